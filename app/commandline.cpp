@@ -1,0 +1,194 @@
+#include "commandline.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QSettings>
+
+namespace {
+
+// Parses an integer option value within [min, max]; on failure sets the one-line error.
+template <typename T>
+bool parseNumber(const QCommandLineParser &parser, const QString &name, qint64 min, qint64 max,
+                 T *out, QString *error) {
+    if (!parser.isSet(name))
+        return true;
+    const QString text = parser.value(name);
+    bool ok = false;
+    const qint64 v = text.toLongLong(&ok);
+    if (!ok || v < min || v > max) {
+        *error =
+            QCoreApplication::translate("CommandLine", "--%1: \"%2\" is not a number from %3 to %4")
+                .arg(name, text)
+                .arg(min)
+                .arg(max);
+        return false;
+    }
+    *out = T(v);
+    return true;
+}
+
+} // namespace
+
+CommandLine CommandLine::parse(const QStringList &arguments) {
+    CommandLine result;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "CommandLine",
+        "A WebSocket message broker for the wsmsgbroker protocol that shows its traffic live.\n"
+        "Without --headless it opens the inspector window with the broker listening."));
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    const auto tr = [](const char *text) {
+        return QCoreApplication::translate("CommandLine", text);
+    };
+    parser.addOptions({
+        {QStringLiteral("headless"), tr("Run the broker alone, without a window.")},
+        {QStringLiteral("host"), tr("Address to listen on (default 127.0.0.1)."), tr("address")},
+        {QStringLiteral("port"), tr("Port to listen on (default 9042; 0 picks a free port)."),
+         tr("port")},
+        {QStringLiteral("log-frames"),
+         tr("Print one line per frame on standard output (headless).")},
+        {QStringLiteral("duplicate-ids"),
+         tr("What a register with an id held by another connection does: takeover (default; the "
+            "previous holder is unregistered) or reject (the newcomer gets an error)."),
+         tr("policy")},
+        {QStringLiteral("settings"), tr("Read settings from this INI file."), tr("file")},
+        {QStringLiteral("lang"),
+         tr("Language of the window, e.g. fr or de (default: the system's)."), tr("code")},
+        {QStringLiteral("ack-ttl"), tr("Seconds an unanswered ack is remembered (default 3600)."),
+         tr("seconds")},
+        {QStringLiteral("max-message-size"),
+         tr("Largest frame or message in bytes (default 1048576)."), tr("bytes")},
+        {QStringLiteral("max-queued-bytes"),
+         tr("Unsent bytes one client may have waiting before it is cut off as a slow consumer "
+            "(default 16777216)."),
+         tr("bytes")},
+        {QStringLiteral("max-connections"), tr("Most connections at once (default 10000)."),
+         tr("count")},
+        {QStringLiteral("max-id-length"), tr("Longest client id in bytes (default 256)."),
+         tr("bytes")},
+        {QStringLiteral("max-destinations"), tr("Most ids in one send (default 1000)."),
+         tr("count")},
+        {QStringLiteral("max-pending-acks"),
+         tr("Most unanswered acks per connection (default 10000)."), tr("count")},
+        {QStringLiteral("ping-interval"),
+         tr("Seconds between pings; a client silent for two intervals is closed (default 30, 0 is "
+            "off)."),
+         tr("seconds")},
+        {QStringLiteral("rate-limit"),
+         tr("Frames per second one client may send (default 0, no limit)."), tr("count")},
+        {QStringLiteral("token"), tr("Access token clients must pass as ?token= in the URL."),
+         tr("token")},
+        {QStringLiteral("token-file"), tr("Read the access token from this file."), tr("file")},
+        {QStringLiteral("allow-origin"), tr("Accept only browsers from this Origin (repeatable)."),
+         tr("origin")},
+    });
+
+    if (!parser.parse(arguments)) {
+        result.outcome = Outcome::ExitUsageError;
+        result.output = parser.errorText();
+        return result;
+    }
+    if (parser.isSet(help)) {
+        result.outcome = Outcome::ExitOk;
+        result.output = parser.helpText();
+        return result;
+    }
+    if (parser.isSet(version)) {
+        result.outcome = Outcome::ExitOk;
+        result.output = QStringLiteral("%1 %2\n").arg(QCoreApplication::applicationName(),
+                                                      QCoreApplication::applicationVersion());
+        return result;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        result.outcome = Outcome::ExitUsageError;
+        result.output =
+            tr("unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst());
+        return result;
+    }
+
+    QString error;
+    BrokerSettings &b = result.broker;
+    result.headless = parser.isSet(QStringLiteral("headless"));
+    result.logFrames = parser.isSet(QStringLiteral("log-frames"));
+    result.language = parser.value(QStringLiteral("lang"));
+    if (parser.isSet(QStringLiteral("settings"))) {
+        result.settingsFile = parser.value(QStringLiteral("settings"));
+        if (!QFileInfo(result.settingsFile).isReadable()) {
+            error = tr("--settings: cannot read \"%1\"").arg(result.settingsFile);
+        } else {
+            QSettings file(result.settingsFile, QSettings::IniFormat);
+            if (file.status() != QSettings::NoError)
+                error = tr("--settings: \"%1\" is not a valid INI file").arg(result.settingsFile);
+            else
+                error = b.load(file);
+        }
+    }
+    if (error.isEmpty() && parser.isSet(QStringLiteral("host"))) {
+        const QString text = parser.value(QStringLiteral("host"));
+        QHostAddress address;
+        if (text == QLatin1String("localhost"))
+            address = QHostAddress(QHostAddress::LocalHost);
+        else if (!address.setAddress(text))
+            error = tr("--host: \"%1\" is not an IP address").arg(text);
+        b.host = address;
+    }
+    if (error.isEmpty() && parser.isSet(QStringLiteral("duplicate-ids"))) {
+        const QString text = parser.value(QStringLiteral("duplicate-ids"));
+        if (text == QLatin1String("takeover"))
+            b.duplicateIds = BrokerSettings::DuplicateIdPolicy::TakeOver;
+        else if (text == QLatin1String("reject"))
+            b.duplicateIds = BrokerSettings::DuplicateIdPolicy::Reject;
+        else
+            error = tr("--duplicate-ids: \"%1\" must be takeover or reject").arg(text);
+    }
+    int ackTtlSeconds = b.ackTtlMs / 1000;
+    int pingSeconds = b.pingIntervalMs / 1000;
+    if (error.isEmpty()) {
+        parseNumber(parser, QStringLiteral("port"), 0, 65535, &b.port, &error) &&
+            parseNumber(parser, QStringLiteral("ack-ttl"), 1, 7 * 24 * 3600, &ackTtlSeconds,
+                        &error) &&
+            parseNumber(parser, QStringLiteral("max-message-size"), 64, 1LL << 30,
+                        &b.maxMessageBytes, &error) &&
+            parseNumber(parser, QStringLiteral("max-queued-bytes"), 1024, 1LL << 34,
+                        &b.maxQueuedBytes, &error) &&
+            parseNumber(parser, QStringLiteral("max-connections"), 1, 1000000, &b.maxConnections,
+                        &error) &&
+            parseNumber(parser, QStringLiteral("max-id-length"), 1, 1 << 20, &b.maxIdLength,
+                        &error) &&
+            parseNumber(parser, QStringLiteral("max-destinations"), 1, 1000000, &b.maxDestinations,
+                        &error) &&
+            parseNumber(parser, QStringLiteral("max-pending-acks"), 1, 100000000,
+                        &b.maxPendingAcksPerConnection, &error) &&
+            parseNumber(parser, QStringLiteral("ping-interval"), 0, 24 * 3600, &pingSeconds,
+                        &error) &&
+            parseNumber(parser, QStringLiteral("rate-limit"), 0, 100000000, &b.rateLimitPerSecond,
+                        &error);
+    }
+    if (parser.isSet(QStringLiteral("ack-ttl")))
+        b.ackTtlMs = ackTtlSeconds * 1000;
+    if (parser.isSet(QStringLiteral("ping-interval")))
+        b.pingIntervalMs = pingSeconds * 1000;
+    if (error.isEmpty() && parser.isSet(QStringLiteral("token")))
+        b.token = parser.value(QStringLiteral("token"));
+    if (error.isEmpty() && parser.isSet(QStringLiteral("token-file"))) {
+        QFile file(parser.value(QStringLiteral("token-file")));
+        if (!file.open(QIODevice::ReadOnly))
+            error = tr("--token-file: cannot read \"%1\"").arg(file.fileName());
+        else
+            b.token = QString::fromUtf8(file.readAll()).trimmed();
+        if (error.isEmpty() && b.token.isEmpty())
+            error = tr("--token-file: \"%1\" is empty").arg(file.fileName());
+    }
+    if (parser.isSet(QStringLiteral("allow-origin")))
+        b.allowedOrigins = parser.values(QStringLiteral("allow-origin"));
+    if (error.isEmpty())
+        error = b.validate();
+    if (!error.isEmpty()) {
+        result.outcome = Outcome::ExitUsageError;
+        result.output = error;
+    }
+    return result;
+}

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "brokersettings.h"
+
+#include <QString>
+#include <QStringList>
+
+// The parsed command line. Values the user did not give keep the settings file's value, or
+// the default.
+struct CommandLine {
+    enum class Outcome { Run, ExitOk, ExitUsageError };
+
+    Outcome outcome = Outcome::Run;
+    QString output; // what to print before exiting (help, version, or the error)
+    bool headless = false;
+    bool logFrames = false;
+    QString settingsFile; // empty: the platform's default location (GUI only)
+    QString language;     // empty: follow the system locale
+    BrokerSettings broker;
+
+    // Parses arguments (argv including the program name). Errors name the option and value in
+    // one line. A settings file, when given, is read before the options that override it.
+    static CommandLine parse(const QStringList &arguments);
+};

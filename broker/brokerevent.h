@@ -1,0 +1,79 @@
+#pragma once
+
+#include "framecodec.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+// Why a connection ended. Kept with every closed connection and counted per reason.
+enum class CloseReason : quint8 {
+    None,               // still open
+    ClientClosed,       // the peer closed or the socket dropped
+    ServerStopping,     // the broker is shutting down (1001)
+    ClosedByUser,       // disconnected from the inspector
+    SlowConsumer,       // unsent data passed its bound (1008)
+    MessageTooBig,      // a frame or message over the size limit (1009)
+    InvalidUtf8,        // a text frame that is not UTF-8 (1007)
+    PingTimeout,        // no pong within two ping intervals
+    TokenRefused,       // missing or wrong access token (1008)
+    OriginRefused,      // Origin not on the allow-list
+    TooManyConnections, // over the connection limit (1008)
+    ProtocolError,      // a WebSocket protocol violation
+};
+inline constexpr int CloseReasonCount = int(CloseReason::ProtocolError) + 1;
+
+// One thing the broker did or saw. Observers receive these in batches; strings are shared
+// with the broker's own copies, so recording one costs reference counts, not copies.
+struct BrokerEvent {
+    enum class Kind : quint8 {
+        FrameIn,  // a frame from a client
+        FrameOut, // a frame the broker sent
+        ConnectionOpened,
+        ConnectionClosed,   // closeReason and detail say why
+        ClientRegistered,   // clientId took an id (detail names a renamed id)
+        ClientUnregistered, // clientId was released (detail says why)
+        RoomCreated,
+        RoomRemoved,
+    };
+    // What became of a frame.
+    enum class Outcome : quint8 {
+        None,
+        Done,             // handled as asked: delivered, registered, answer forwarded, sent out
+        PartlyDelivered,  // a send that reached some destinations; detail names the unknown ids
+        SkippedUnknownId, // a send that reached nobody; detail names the unknown ids
+        DroppedAnswer,    // an answer to an unknown, expired or already answered ack, or from a
+                          // non-recipient
+        Rejected,         // the broker answered with `error`; detail is the reason
+        Ignored,          // unregister while not registered
+    };
+
+    qint64 timeMs = 0; // milliseconds since the epoch
+    quint64 connectionId = 0;
+    Kind kind = Kind::FrameIn;
+    FrameAction action = FrameAction::None;
+    Outcome outcome = Outcome::None;
+    CloseReason closeReason = CloseReason::None;
+    bool binary = false;
+    qint64 size = 0; // bytes of the whole frame, even when data is cut short
+    QString room;
+    QByteArray clientId; // UTF-8; empty when the connection is not registered
+    QByteArray ack;      // the ack a send or answer carried, decoded
+    QByteArray data;     // the frame's bytes, at most BrokerSettings::maxRecordedFrameBytes
+    QString detail;
+
+    bool isProblem() const {
+        return outcome == Outcome::Rejected || outcome == Outcome::DroppedAnswer ||
+               outcome == Outcome::SkippedUnknownId || outcome == Outcome::PartlyDelivered ||
+               (kind == Kind::FrameOut && action == FrameAction::Error) ||
+               (kind == Kind::ConnectionClosed && closeReason != CloseReason::ClientClosed &&
+                closeReason != CloseReason::ServerStopping &&
+                closeReason != CloseReason::ClosedByUser);
+    }
+};
+
+using BrokerEventList = QList<BrokerEvent>;
+
+Q_DECLARE_METATYPE(BrokerEvent)
+Q_DECLARE_METATYPE(BrokerEventList)

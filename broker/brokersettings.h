@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+class QSettings;
+
+// Everything the broker can be told. The command line and the settings file both fill this;
+// the broker only reads it.
+struct BrokerSettings {
+    enum class DuplicateIdPolicy : quint8 { TakeOver, Reject };
+
+    QHostAddress host = QHostAddress(QHostAddress::LocalHost);
+    quint16 port = 9042;
+    DuplicateIdPolicy duplicateIds = DuplicateIdPolicy::TakeOver;
+
+    int ackTtlMs = 60 * 60 * 1000; // one hour, as in the original
+    int maxPendingAcksPerConnection = 10000;
+    int maxPendingAcks = 1000000;
+    int maxIdLength = 256;
+    int maxDestinations = 1000;
+    int maxNestingDepth = 128;
+    qint64 maxMessageBytes = 1024 * 1024;
+    qint64 maxQueuedBytes = 16 * 1024 * 1024;
+    int maxConnections = 10000;
+    int handshakeTimeoutMs = 10000;
+    int pingIntervalMs = 30000; // 0 turns liveness checks off
+    int rateLimitPerSecond = 0; // frames a connection may send per second; 0 is no limit
+
+    QString token;              // empty: no token needed
+    QStringList allowedOrigins; // empty: any Origin
+    QString tlsCertificatePath; // both set: wss://
+    QString tlsKeyPath;
+
+    int maxRecordedFrameBytes = 64 * 1024; // what observers get of each frame
+    int recentlyClosedLimit = 200;
+
+    bool usesTls() const { return !tlsCertificatePath.isEmpty() || !tlsKeyPath.isEmpty(); }
+
+    // Reads the keys present in settings (group "broker") over the current values. Returns an
+    // empty string, or a one-line error naming the key and the bad value.
+    QString load(QSettings &settings);
+    void save(QSettings &settings) const;
+    // A one-line error naming the first out-of-range value, or an empty string.
+    QString validate() const;
+};

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "brokerevent.h"
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QUrl>
+
+#include <array>
+
+// Counters of the whole broker since it started.
+struct BrokerCounters {
+    quint64 connectionsOpened = 0;
+    quint64 connectionsClosed = 0;
+    quint64 framesIn = 0;
+    quint64 framesOut = 0;
+    quint64 bytesIn = 0;
+    quint64 bytesOut = 0;
+    quint64 delivered = 0;        // message frames handed to a recipient
+    quint64 skippedUnknownId = 0; // destinations that named no registered client
+    quint64 answersForwarded = 0;
+    quint64 droppedAnswers = 0;
+    quint64 errorsSent = 0;
+    quint64 acksExpired = 0; // pending acks whose time to live ended
+    quint64 acksEvicted = 0; // pending acks pushed out by a bound
+    quint64 undelivered = 0; // frames not sent because their receiver was cut off
+    std::array<quint64, CloseReasonCount> closesByReason{};
+};
+
+// One connection as the inspector shows it.
+struct ConnectionInfo {
+    quint64 connectionId = 0;
+    QString room;
+    QByteArray clientId; // empty while not registered
+    QString remoteAddress;
+    quint16 remotePort = 0;
+    qint64 connectedAtMs = 0;
+    qint64 closedAtMs = 0;
+    CloseReason closeReason = CloseReason::None;
+    QString closeDetail;
+    quint64 framesIn = 0;
+    quint64 framesOut = 0;
+    quint64 bytesIn = 0;
+    quint64 bytesOut = 0;
+    int pendingAcks = 0;
+    qint64 queuedBytes = 0;
+};
+
+// The broker's state at one moment, sent periodically to observers.
+struct BrokerSnapshot {
+    qint64 timeMs = 0;
+    QUrl url;
+    int pendingAcks = 0;
+    BrokerCounters counters;
+    QList<ConnectionInfo> connections;    // open ones, ordered by connection id
+    QList<ConnectionInfo> recentlyClosed; // newest last, bounded
+};
+
+Q_DECLARE_METATYPE(BrokerSnapshot)

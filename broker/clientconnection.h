@@ -1,0 +1,61 @@
+#pragma once
+
+#include "brokerevent.h"
+
+#include <QByteArray>
+#include <QString>
+
+class QWebSocket;
+struct Room;
+
+// One client socket with what the broker knows of it. Plain data plus the socket; the broker
+// owns it and does all the routing.
+class ClientConnection {
+public:
+    ClientConnection(quint64 id, QWebSocket *socket, Room *room, qint64 connectedAtMs);
+    ~ClientConnection();
+    ClientConnection(const ClientConnection &) = delete;
+    ClientConnection &operator=(const ClientConnection &) = delete;
+
+    quint64 id() const { return m_id; }
+    QWebSocket *socket() const { return m_socket; }
+    Room *room() const { return m_room; }
+    qint64 connectedAtMs() const { return m_connectedAtMs; }
+
+    bool isRegistered() const { return !m_clientId.isEmpty(); }
+    const QByteArray &clientId() const { return m_clientId; }
+    const QByteArray &clientIdJson() const { return m_clientIdJson; }
+    void setClientId(const QByteArray &id);
+    void clearClientId();
+
+    // Sends one text frame; counts it. Returns the bytes now waiting to be written.
+    qint64 sendText(const QByteArray &utf8);
+    qint64 queuedBytes() const;
+    void countIncoming(qint64 bytes) {
+        ++framesIn;
+        bytesIn += quint64(bytes);
+    }
+
+    bool isClosing() const { return closeReason != CloseReason::None; }
+
+    quint64 framesIn = 0;
+    quint64 framesOut = 0;
+    quint64 bytesIn = 0;
+    quint64 bytesOut = 0;
+    int pendingAcks = 0;
+    CloseReason closeReason = CloseReason::None;
+    QString closeDetail;
+    QString remoteAddress;
+    quint16 remotePort = 0;
+    qint64 lastPongMs = 0; // liveness: when the peer last answered a ping
+    qint64 rateWindowStartMs = 0;
+    int rateWindowFrames = 0;
+
+private:
+    quint64 m_id;
+    QWebSocket *m_socket;
+    Room *m_room;
+    qint64 m_connectedAtMs;
+    QByteArray m_clientId;
+    QByteArray m_clientIdJson; // the id as a JSON string literal, ready for "from"
+};

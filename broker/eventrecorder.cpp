@@ -1,0 +1,39 @@
+#include "eventrecorder.h"
+
+EventRecorder::EventRecorder(QObject *parent)
+    : QObject(parent)
+    , m_timer(this) {
+    m_timer.setInterval(50);
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &EventRecorder::flush);
+}
+
+void EventRecorder::setActive(bool active) {
+    m_active.store(active, std::memory_order_relaxed);
+}
+
+qsizetype EventRecorder::record(BrokerEvent &&event) {
+    if (m_pending.size() >= m_maxPending) {
+        ++m_dropped;
+        return -1;
+    }
+    m_pending.append(std::move(event));
+    if (!m_timer.isActive())
+        m_timer.start();
+    return m_pending.size() - 1;
+}
+
+void EventRecorder::replace(qsizetype slot, BrokerEvent &&event) {
+    if (slot >= 0 && slot < m_pending.size())
+        m_pending[slot] = std::move(event);
+}
+
+void EventRecorder::flush() {
+    m_timer.stop();
+    if (m_pending.isEmpty())
+        return;
+    BrokerEventList batch;
+    batch.swap(m_pending);
+    m_pending.reserve(batch.size());
+    emit batchReady(batch);
+}

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "brokerevent.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <atomic>
+
+// Collects broker events and hands them out in batches on a short timer, so that observers in
+// other threads cost the routing path one append, and nothing at all while no one listens.
+class EventRecorder : public QObject {
+    Q_OBJECT
+public:
+    explicit EventRecorder(QObject *parent = nullptr);
+
+    // Cheap check for the hot path: build an event only when this is true.
+    bool isActive() const { return m_active.load(std::memory_order_relaxed); }
+    void setActive(bool active);
+    void setInterval(int ms) { m_timer.setInterval(ms); }
+    // Bounds what waits between two batches when an observer falls behind.
+    void setMaxPending(int events) { m_maxPending = events; }
+
+    // Appends an event; returns its place among the pending ones (-1 when dropped), valid
+    // until the next batch goes out, so that a frame can be recorded before the frames it
+    // causes and completed afterwards.
+    qsizetype record(BrokerEvent &&event);
+    void replace(qsizetype slot, BrokerEvent &&event);
+    // Hands out what is pending now (used before stopping).
+    void flush();
+    quint64 droppedEvents() const { return m_dropped; }
+
+signals:
+    void batchReady(const BrokerEventList &events);
+
+private:
+    std::atomic<bool> m_active{false};
+    BrokerEventList m_pending;
+    QTimer m_timer;
+    int m_maxPending = 500000;
+    quint64 m_dropped = 0;
+};
