@@ -593,12 +593,12 @@ void Broker::handleDisconnected(ClientConnection *conn) {
         conn->closeDetail = why.isEmpty() ? tr("close code %1").arg(code)
                                           : tr("close code %1: %2").arg(code).arg(why);
     }
-    releaseId(conn, tr("connection closed"), false);
-    conn->pendingAcks = m_acks.pendingFor(conn->id());
-    m_acks.forgetAsker(conn->id());
-
+    // Described before the id is released: the recently-closed list names who it was.
     ConnectionInfo info = describe(conn);
     info.closedAtMs = nowMs();
+    releaseId(conn, tr("connection closed"), false);
+    m_acks.forgetAsker(conn->id());
+
     m_recentlyClosed.push_back(info);
     while (int(m_recentlyClosed.size()) > m_settings.recentlyClosedLimit)
         m_recentlyClosed.pop_front();
@@ -687,9 +687,8 @@ ConnectionInfo Broker::describe(const ClientConnection *conn) const {
     info.framesOut = conn->framesOut;
     info.bytesIn = conn->bytesIn;
     info.bytesOut = conn->bytesOut;
-    info.pendingAcks =
-        conn->closeReason == CloseReason::None ? m_acks.pendingFor(conn->id()) : conn->pendingAcks;
-    info.queuedBytes = conn->closeReason == CloseReason::None ? conn->queuedBytes() : 0;
+    info.pendingAcks = m_acks.pendingFor(conn->id());
+    info.queuedBytes = conn->queuedBytes();
     return info;
 }
 

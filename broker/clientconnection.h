@@ -42,7 +42,6 @@ public:
     quint64 framesOut = 0;
     quint64 bytesIn = 0;
     quint64 bytesOut = 0;
-    int pendingAcks = 0;
     CloseReason closeReason = CloseReason::None;
     QString closeDetail;
     QString remoteAddress;
