@@ -31,7 +31,7 @@ bool parseNumber(const QCommandLineParser &parser, const QString &name, qint64 m
 
 } // namespace
 
-CommandLine CommandLine::parse(const QStringList &arguments) {
+CommandLine CommandLine::parse(const QStringList &arguments, QSettings *savedSettings) {
     CommandLine result;
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
@@ -125,6 +125,8 @@ CommandLine CommandLine::parse(const QStringList &arguments) {
             else
                 error = b.load(file);
         }
+    } else if (savedSettings) {
+        error = b.load(*savedSettings);
     }
     if (error.isEmpty() && parser.isSet(QStringLiteral("host"))) {
         const QString text = parser.value(QStringLiteral("host"));

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+class QSettings;
+
 // The parsed command line. Values the user did not give keep the settings file's value, or
 // the default.
 struct CommandLine {
@@ -20,5 +22,7 @@ struct CommandLine {
 
     // Parses arguments (argv including the program name). Errors name the option and value in
     // one line. A settings file, when given, is read before the options that override it.
-    static CommandLine parse(const QStringList &arguments);
+    // savedSettings, when given, is read first when no --settings file is named (the window's
+    // saved settings; the headless broker reads only the file it is given).
+    static CommandLine parse(const QStringList &arguments, QSettings *savedSettings = nullptr);
 };

@@ -1,24 +1,63 @@
 #include "broker.h"
 #include "commandline.h"
 #include "headlessrunner.h"
+#include "mainwindow.h"
 
-#include <QCoreApplication>
+#include <QApplication>
+#include <QIcon>
+#include <QSettings>
 
 #include <cstdio>
+#include <cstring>
 #include <memory>
+
+namespace {
+
+bool hasArgument(int argc, char *argv[], const char *name) {
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], name) == 0)
+            return true;
+    }
+    return false;
+}
+
+// Whether a window can be shown at all: a display server, or a platform chosen explicitly
+// (offscreen, vnc...).
+bool hasDisplay() {
+    return !qEnvironmentVariableIsEmpty("DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+
+} // namespace
 
 int main(int argc, char *argv[]) {
     QCoreApplication::setApplicationName(QStringLiteral("wsmsgbroker"));
     QCoreApplication::setOrganizationName(QStringLiteral("wsmsgbroker"));
     QCoreApplication::setApplicationVersion(QStringLiteral(WSMSGBROKER_VERSION));
 
-    QStringList arguments;
-    for (int i = 0; i < argc; ++i)
-        arguments.append(QString::fromLocal8Bit(argv[i]));
+    // The kind of application object must be chosen before anything else: a window needs
+    // QApplication (and a display), the broker alone and --help do not.
+    const bool textOnly = hasArgument(argc, argv, "--help") || hasArgument(argc, argv, "-h") ||
+                          hasArgument(argc, argv, "--help-all") ||
+                          hasArgument(argc, argv, "--version") || hasArgument(argc, argv, "-v");
+    bool headless = hasArgument(argc, argv, "--headless");
+    if (!headless && !textOnly && !hasDisplay()) {
+        std::fputs("wsmsgbroker: no display (DISPLAY and WAYLAND_DISPLAY are not set); "
+                   "running the broker headless\n",
+                   stderr);
+        headless = true;
+    }
+    std::unique_ptr<QCoreApplication> app;
+    if (headless || textOnly)
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        app = std::make_unique<QApplication>(argc, argv);
 
-    // Parsing needs an application object for translations; a core one is enough.
-    std::unique_ptr<QCoreApplication> app = std::make_unique<QCoreApplication>(argc, argv);
-    const CommandLine options = CommandLine::parse(arguments);
+    std::unique_ptr<QSettings> saved;
+    if (!headless && !textOnly && !hasArgument(argc, argv, "--settings"))
+        saved = std::make_unique<QSettings>();
+    const CommandLine options = CommandLine::parse(app->arguments(), saved.get());
     switch (options.outcome) {
     case CommandLine::Outcome::ExitOk:
         std::fputs(qPrintable(options.output), stdout);
@@ -30,8 +69,24 @@ int main(int argc, char *argv[]) {
         break;
     }
 
-    Broker broker(options.broker);
-    HeadlessRunner runner(&broker, options.logFrames);
-    runner.run();
+    if (headless) {
+        if (!options.broker.host.isLoopback() && options.broker.token.isEmpty())
+            std::fprintf(stderr,
+                         "wsmsgbroker: warning: listening on %s without --token lets any "
+                         "machine that reaches it connect\n",
+                         qPrintable(options.broker.host.toString()));
+        Broker broker(options.broker);
+        HeadlessRunner runner(&broker, options.logFrames);
+        runner.run();
+        return app->exec();
+    }
+
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.wsmsgbroker.WSMsgBroker"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/wsmsgbroker.svg")));
+    if (!saved)
+        saved = std::make_unique<QSettings>(options.settingsFile, QSettings::IniFormat);
+    MainWindow window(options.broker, saved.get());
+    window.show();
+    window.startBroker();
     return app->exec();
 }

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "brokerevent.h"
+#include "brokersettings.h"
+#include "brokersnapshot.h"
+
+#include <QObject>
+#include <QThread>
+#include <QUrl>
+
+class Broker;
+
+// Runs a Broker in its own thread for the window: the window never blocks the broker and the
+// broker never waits for painting. Everything crosses threads through queued signals.
+class BrokerController : public QObject {
+    Q_OBJECT
+public:
+    enum class State { Stopped, Starting, Running, Stopping };
+    Q_ENUM(State)
+
+    explicit BrokerController(QObject *parent = nullptr);
+    ~BrokerController() override;
+
+    State state() const { return m_state; }
+    QUrl url() const { return m_url; }
+    QString lastError() const { return m_lastError; }
+    const BrokerSettings &settings() const { return m_settings; }
+
+public slots:
+    // Starts a broker with these settings (stopping a running one first).
+    void start(const BrokerSettings &settings);
+    void stop();
+    void disconnectClient(quint64 connectionId);
+
+signals:
+    void stateChanged(BrokerController::State state);
+    void started(const QUrl &url);
+    void startFailed(const QString &error);
+    void stopped();
+    void eventsReady(const BrokerEventList &events);
+    void snapshotReady(const BrokerSnapshot &snapshot);
+
+private:
+    void setState(State state);
+    void launch();
+    void destroyBroker();
+
+    QThread m_thread;
+    Broker *m_broker = nullptr; // lives in m_thread, deleted there
+    BrokerSettings m_settings;
+    bool m_restartPending = false;
+    State m_state = State::Stopped;
+    QUrl m_url;
+    QString m_lastError;
+};

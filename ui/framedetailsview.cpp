@@ -1,0 +1,143 @@
+#include "framedetailsview.h"
+
+#include "displaytext.h"
+#include "jsonformatter.h"
+#include "jsonhighlighter.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDateTime>
+#include <QFontDatabase>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace {
+
+QPlainTextEdit *makeTextView(QWidget *parent) {
+    auto *view = new QPlainTextEdit(parent);
+    view->setReadOnly(true);
+    view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    view->setLineWrapMode(QPlainTextEdit::NoWrap);
+    return view;
+}
+
+} // namespace
+
+FrameDetailsView::FrameDetailsView(QWidget *parent)
+    : QWidget(parent)
+    , m_summary(new QLabel(this))
+    , m_relation(new QLabel(this))
+    , m_tabs(new QTabWidget(this))
+    , m_pretty(makeTextView(this))
+    , m_raw(makeTextView(this))
+    , m_hex(makeTextView(this))
+    , m_copy(new QToolButton(this)) {
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setWordWrap(true);
+    m_relation->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_relation->setWordWrap(true);
+    m_relation->hide();
+    m_raw->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    new JsonHighlighter(m_pretty->document());
+    m_tabs->addTab(m_pretty, tr("JSON"));
+    m_tabs->addTab(m_raw, tr("Raw"));
+    m_tabs->addTab(m_hex, tr("Hex"));
+    m_copy->setIcon(QIcon(QStringLiteral(":/icons/copy.svg")));
+    m_copy->setToolTip(tr("Copy the text of the current tab"));
+    m_copy->setAutoRaise(true);
+    m_tabs->setCornerWidget(m_copy, Qt::TopRightCorner);
+    connect(m_copy, &QToolButton::clicked, this, &FrameDetailsView::copyCurrent);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_relation);
+    layout->addWidget(m_tabs, 1);
+    clear();
+}
+
+void FrameDetailsView::setEvent(const BrokerEvent &event) {
+    m_data = event.data;
+    const QString client = event.clientId.isEmpty() ? tr("connection #%1").arg(event.connectionId)
+                                                    : tr("%1 (connection #%2)")
+                                                          .arg(QString::fromUtf8(event.clientId))
+                                                          .arg(event.connectionId);
+    QString what;
+    if (event.kind == BrokerEvent::Kind::FrameIn)
+        what = tr("%1 received").arg(DisplayText::actionName(event));
+    else if (event.kind == BrokerEvent::Kind::FrameOut)
+        what = tr("%1 sent").arg(DisplayText::actionName(event));
+    else
+        what = DisplayText::systemEventName(event.kind);
+    QString summary =
+        tr("<b>%1</b> %2 · room <b>%3</b> · %4 · %n byte(s)", nullptr, int(event.size))
+            .arg(what.toHtmlEscaped(),
+                 QDateTime::fromMSecsSinceEpoch(event.timeMs)
+                     .toString(QStringLiteral("yyyy-MM-dd hh:mm:ss.zzz")),
+                 event.room.toHtmlEscaped(), client.toHtmlEscaped());
+    QString outcome =
+        event.kind == BrokerEvent::Kind::ConnectionClosed
+            ? DisplayText::closeReason(event.closeReason)
+            : (event.outcome == BrokerEvent::Outcome::Done ? QString()
+                                                           : DisplayText::outcome(event.outcome));
+    if (!event.detail.isEmpty())
+        outcome = outcome.isEmpty() ? event.detail : tr("%1: %2").arg(outcome, event.detail);
+    if (!outcome.isEmpty())
+        summary += QStringLiteral("<br>") + outcome.toHtmlEscaped();
+    if (event.data.size() < event.size)
+        summary += QStringLiteral("<br><i>%1</i>")
+                       .arg(tr("Only the first %n byte(s) were recorded.", nullptr,
+                               int(event.data.size())));
+    m_summary->setText(summary);
+
+    const bool hasFrame =
+        event.kind == BrokerEvent::Kind::FrameIn || event.kind == BrokerEvent::Kind::FrameOut;
+    m_hex->setPlainText(JsonFormatter::hexDump(event.data));
+    if (event.binary || !hasFrame) {
+        m_pretty->setPlainText(hasFrame ? tr("(binary frame: see the hex view)") : QString());
+        m_raw->setPlainText(hasFrame ? QString() : event.detail);
+        m_tabs->setCurrentWidget(hasFrame ? m_hex : m_raw);
+    } else {
+        m_pretty->setPlainText(JsonFormatter::pretty(event.data));
+        m_raw->setPlainText(QString::fromUtf8(event.data));
+        if (m_tabs->currentWidget() == m_hex)
+            m_tabs->setCurrentWidget(m_pretty);
+    }
+    m_copy->setEnabled(true);
+}
+
+void FrameDetailsView::setRelationText(const QString &text) {
+    m_relation->setText(text);
+    m_relation->setVisible(!text.isEmpty());
+}
+
+void FrameDetailsView::clear() {
+    m_data.clear();
+    m_summary->setText(tr("Select a frame in the log to see it here."));
+    setRelationText({});
+    m_pretty->clear();
+    m_raw->clear();
+    m_hex->clear();
+    m_copy->setEnabled(false);
+}
+
+QString FrameDetailsView::prettyText() const {
+    return m_pretty->toPlainText();
+}
+
+QString FrameDetailsView::rawText() const {
+    return m_raw->toPlainText();
+}
+
+QString FrameDetailsView::summaryText() const {
+    return m_summary->text();
+}
+
+void FrameDetailsView::copyCurrent() {
+    const auto *view = qobject_cast<QPlainTextEdit *>(m_tabs->currentWidget());
+    if (view)
+        QApplication::clipboard()->setText(view->toPlainText());
+}

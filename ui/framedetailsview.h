@@ -1,0 +1,39 @@
+#pragma once
+
+#include "brokerevent.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPlainTextEdit;
+class QTabWidget;
+class QToolButton;
+
+// The selected frame in full: what, where and when, pretty-printed JSON with highlighting,
+// the raw text, and a hex view (the only one for binary frames).
+class FrameDetailsView : public QWidget {
+    Q_OBJECT
+public:
+    explicit FrameDetailsView(QWidget *parent = nullptr);
+
+    void setEvent(const BrokerEvent &event);
+    // Extra lines about the frame, e.g. its send/answer pairing and round-trip time.
+    void setRelationText(const QString &text);
+    void clear();
+
+    QString prettyText() const;
+    QString rawText() const;
+    QString summaryText() const;
+
+private:
+    void copyCurrent();
+
+    QLabel *m_summary;
+    QLabel *m_relation;
+    QTabWidget *m_tabs;
+    QPlainTextEdit *m_pretty;
+    QPlainTextEdit *m_raw;
+    QPlainTextEdit *m_hex;
+    QToolButton *m_copy;
+    QByteArray m_data;
+};

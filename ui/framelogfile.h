@@ -1,0 +1,24 @@
+#pragma once
+
+#include "brokerevent.h"
+
+#include <QCoreApplication>
+#include <QUrl>
+
+class QIODevice;
+
+// Saves and opens frame logs: JSON Lines (one event per line, everything we record) and HAR
+// with Chrome's `_webSocketMessages` (one entry per connection, readable by DevTools).
+class FrameLogFile {
+    Q_DECLARE_TR_FUNCTIONS(FrameLogFile)
+public:
+    enum class Format { JsonLines, Har };
+
+    static bool write(QIODevice *device, Format format, const BrokerEventList &events,
+                      const QUrl &brokerUrl, QString *error);
+    // Reads either format, telling them apart by content. Returns false with a one-line error
+    // naming the line or entry that could not be read.
+    static bool read(QIODevice *device, BrokerEventList *events, QString *error);
+
+    static QByteArray toJsonLine(const BrokerEvent &event);
+};

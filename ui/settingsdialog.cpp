@@ -1,0 +1,132 @@
+#include "settingsdialog.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace {
+
+QSpinBox *makeSpin(int min, int max, int value, const QString &suffix, QWidget *parent) {
+    auto *spin = new QSpinBox(parent);
+    spin->setRange(min, max);
+    spin->setValue(std::clamp(value, min, max));
+    spin->setSuffix(suffix);
+    spin->setGroupSeparatorShown(true);
+    return spin;
+}
+
+} // namespace
+
+SettingsDialog::SettingsDialog(const BrokerSettings &broker, const InspectorOptions &inspector,
+                               QWidget *parent)
+    : QDialog(parent)
+    , m_base(broker)
+    , m_host(new QLineEdit(broker.host.toString(), this))
+    , m_port(makeSpin(0, 65535, broker.port, {}, this))
+    , m_duplicateIds(new QComboBox(this))
+    , m_ackTtl(makeSpin(1, 7 * 24 * 3600, broker.ackTtlMs / 1000, tr(" s"), this))
+    , m_maxMessageKiB(
+          makeSpin(1, 1024 * 1024, int(broker.maxMessageBytes / 1024), tr(" KiB"), this))
+    , m_maxQueuedKiB(
+          makeSpin(1, 16 * 1024 * 1024, int(broker.maxQueuedBytes / 1024), tr(" KiB"), this))
+    , m_maxConnections(makeSpin(1, 1000000, broker.maxConnections, {}, this))
+    , m_pingInterval(makeSpin(0, 24 * 3600, broker.pingIntervalMs / 1000, tr(" s"), this))
+    , m_rateLimit(makeSpin(0, 100000000, broker.rateLimitPerSecond, tr(" frames/s"), this))
+    , m_token(new QLineEdit(broker.token, this))
+    , m_logCapacity(makeSpin(1000, 10000000, inspector.logCapacity, tr(" frames"), this))
+    , m_unansweredMs(makeSpin(100, 3600000, inspector.unansweredThresholdMs, tr(" ms"), this))
+    , m_problem(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)) {
+    setWindowTitle(tr("Settings"));
+    m_port->setSpecialValueText(tr("any free port"));
+    m_pingInterval->setSpecialValueText(tr("off"));
+    m_rateLimit->setSpecialValueText(tr("no limit"));
+    m_duplicateIds->addItem(tr("Newcomer takes the id over"),
+                            int(BrokerSettings::DuplicateIdPolicy::TakeOver));
+    m_duplicateIds->addItem(tr("Refuse the newcomer"),
+                            int(BrokerSettings::DuplicateIdPolicy::Reject));
+    m_duplicateIds->setCurrentIndex(
+        broker.duplicateIds == BrokerSettings::DuplicateIdPolicy::Reject ? 1 : 0);
+    m_token->setPlaceholderText(tr("none: any client may connect"));
+    m_token->setEchoMode(QLineEdit::PasswordEchoOnEdit);
+
+    auto *listen = new QGroupBox(tr("Broker"), this);
+    auto *listenForm = new QFormLayout(listen);
+    listenForm->addRow(tr("&Host address:"), m_host);
+    listenForm->addRow(tr("&Port:"), m_port);
+    listenForm->addRow(tr("&Duplicate ids:"), m_duplicateIds);
+    listenForm->addRow(tr("&Access token:"), m_token);
+
+    auto *limits = new QGroupBox(tr("Limits"), this);
+    auto *limitsForm = new QFormLayout(limits);
+    limitsForm->addRow(tr("Unanswered &ack kept for:"), m_ackTtl);
+    limitsForm->addRow(tr("Largest &message:"), m_maxMessageKiB);
+    limitsForm->addRow(tr("&Unsent data per client:"), m_maxQueuedKiB);
+    limitsForm->addRow(tr("Most &connections:"), m_maxConnections);
+    limitsForm->addRow(tr("P&ing interval:"), m_pingInterval);
+    limitsForm->addRow(tr("&Rate limit per client:"), m_rateLimit);
+
+    auto *inspectorBox = new QGroupBox(tr("Inspector"), this);
+    auto *inspectorForm = new QFormLayout(inspectorBox);
+    inspectorForm->addRow(tr("Frames &kept in the log:"), m_logCapacity);
+    inspectorForm->addRow(tr("Mark asks &unanswered after:"), m_unansweredMs);
+
+    m_problem->setWordWrap(true);
+    QPalette warning = m_problem->palette();
+    warning.setColor(QPalette::WindowText, QColor(0xc0, 0x39, 0x2b));
+    m_problem->setPalette(warning);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(listen);
+    layout->addWidget(limits);
+    layout->addWidget(inspectorBox);
+    layout->addWidget(m_problem);
+    layout->addWidget(m_buttons);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_host, &QLineEdit::textChanged, this, &SettingsDialog::validate);
+    validate();
+}
+
+void SettingsDialog::validate() {
+    const QString host = m_host->text().trimmed();
+    QHostAddress address;
+    QString problem;
+    if (!address.setAddress(host) && host != QLatin1String("localhost"))
+        problem = tr("\"%1\" is not an IP address.").arg(host);
+    else if (!address.isLoopback() && host != QLatin1String("localhost") &&
+             m_token->text().isEmpty())
+        problem =
+            tr("Listening on %1 lets other machines connect: consider an access token.").arg(host);
+    m_problem->setText(problem);
+    m_problem->setVisible(!problem.isEmpty());
+    m_buttons->button(QDialogButtonBox::Ok)
+        ->setEnabled(address.setAddress(host) || host == QLatin1String("localhost"));
+}
+
+BrokerSettings SettingsDialog::brokerSettings() const {
+    BrokerSettings s = m_base;
+    const QString host = m_host->text().trimmed();
+    s.host = host == QLatin1String("localhost") ? QHostAddress(QHostAddress::LocalHost)
+                                                : QHostAddress(host);
+    s.port = quint16(m_port->value());
+    s.duplicateIds = BrokerSettings::DuplicateIdPolicy(m_duplicateIds->currentData().toInt());
+    s.ackTtlMs = m_ackTtl->value() * 1000;
+    s.maxMessageBytes = qint64(m_maxMessageKiB->value()) * 1024;
+    s.maxQueuedBytes = qint64(m_maxQueuedKiB->value()) * 1024;
+    s.maxConnections = m_maxConnections->value();
+    s.pingIntervalMs = m_pingInterval->value() * 1000;
+    s.rateLimitPerSecond = m_rateLimit->value();
+    s.token = m_token->text();
+    return s;
+}
+
+SettingsDialog::InspectorOptions SettingsDialog::inspectorOptions() const {
+    return {m_logCapacity->value(), m_unansweredMs->value()};
+}

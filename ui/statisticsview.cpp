@@ -1,0 +1,67 @@
+#include "statisticsview.h"
+
+#include "actioncountmodel.h"
+#include "displaytext.h"
+#include "rategraphwidget.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+StatisticsView::StatisticsView(const RateHistory *rates, ActionCountModel *actions, QWidget *parent)
+    : QWidget(parent)
+    , m_counters(new QLabel(this)) {
+    auto *graph = new RateGraphWidget(rates, this);
+    auto *table = new QTableView(this);
+    table->setModel(actions);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->setSelectionMode(QAbstractItemView::NoSelection);
+    table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_counters->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_counters->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_counters->setWordWrap(true);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(graph, 2);
+    auto *row = new QHBoxLayout;
+    row->addWidget(table, 1);
+    row->addWidget(m_counters, 1);
+    layout->addLayout(row, 3);
+    setCounters({}, 0);
+}
+
+void StatisticsView::setCounters(const BrokerCounters &c, int pendingAcks) {
+    const QLocale locale;
+    const auto n = [&](quint64 v) { return locale.toString(v); };
+    QString text = QStringLiteral("<table cellspacing=2>");
+    const auto addRow = [&](const QString &label, const QString &value) {
+        text += QStringLiteral("<tr><td>%1</td><td align=right><b>%2</b></td></tr>")
+                    .arg(label.toHtmlEscaped(), value);
+    };
+    addRow(tr("Messages delivered"), n(c.delivered));
+    addRow(tr("Unknown destinations"), n(c.skippedUnknownId));
+    addRow(tr("Answers forwarded"), n(c.answersForwarded));
+    addRow(tr("Answers dropped"), n(c.droppedAnswers));
+    addRow(tr("Errors sent"), n(c.errorsSent));
+    addRow(tr("Acks pending"), n(quint64(pendingAcks)));
+    addRow(tr("Acks expired / evicted"),
+           QStringLiteral("%1 / %2").arg(n(c.acksExpired), n(c.acksEvicted)));
+    addRow(tr("Undelivered (receiver cut off)"), n(c.undelivered));
+    addRow(tr("Connections opened / closed"),
+           QStringLiteral("%1 / %2").arg(n(c.connectionsOpened), n(c.connectionsClosed)));
+    for (int r = int(CloseReason::ClientClosed); r < CloseReasonCount; ++r) {
+        if (c.closesByReason[size_t(r)] > 0)
+            addRow(tr("  closed: %1").arg(DisplayText::closeReason(CloseReason(r))),
+                   n(c.closesByReason[size_t(r)]));
+    }
+    text += QStringLiteral("</table>");
+    m_counters->setText(text);
+}
+
+QString StatisticsView::countersText() const {
+    return m_counters->text();
+}
