@@ -19,8 +19,9 @@ LogFilterBar::LogFilterBar(FrameFilterProxyModel *proxy, QWidget *parent)
     , m_room(new QLineEdit(this))
     , m_client(new QLineEdit(this))
     , m_clear(new QToolButton(this)) {
-    m_text->setPlaceholderText(tr("Filter frames: text in the frame, room, client or action"));
+    m_text->setPlaceholderText(tr("Filter: text, room, client or action"));
     m_text->setClearButtonEnabled(true);
+    m_text->setMinimumWidth(220);
     m_text->addAction(QIcon(QStringLiteral(":/icons/filter.svg")), QLineEdit::LeadingPosition);
     m_regex->setText(QStringLiteral(".*"));
     m_regex->setCheckable(true);
@@ -43,10 +44,10 @@ LogFilterBar::LogFilterBar(FrameFilterProxyModel *proxy, QWidget *parent)
 
     m_room->setPlaceholderText(tr("Room"));
     m_room->setClearButtonEnabled(true);
-    m_room->setMaximumWidth(140);
+    m_room->setMaximumWidth(110);
     m_client->setPlaceholderText(tr("Client id"));
     m_client->setClearButtonEnabled(true);
-    m_client->setMaximumWidth(140);
+    m_client->setMaximumWidth(110);
     m_clear->setText(tr("Show all"));
     m_clear->setToolTip(tr("Clear every filter"));
 

@@ -110,12 +110,12 @@ MainWindow::MainWindow(const BrokerSettings &broker, QSettings *settings, QWidge
     m_logView->horizontalHeader()->setStretchLastSection(true);
     m_logView->horizontalHeader()->setHighlightSections(false);
     const int charWidth = m_logView->fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    m_logView->setColumnWidth(FrameLogModel::TimeColumn, charWidth * 14);
-    m_logView->setColumnWidth(FrameLogModel::RoomColumn, charWidth * 12);
-    m_logView->setColumnWidth(FrameLogModel::ClientColumn, charWidth * 14);
-    m_logView->setColumnWidth(FrameLogModel::DirectionColumn, charWidth * 6);
-    m_logView->setColumnWidth(FrameLogModel::ActionColumn, charWidth * 12);
-    m_logView->setColumnWidth(FrameLogModel::SizeColumn, charWidth * 8);
+    m_logView->setColumnWidth(FrameLogModel::TimeColumn, charWidth * 13);
+    m_logView->setColumnWidth(FrameLogModel::RoomColumn, charWidth * 9);
+    m_logView->setColumnWidth(FrameLogModel::ClientColumn, charWidth * 12);
+    m_logView->setColumnWidth(FrameLogModel::DirectionColumn, charWidth * 7);
+    m_logView->setColumnWidth(FrameLogModel::ActionColumn, charWidth * 11);
+    m_logView->setColumnWidth(FrameLogModel::SizeColumn, charWidth * 7);
     m_follower = new TailFollower(m_logView);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(4, 4, 4, 0);
@@ -151,7 +151,7 @@ MainWindow::MainWindow(const BrokerSettings &broker, QSettings *settings, QWidge
 
     m_settings->beginGroup(QStringLiteral("window"));
     if (!restoreGeometry(m_settings->value(QStringLiteral("geometry")).toByteArray()))
-        resize(1280, 800);
+        resize(1440, 900);
     restoreState(m_settings->value(QStringLiteral("state")).toByteArray());
     m_settings->endGroup();
     updateBrokerState();
@@ -301,7 +301,7 @@ void MainWindow::createDocks() {
                                      QStringLiteral("statisticsDock"), Qt::RightDockWidgetArea);
     tabifyDockWidget(detailsDock, statsDock);
     detailsDock->raise();
-    resizeDocks({treeDock, detailsDock}, {380, 420}, Qt::Horizontal);
+    resizeDocks({treeDock, detailsDock}, {330, 380}, Qt::Horizontal);
 }
 
 void MainWindow::createStatusBar() {
@@ -545,6 +545,7 @@ bool MainWindow::openLog(const QString &fileName, QString *error) {
         *error = tr("%1: %2").arg(fileName, *error);
         return false;
     }
+    m_pauseAction->setChecked(false); // an opened log is shown at once, not held back
     m_log->clear();
     m_actionCounts->clear();
     m_log->appendEvents(events);

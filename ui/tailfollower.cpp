@@ -8,12 +8,22 @@ TailFollower::TailFollower(QAbstractItemView *view)
     , m_view(view) {
     QScrollBar *bar = view->verticalScrollBar();
     connect(bar, &QScrollBar::valueChanged, this, &TailFollower::onScrolled);
-    // The range grows when rows arrive: follow then, in one scroll per batch.
+    // The range grows when rows arrive: follow then, in one scroll per batch, after the
+    // view has finished handling the model's change (scrolling from inside it re-enters).
     connect(bar, &QScrollBar::rangeChanged, this, [this] {
-        if (m_following) {
-            m_scrolling = true;
-            m_view->scrollToBottom();
-            m_scrolling = false;
+        if (m_following && !m_scrollQueued) {
+            m_scrollQueued = true;
+            QMetaObject::invokeMethod(
+                this,
+                [this] {
+                    m_scrollQueued = false;
+                    if (!m_following)
+                        return;
+                    m_scrolling = true;
+                    m_view->scrollToBottom();
+                    m_scrolling = false;
+                },
+                Qt::QueuedConnection);
         }
     });
 }

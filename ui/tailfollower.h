@@ -23,4 +23,5 @@ private:
     QAbstractItemView *m_view;
     bool m_following = true;
     bool m_scrolling = false; // our own scrollToBottom, not the user
+    bool m_scrollQueued = false;
 };

@@ -1,0 +1,249 @@
+#include "ackpairing.h"
+#include "brokercontroller.h"
+#include "connectiontreemodel.h"
+#include "framedetailsview.h"
+#include "framefilterproxymodel.h"
+#include "framelogmodel.h"
+#include "logfilterbar.h"
+#include "mainwindow.h"
+#include "recentlyclosedmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QSettings>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QWebSocket>
+
+#include <memory>
+
+namespace {
+
+// A WebSocket client that keeps every frame it receives.
+struct Client {
+    QWebSocket socket;
+    QList<QJsonObject> received;
+
+    Client() {
+        QObject::connect(&socket, &QWebSocket::textMessageReceived, &socket,
+                         [this](const QString &text) {
+                             received.append(QJsonDocument::fromJson(text.toUtf8()).object());
+                         });
+    }
+    bool hasAction(const QString &action) const {
+        return std::any_of(received.begin(), received.end(), [&](const QJsonObject &o) {
+            return o.value(QStringLiteral("action")).toString() == action;
+        });
+    }
+    void send(const QByteArray &frame) { socket.sendTextMessage(QString::fromUtf8(frame)); }
+};
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void showsTrafficOfTwoRooms();
+    void reportsAPortInUse();
+
+private:
+    std::unique_ptr<Client> connectClient(const QString &room, const QByteArray &id);
+    int findRow(const std::function<bool(const BrokerEvent &)> &match) const;
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<MainWindow> m_window;
+    QUrl m_url;
+};
+
+void TestMainWindow::init() {
+    QVERIFY(m_dir.isValid());
+    m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")),
+                                             QSettings::IniFormat);
+    BrokerSettings broker;
+    broker.port = 0;
+    m_window = std::make_unique<MainWindow>(broker, m_settings.get());
+    // Every model the window shows is checked while the real traffic feeds it.
+    for (QAbstractItemModel *model :
+         {static_cast<QAbstractItemModel *>(m_window->logModel()),
+          static_cast<QAbstractItemModel *>(m_window->logProxy()),
+          static_cast<QAbstractItemModel *>(m_window->connectionModel()),
+          static_cast<QAbstractItemModel *>(m_window->recentlyClosedModel())})
+        new QAbstractItemModelTester(model, QAbstractItemModelTester::FailureReportingMode::QtTest,
+                                     model);
+    m_window->show();
+    m_window->startBroker();
+    QTRY_COMPARE(m_window->controller()->state(), BrokerController::State::Running);
+    m_url = m_window->controller()->url();
+    QVERIFY(m_url.port() > 0);
+}
+
+void TestMainWindow::cleanup() {
+    m_window.reset();
+    m_settings.reset();
+}
+
+std::unique_ptr<Client> TestMainWindow::connectClient(const QString &room, const QByteArray &id) {
+    auto client = std::make_unique<Client>();
+    QUrl url = m_url;
+    url.setPath(room);
+    client->socket.open(url);
+    [&] { QTRY_COMPARE(client->socket.state(), QAbstractSocket::ConnectedState); }();
+    client->send(R"({"action":"register","id":")" + id + R"("})");
+    [&] { QTRY_VERIFY(client->hasAction(QStringLiteral("registered"))); }();
+    return client;
+}
+
+int TestMainWindow::findRow(const std::function<bool(const BrokerEvent &)> &match) const {
+    const FrameLogModel *log = m_window->logModel();
+    for (int r = 0; r < log->rowCount(); ++r) {
+        if (match(log->eventAt(r)))
+            return r;
+    }
+    return -1;
+}
+
+void TestMainWindow::showsTrafficOfTwoRooms() {
+    auto alice = connectClient(QStringLiteral("/chat"), "alice");
+    auto bob = connectClient(QStringLiteral("/chat"), "bob");
+    auto sensor = connectClient(QStringLiteral("/iot"), "sensor");
+    alice->send(R"({"action":"send","dest":"bob","message":{"hello":"bob"},"ack":"k1"})");
+    QTRY_VERIFY(bob->hasAction(QStringLiteral("message")));
+    bob->send(R"({"action":"answer","ack":"k1","message":"hi alice"})");
+    QTRY_VERIFY(alice->hasAction(QStringLiteral("answer")));
+    sensor->send(R"({"action":"send","dest":["nobody"],"message":42})");
+
+    // The tree: two rooms, three registered clients.
+    ConnectionTreeModel *tree = m_window->connectionModel();
+    QTRY_COMPARE(tree->connectionCount(), 3);
+    QVERIFY(tree->indexOfRoom(QStringLiteral("/chat")).isValid());
+    QVERIFY(tree->indexOfRoom(QStringLiteral("/iot")).isValid());
+    QCOMPARE(tree->rowCount(tree->indexOfRoom(QStringLiteral("/chat"))), 2);
+
+    // The log: the ask, its message, the answer both ways, the undeliverable send.
+    FrameLogModel *log = m_window->logModel();
+    QTRY_VERIFY(findRow([](const BrokerEvent &e) {
+                    return e.kind == BrokerEvent::Kind::FrameIn && e.clientId == "sensor" &&
+                           e.action == FrameAction::Send;
+                }) >= 0);
+    const int sendRow = findRow([](const BrokerEvent &e) {
+        return e.kind == BrokerEvent::Kind::FrameIn && e.action == FrameAction::Send &&
+               e.ack == "k1";
+    });
+    const int messageRow = findRow([](const BrokerEvent &e) {
+        return e.kind == BrokerEvent::Kind::FrameOut && e.action == FrameAction::Message &&
+               e.ack == "k1";
+    });
+    const int answerRow = findRow([](const BrokerEvent &e) {
+        return e.kind == BrokerEvent::Kind::FrameOut && e.action == FrameAction::Answer;
+    });
+    const int lostRow = findRow([](const BrokerEvent &e) {
+        return e.kind == BrokerEvent::Kind::FrameIn && e.clientId == "sensor" &&
+               e.action == FrameAction::Send;
+    });
+    QVERIFY(sendRow >= 0 && messageRow > sendRow && answerRow > messageRow && lostRow >= 0);
+    QVERIFY(log->index(lostRow, 0).data(FrameLogModel::IsProblemRole).toBool());
+    QVERIFY(!log->index(sendRow, 0).data(FrameLogModel::IsProblemRole).toBool());
+
+    // Pairing and details: selecting the send highlights its message and answer.
+    FrameFilterProxyModel *proxy = m_window->logProxy();
+    m_window->logView()->setCurrentIndex(proxy->mapFromSource(log->index(sendRow, 0)));
+    QVERIFY(log->index(messageRow, 0).data(FrameLogModel::IsPairedRole).toBool());
+    QVERIFY(log->index(answerRow, 0).data(FrameLogModel::IsPairedRole).toBool());
+    QVERIFY(!log->index(lostRow, 0).data(FrameLogModel::IsPairedRole).toBool());
+    FrameDetailsView *details = m_window->detailsView();
+    QCOMPARE(details->rawText(), QString::fromUtf8(log->eventAt(sendRow).data));
+    QVERIFY(details->prettyText().contains(QStringLiteral("\n  \"dest\": \"bob\"")));
+    const QLabel *relation = details->findChildren<QLabel *>().at(1);
+    QVERIFY2(relation->text().contains(QStringLiteral("answered by <b>bob</b>")),
+             qPrintable(relation->text()));
+
+    // A filter narrows the log to one room, for new frames too.
+    m_window->filterBar()->setRoom(QStringLiteral("/iot"));
+    QVERIFY(proxy->rowCount() > 0);
+    for (int r = 0; r < proxy->rowCount(); ++r)
+        QCOMPARE(proxy->index(r, 0).data(FrameLogModel::RoomRole).toString(),
+                 QStringLiteral("/iot"));
+    const int iotRows = proxy->rowCount();
+    sensor->send(R"({"action":"send","dest":"sensor","message":"to myself"})");
+    alice->send(R"({"action":"send","dest":"bob","message":"not shown"})");
+    QTRY_COMPARE(proxy->rowCount(), iotRows + 2); // the send and the message to itself
+    m_window->filterBar()->clearAll();
+    QCOMPARE(proxy->rowCount(), log->rowCount());
+
+    // Export then re-open: the same frames, in both formats.
+    QTRY_VERIFY(bob->received.size() >= 2);
+    const int exported = proxy->rowCount();
+    QString error;
+    const QString jsonl = m_dir.filePath(QStringLiteral("log.jsonl"));
+    const QString har = m_dir.filePath(QStringLiteral("log.har"));
+    QVERIFY2(m_window->exportLog(jsonl, &error), qPrintable(error));
+    QVERIFY2(m_window->exportLog(har, &error), qPrintable(error));
+    BrokerEventList before;
+    for (int r = 0; r < log->rowCount(); ++r)
+        before.append(log->eventAt(r));
+    QVERIFY2(m_window->openLog(jsonl, &error), qPrintable(error));
+    QCOMPARE(log->rowCount(), exported);
+    for (int r = 0; r < exported; ++r) {
+        QCOMPARE(log->eventAt(r).data, before.at(r).data);
+        QCOMPARE(log->eventAt(r).kind, before.at(r).kind);
+        QCOMPARE(log->eventAt(r).clientId, before.at(r).clientId);
+        QCOMPARE(log->eventAt(r).outcome, before.at(r).outcome);
+        QCOMPARE(log->eventAt(r).timeMs, before.at(r).timeMs);
+    }
+    QVERIFY2(m_window->openLog(har, &error), qPrintable(error));
+    int frames = 0;
+    for (const BrokerEvent &e : before)
+        frames +=
+            (e.kind == BrokerEvent::Kind::FrameIn || e.kind == BrokerEvent::Kind::FrameOut) ? 1 : 0;
+    QCOMPARE(log->rowCount(), frames);
+    QVERIFY(findRow([](const BrokerEvent &e) {
+                return e.action == FrameAction::Answer && e.ack == "k1";
+            }) >= 0);
+
+    // Disconnecting a client from the tree's context menu closes it and lists it as closed.
+    const QModelIndex sensorIndex = tree->indexOfRoom(QStringLiteral("/iot"))
+                                        .model()
+                                        ->index(0, 0, tree->indexOfRoom(QStringLiteral("/iot")));
+    QCOMPARE(sensorIndex.data(ConnectionTreeModel::ClientIdRole).toString(),
+             QStringLiteral("sensor"));
+    const QList<QAction *> actions = m_window->connectionActions(sensorIndex);
+    auto it = std::find_if(actions.begin(), actions.end(), [](QAction *a) {
+        return a->objectName() == QLatin1String("disconnectClient");
+    });
+    QVERIFY(it != actions.end());
+    (*it)->trigger();
+    qDeleteAll(actions);
+    QTRY_COMPARE(sensor->socket.state(), QAbstractSocket::UnconnectedState);
+    QCOMPARE(sensor->socket.closeCode(), QWebSocketProtocol::CloseCodeNormal);
+    RecentlyClosedModel *closed = m_window->recentlyClosedModel();
+    QTRY_VERIFY(closed->rowCount() >= 1);
+    QCOMPARE(closed->connectionAt(0).clientId, QByteArray("sensor"));
+    QCOMPARE(closed->connectionAt(0).closeReason, CloseReason::ClosedByUser);
+    QTRY_VERIFY(!tree->indexOfRoom(QStringLiteral("/iot")).isValid());
+}
+
+void TestMainWindow::reportsAPortInUse() {
+    // A second window on the first one's port: the failure is said, not swallowed.
+    QSettings other(m_dir.filePath(QStringLiteral("other.ini")), QSettings::IniFormat);
+    BrokerSettings broker;
+    broker.port = quint16(m_url.port());
+    MainWindow second(broker, &other);
+    second.show();
+    second.startBroker();
+    QTRY_COMPARE(second.controller()->state(), BrokerController::State::Stopped);
+    QVERIFY(!second.controller()->lastError().isEmpty());
+    QTRY_VERIFY(second.bannerLabel()->isVisible());
+    QVERIFY2(second.bannerLabel()->text().contains(QString::number(m_url.port())),
+             qPrintable(second.bannerLabel()->text()));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
