@@ -33,7 +33,9 @@ struct BrokerSettings {
     QString tlsCertificatePath; // both set: wss://
     QString tlsKeyPath;
 
-    int maxRecordedFrameBytes = 64 * 1024; // what observers get of each frame
+    // What observers get of each frame: with the log's 100,000 rows this bounds its memory to
+    // about 800 MiB even when every frame is large.
+    int maxRecordedFrameBytes = 8 * 1024;
     int recentlyClosedLimit = 200;
 
     bool usesTls() const { return !tlsCertificatePath.isEmpty() || !tlsKeyPath.isEmpty(); }

@@ -1,0 +1,264 @@
+#include "brokerevents.h"
+#include "framefilterproxymodel.h"
+#include "framelogmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace BrokerEvents;
+
+namespace {
+
+const QString Chat = QStringLiteral("/chat");
+const QString Root; // the room of the empty path
+
+// The log the filters run over: two rooms, frames both ways, system rows, non-ASCII text.
+BrokerEventList sampleEvents() {
+    return {
+        system(BrokerEvent::Kind::ConnectionOpened, 1, Chat),
+        frame(BrokerEvent::Kind::FrameIn, 1, Chat, QByteArray(), FrameAction::Register,
+              R"({"action":"register","id":"alice"})"),
+        frame(BrokerEvent::Kind::FrameOut, 1, Chat, "alice", FrameAction::Registered,
+              R"({"action":"registered","id":"alice"})"),
+        send(1, Chat, "alice", {"bob"}, R"({"text":"Hello World","n":1})", "k1"),
+        message(2, Chat, "bob", "alice", R"({"text":"Hello World","n":1})", "k1"),
+        answerIn(2, Chat, "bob", "k1", R"("über gut")"),
+        answerOut(1, Chat, "alice", "bob", "k1", R"("über gut")"),
+        send(3, Root, "carol", {"dave"}, R"("plain words")"),
+        message(4, Root, "dave", "carol", R"("plain words")"),
+        error(5, Root, QByteArray(), FrameError::NotRegistered, QStringLiteral("register first")),
+        system(BrokerEvent::Kind::ConnectionClosed, 5, Root),
+    };
+}
+
+// One line per proxy row: room, client, direction, action.
+QString dump(const QAbstractItemModel &model) {
+    QStringList lines;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        QStringList cells;
+        for (int column : {FrameLogModel::RoomColumn, FrameLogModel::ClientColumn,
+                           FrameLogModel::DirectionColumn, FrameLogModel::ActionColumn})
+            cells.append(model.index(row, column).data().toString());
+        lines.append(cells.join(QLatin1Char(' ')));
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString lines(std::initializer_list<const char *> rows) {
+    QStringList list;
+    for (const char *row : rows)
+        list.append(QString::fromUtf8(row));
+    return list.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+class TestFrameFilterProxyModel : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void noFilterShowsEverything();
+    void plainTextSearchesPayloadRoomClientAndAction();
+    void plainTextCaseSensitivity();
+    void nonAsciiText();
+    void regularExpression();
+    void invalidRegularExpressionIsReportedAndIgnored();
+    void direction();
+    void actions();
+    void room();
+    void clientAndConnection();
+    void filtersCombine();
+    void newRowsAreFiltered();
+
+private:
+    FrameLogModel *m_log = nullptr;
+    FrameFilterProxyModel *m_proxy = nullptr;
+    QAbstractItemModelTester *m_logTester = nullptr;
+    QAbstractItemModelTester *m_proxyTester = nullptr;
+};
+
+void TestFrameFilterProxyModel::init() {
+    m_log = new FrameLogModel;
+    m_proxy = new FrameFilterProxyModel;
+    m_proxy->setSourceModel(m_log);
+    m_logTester =
+        new QAbstractItemModelTester(m_log, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_proxyTester = new QAbstractItemModelTester(
+        m_proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_log->appendEvents(sampleEvents());
+    QCOMPARE(m_proxy->frameLog(), m_log);
+}
+
+void TestFrameFilterProxyModel::cleanup() {
+    delete m_proxyTester;
+    delete m_logTester;
+    delete m_proxy;
+    delete m_log;
+}
+
+void TestFrameFilterProxyModel::noFilterShowsEverything() {
+    QCOMPARE(m_proxy->rowCount(), m_log->rowCount());
+    QVERIFY(!m_proxy->isFiltering());
+    QVERIFY(m_proxy->isValid());
+}
+
+void TestFrameFilterProxyModel::plainTextSearchesPayloadRoomClientAndAction() {
+    QSignalSpy changed(m_proxy, &FrameFilterProxyModel::filterChanged);
+    m_proxy->setFilterText(QStringLiteral("hello world"));
+    QCOMPARE(changed.size(), 1);
+    QVERIFY(m_proxy->isFiltering());
+    QCOMPARE(dump(*m_proxy), lines({"/chat alice in send", "/chat bob out message"}));
+
+    m_proxy->setFilterText(QStringLiteral("chat")); // the room name
+    QCOMPARE(m_proxy->rowCount(), 7);
+
+    m_proxy->setFilterText(QStringLiteral("carol")); // the client id, or "from" in the payload
+    QCOMPARE(dump(*m_proxy), lines({"/ carol in send", "/ dave out message"}));
+
+    m_proxy->setFilterText(QStringLiteral("registered")); // action name and id bytes
+    QCOMPARE(dump(*m_proxy), lines({"/chat alice out registered", "/ #5 out error"}));
+}
+
+void TestFrameFilterProxyModel::plainTextCaseSensitivity() {
+    m_proxy->setFilterText(QStringLiteral("HELLO"));
+    QCOMPARE(m_proxy->rowCount(), 2);
+    m_proxy->setTextCaseSensitivity(Qt::CaseSensitive);
+    QCOMPARE(m_proxy->rowCount(), 0);
+    m_proxy->setFilterText(QStringLiteral("Hello"));
+    QCOMPARE(m_proxy->rowCount(), 2);
+}
+
+void TestFrameFilterProxyModel::nonAsciiText() {
+    m_proxy->setFilterText(QStringLiteral("ÜBER"));
+    QCOMPARE(dump(*m_proxy), lines({"/chat bob in answer", "/chat alice out answer"}));
+    m_proxy->setTextCaseSensitivity(Qt::CaseSensitive);
+    QCOMPARE(m_proxy->rowCount(), 0);
+}
+
+void TestFrameFilterProxyModel::regularExpression() {
+    m_proxy->setRegularExpression(true);
+    m_proxy->setFilterText(QStringLiteral(R"("n":\d+)"));
+    QVERIFY(m_proxy->isValid());
+    QCOMPARE(dump(*m_proxy), lines({"/chat alice in send", "/chat bob out message"}));
+
+    m_proxy->setFilterText(QStringLiteral("^/chat$")); // anchored: the room only
+    QCOMPARE(m_proxy->rowCount(), 7);
+
+    m_proxy->setFilterText(QStringLiteral("^(send|answer)$")); // the action names only
+    QCOMPARE(dump(*m_proxy), lines({"/chat alice in send", "/chat bob in answer",
+                                    "/chat alice out answer", "/ carol in send"}));
+
+    // The same text as plain text means the characters themselves.
+    m_proxy->setRegularExpression(false);
+    QCOMPARE(m_proxy->rowCount(), 0);
+}
+
+void TestFrameFilterProxyModel::invalidRegularExpressionIsReportedAndIgnored() {
+    QSignalSpy validity(m_proxy, &FrameFilterProxyModel::validityChanged);
+    m_proxy->setRegularExpression(true);
+    m_proxy->setDirection(FrameFilterProxyModel::Direction::Out);
+    m_proxy->setFilterText(QStringLiteral("(unclosed"));
+    QVERIFY(!m_proxy->isValid());
+    QVERIFY(!m_proxy->errorString().isEmpty());
+    QCOMPARE(validity.size(), 1);
+    QCOMPARE(validity.at(0).at(0).toBool(), false);
+    // The text is ignored; the other filters still apply.
+    QCOMPARE(m_proxy->rowCount(), 5);
+
+    m_proxy->setFilterText(QStringLiteral("(unclosed|alice)"));
+    QVERIFY(m_proxy->isValid());
+    QCOMPARE(validity.size(), 2);
+    QCOMPARE(validity.at(1).at(0).toBool(), true);
+    QCOMPARE(dump(*m_proxy), lines({"/chat alice out registered", "/chat bob out message",
+                                    "/chat alice out answer"}));
+
+    // Leaving regular expression mode makes the same text valid plain text.
+    m_proxy->setFilterText(QStringLiteral("[x"));
+    QVERIFY(!m_proxy->isValid());
+    m_proxy->setRegularExpression(false);
+    QVERIFY(m_proxy->isValid());
+}
+
+void TestFrameFilterProxyModel::direction() {
+    m_proxy->setDirection(FrameFilterProxyModel::Direction::In);
+    QCOMPARE(dump(*m_proxy), lines({"/chat #1 in register", "/chat alice in send",
+                                    "/chat bob in answer", "/ carol in send"}));
+    m_proxy->setDirection(FrameFilterProxyModel::Direction::Out);
+    QCOMPARE(m_proxy->rowCount(), 5);
+    m_proxy->setDirection(FrameFilterProxyModel::Direction::Both);
+    QCOMPARE(m_proxy->rowCount(), 11);
+    m_proxy->setShowSystemEvents(false);
+    QCOMPARE(m_proxy->rowCount(), 9);
+    QVERIFY(m_proxy->isFiltering());
+}
+
+void TestFrameFilterProxyModel::actions() {
+    m_proxy->setActions({FrameAction::Send, FrameAction::Error});
+    QCOMPARE(dump(*m_proxy), lines({"/chat alice in send", "/ carol in send", "/ #5 out error"}));
+    QCOMPARE(m_proxy->actions(), (QList<FrameAction>{FrameAction::Send, FrameAction::Error}));
+    m_proxy->setActions({FrameAction::Answer});
+    QCOMPARE(dump(*m_proxy), lines({"/chat bob in answer", "/chat alice out answer"}));
+    m_proxy->setActions({});
+    QCOMPARE(m_proxy->rowCount(), 11);
+}
+
+void TestFrameFilterProxyModel::room() {
+    m_proxy->setRoomFilter(Root);
+    QVERIFY(m_proxy->hasRoomFilter());
+    QCOMPARE(dump(*m_proxy), lines({"/ carol in send", "/ dave out message", "/ #5 out error",
+                                    "/ #5 system closed"}));
+    m_proxy->setRoomFilter(Chat);
+    QCOMPARE(m_proxy->rowCount(), 7);
+    m_proxy->clearRoomFilter();
+    QCOMPARE(m_proxy->rowCount(), 11);
+}
+
+void TestFrameFilterProxyModel::clientAndConnection() {
+    m_proxy->setClientFilter("alice");
+    QCOMPARE(dump(*m_proxy), lines({"/chat alice out registered", "/chat alice in send",
+                                    "/chat alice out answer"}));
+    m_proxy->setClientFilter(QByteArray());
+    m_proxy->setConnectionFilter(1); // also before alice registered
+    QCOMPARE(dump(*m_proxy), lines({"/chat #1 system connected", "/chat #1 in register",
+                                    "/chat alice out registered", "/chat alice in send",
+                                    "/chat alice out answer"}));
+}
+
+void TestFrameFilterProxyModel::filtersCombine() {
+    m_proxy->setRoomFilter(Chat);
+    m_proxy->setDirection(FrameFilterProxyModel::Direction::Out);
+    m_proxy->setFilterText(QStringLiteral("bob"));
+    QCOMPARE(dump(*m_proxy), lines({"/chat bob out message", "/chat alice out answer"}));
+    m_proxy->clearFilters();
+    QVERIFY(!m_proxy->isFiltering());
+    QCOMPARE(m_proxy->rowCount(), 11);
+}
+
+void TestFrameFilterProxyModel::newRowsAreFiltered() {
+    m_log->setCapacity(12);
+    m_proxy->setRoomFilter(Root);
+    m_proxy->setFilterText(QStringLiteral("words"));
+    QCOMPARE(m_proxy->rowCount(), 2);
+    QSignalSpy inserted(m_proxy, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(m_proxy, &QAbstractItemModel::rowsRemoved);
+
+    // One matching and one other frame: only the match shows. The log overflows by one row,
+    // which is a hidden one (the first system row).
+    m_log->appendEvents({send(3, Root, "carol", {"dave"}, R"("more words")"),
+                         send(1, Chat, "alice", {"bob"}, R"("words elsewhere")")});
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(removed.size(), 0);
+    QCOMPARE(dump(*m_proxy), lines({"/ carol in send", "/ dave out message", "/ carol in send"}));
+
+    // Pushing out visible rows removes them from the proxy too.
+    m_log->appendEvents(numberedBatch(0, 10));
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(dump(*m_proxy), lines({"/ carol in send"}));
+}
+
+QTEST_MAIN(TestFrameFilterProxyModel)
+#include "tst_framefilterproxymodel.moc"

@@ -1,0 +1,464 @@
+#include "connectiontreemodel.h"
+
+#include "displaytext.h"
+#include "rowpalette.h"
+
+#include <QFont>
+#include <QLocale>
+#include <QMap>
+
+#include <algorithm>
+
+namespace {
+
+bool isNumberColumn(int column) {
+    return column >= ConnectionTreeModel::FramesInColumn;
+}
+
+bool byConnectionId(const ConnectionInfo &a, const ConnectionInfo &b) {
+    return a.connectionId < b.connectionId;
+}
+
+QString bytesText(qint64 bytes) {
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
+}
+
+} // namespace
+
+ConnectionTreeModel::ConnectionTreeModel(QObject *parent)
+    : QAbstractItemModel(parent) {}
+
+ConnectionTreeModel::~ConnectionTreeModel() = default;
+
+ConnectionTreeModel::Room *ConnectionTreeModel::roomOf(const QModelIndex &index) const {
+    // Connection rows carry their room; room rows carry nothing.
+    return static_cast<Room *>(index.internalPointer());
+}
+
+QModelIndex ConnectionTreeModel::index(int row, int column, const QModelIndex &parent) const {
+    if (row < 0 || column < 0 || column >= ColumnCount)
+        return QModelIndex();
+    if (!parent.isValid()) {
+        if (row >= int(m_rooms.size()))
+            return QModelIndex();
+        return createIndex(row, column, nullptr);
+    }
+    if (roomOf(parent) || parent.column() != 0 || parent.row() >= int(m_rooms.size()))
+        return QModelIndex();
+    Room *room = m_rooms[size_t(parent.row())].get();
+    if (row >= room->connections.size())
+        return QModelIndex();
+    return createIndex(row, column, room);
+}
+
+QModelIndex ConnectionTreeModel::parent(const QModelIndex &child) const {
+    if (!child.isValid())
+        return QModelIndex();
+    const Room *room = roomOf(child);
+    if (!room)
+        return QModelIndex();
+    return createIndex(room->row, 0, nullptr);
+}
+
+int ConnectionTreeModel::rowCount(const QModelIndex &parent) const {
+    if (!parent.isValid())
+        return int(m_rooms.size());
+    if (roomOf(parent) || parent.column() != 0)
+        return 0;
+    return int(m_rooms[size_t(parent.row())]->connections.size());
+}
+
+int ConnectionTreeModel::columnCount(const QModelIndex &) const {
+    return ColumnCount;
+}
+
+QModelIndex ConnectionTreeModel::indexOfRoom(const QString &room, int column) const {
+    for (const auto &r : m_rooms) {
+        if (r->name == room)
+            return createIndex(r->row, column, nullptr);
+    }
+    return QModelIndex();
+}
+
+QModelIndex ConnectionTreeModel::indexOfConnection(quint64 connectionId, int column) const {
+    Room *room = m_roomOfConnection.value(connectionId);
+    if (!room)
+        return QModelIndex();
+    ConnectionInfo key;
+    key.connectionId = connectionId;
+    const auto it =
+        std::lower_bound(room->connections.cbegin(), room->connections.cend(), key, byConnectionId);
+    if (it == room->connections.cend() || it->connectionId != connectionId)
+        return QModelIndex();
+    return createIndex(int(it - room->connections.cbegin()), column, room);
+}
+
+const ConnectionInfo *ConnectionTreeModel::connectionAt(const QModelIndex &index) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return nullptr;
+    const Room *room = roomOf(index);
+    return room ? &room->connections.at(index.row()) : nullptr;
+}
+
+void ConnectionTreeModel::renumberRooms(int from) {
+    for (size_t i = size_t(from); i < m_rooms.size(); ++i)
+        m_rooms[i]->row = int(i);
+}
+
+void ConnectionTreeModel::removeRooms(int first, int last) {
+    beginRemoveRows(QModelIndex(), first, last);
+    for (int r = first; r <= last; ++r) {
+        for (const ConnectionInfo &c : std::as_const(m_rooms[size_t(r)]->connections))
+            m_roomOfConnection.remove(c.connectionId);
+    }
+    m_rooms.erase(m_rooms.begin() + first, m_rooms.begin() + last + 1);
+    renumberRooms(first);
+    endRemoveRows();
+}
+
+ConnectionTreeModel::Totals
+ConnectionTreeModel::totalsOf(const QList<ConnectionInfo> &connections) {
+    Totals t;
+    for (const ConnectionInfo &c : connections) {
+        if (!c.clientId.isEmpty())
+            ++t.registered;
+        t.framesIn += c.framesIn;
+        t.framesOut += c.framesOut;
+        t.bytesIn += c.bytesIn;
+        t.bytesOut += c.bytesOut;
+        t.pendingAcks += c.pendingAcks;
+        t.queuedBytes += c.queuedBytes;
+    }
+    return t;
+}
+
+bool ConnectionTreeModel::sameCounters(const ConnectionInfo &a, const ConnectionInfo &b) {
+    return a.clientId == b.clientId && a.remoteAddress == b.remoteAddress &&
+           a.remotePort == b.remotePort && a.connectedAtMs == b.connectedAtMs &&
+           a.framesIn == b.framesIn && a.framesOut == b.framesOut && a.bytesIn == b.bytesIn &&
+           a.bytesOut == b.bytesOut && a.pendingAcks == b.pendingAcks &&
+           a.queuedBytes == b.queuedBytes;
+}
+
+void ConnectionTreeModel::applySnapshot(const BrokerSnapshot &snapshot) {
+    const bool timeChanged = snapshot.timeMs != m_timeMs;
+    m_timeMs = snapshot.timeMs;
+
+    // Group by room, in the order the tree keeps: rooms by name, connections by id.
+    QMap<QString, QList<ConnectionInfo>> incoming;
+    for (const ConnectionInfo &c : snapshot.connections)
+        incoming[c.room].append(c);
+    for (auto &list : incoming) {
+        if (!std::is_sorted(list.cbegin(), list.cend(), byConnectionId))
+            std::stable_sort(list.begin(), list.end(), byConnectionId);
+    }
+
+    // Rooms that emptied leave, in runs from the back so that earlier rows stay put.
+    for (int last = int(m_rooms.size()) - 1; last >= 0;) {
+        if (incoming.contains(m_rooms[size_t(last)]->name)) {
+            --last;
+            continue;
+        }
+        int first = last;
+        while (first > 0 && !incoming.contains(m_rooms[size_t(first - 1)]->name))
+            --first;
+        removeRooms(first, last);
+        last = first - 1;
+    }
+
+    for (const auto &room : m_rooms)
+        updateRoom(*room, incoming.value(room->name), timeChanged);
+
+    // New rooms join in name order, a run of neighbours at a time.
+    int row = 0;
+    for (auto it = incoming.cbegin(); it != incoming.cend();) {
+        if (row < int(m_rooms.size()) && m_rooms[size_t(row)]->name == it.key()) {
+            ++row;
+            ++it;
+            continue;
+        }
+        auto runEnd = it;
+        int count = 0;
+        while (runEnd != incoming.cend() &&
+               (row >= int(m_rooms.size()) || runEnd.key() < m_rooms[size_t(row)]->name)) {
+            ++runEnd;
+            ++count;
+        }
+        beginInsertRows(QModelIndex(), row, row + count - 1);
+        for (int i = 0; i < count; ++i, ++it) {
+            auto room = std::make_unique<Room>();
+            room->name = it.key();
+            room->connections = it.value();
+            room->totals = totalsOf(room->connections);
+            for (const ConnectionInfo &c : std::as_const(room->connections))
+                m_roomOfConnection.insert(c.connectionId, room.get());
+            m_rooms.insert(m_rooms.begin() + row + i, std::move(room));
+        }
+        renumberRooms(row);
+        endInsertRows();
+        row += count;
+    }
+}
+
+void ConnectionTreeModel::updateRoom(Room &room, const QList<ConnectionInfo> &incoming,
+                                     bool timeChanged) {
+    const QModelIndex parent = createIndex(room.row, 0, nullptr);
+    QList<ConnectionInfo> &rows = room.connections;
+    const int oldCount = int(rows.size());
+
+    // Connections that closed leave, in runs from the back.
+    const auto isGone = [&incoming](const ConnectionInfo &c) {
+        return !std::binary_search(incoming.cbegin(), incoming.cend(), c, byConnectionId);
+    };
+    for (int last = int(rows.size()) - 1; last >= 0;) {
+        if (!isGone(rows.at(last))) {
+            --last;
+            continue;
+        }
+        int first = last;
+        while (first > 0 && isGone(rows.at(first - 1)))
+            --first;
+        beginRemoveRows(parent, first, last);
+        for (int i = first; i <= last; ++i)
+            m_roomOfConnection.remove(rows.at(i).connectionId);
+        rows.remove(first, last - first + 1);
+        endRemoveRows();
+        last = first - 1;
+    }
+
+    // What is left is a subsequence of incoming: walk both, inserting runs of newcomers and
+    // updating the rest in place.
+    int changedFirst = -1;
+    int changedLast = -1;
+    for (int j = 0; j < incoming.size();) {
+        if (j < rows.size() && rows.at(j).connectionId == incoming.at(j).connectionId) {
+            if (timeChanged || !sameCounters(rows.at(j), incoming.at(j))) {
+                rows[j] = incoming.at(j);
+                if (changedFirst < 0)
+                    changedFirst = j;
+                changedLast = j;
+            }
+            ++j;
+            continue;
+        }
+        int end = j;
+        while (end < incoming.size() &&
+               (j >= rows.size() || incoming.at(end).connectionId < rows.at(j).connectionId))
+            ++end;
+        beginInsertRows(parent, j, end - 1);
+        for (int i = j; i < end; ++i) {
+            rows.insert(i, incoming.at(i));
+            m_roomOfConnection.insert(incoming.at(i).connectionId, &room);
+        }
+        endInsertRows();
+        j = end;
+    }
+    if (changedLast >= 0)
+        Q_EMIT dataChanged(index(changedFirst, 0, parent),
+                           index(changedLast, ColumnCount - 1, parent));
+
+    const Totals totals = totalsOf(rows);
+    if (!(totals == room.totals) || oldCount != rows.size()) {
+        room.totals = totals;
+        Q_EMIT dataChanged(parent, index(room.row, ColumnCount - 1));
+    }
+}
+
+void ConnectionTreeModel::clear() {
+    beginResetModel();
+    m_rooms.clear();
+    m_roomOfConnection.clear();
+    endResetModel();
+}
+
+QVariant ConnectionTreeModel::data(const QModelIndex &index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return QVariant();
+    if (const Room *room = roomOf(index))
+        return connectionData(*room, room->connections.at(index.row()), index.column(), role);
+    return roomData(*m_rooms[size_t(index.row())], index.column(), role);
+}
+
+QVariant ConnectionTreeModel::roomData(const Room &room, int column, int role) const {
+    const Totals &t = room.totals;
+    const int connections = int(room.connections.size());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (column) {
+        case IdColumn:
+            return tr("%1 (%2)", "room name and its number of connections")
+                .arg(DisplayText::roomName(room.name))
+                .arg(connections);
+        case FramesInColumn:
+            return qulonglong(t.framesIn);
+        case FramesOutColumn:
+            return qulonglong(t.framesOut);
+        case BytesInColumn:
+            return bytesText(qint64(t.bytesIn));
+        case BytesOutColumn:
+            return bytesText(qint64(t.bytesOut));
+        case PendingAcksColumn:
+            return t.pendingAcks;
+        case QueuedBytesColumn:
+            return bytesText(t.queuedBytes);
+        }
+        return QVariant();
+    case Qt::ToolTipRole:
+        if (column == IdColumn)
+            return tr("Room %1: %n connection(s)", nullptr, connections)
+                       .arg(DisplayText::roomName(room.name)) +
+                   QLatin1Char('\n') + tr("%n registered", nullptr, t.registered);
+        return QVariant();
+    case Qt::FontRole: {
+        if (column != IdColumn)
+            return QVariant();
+        QFont font;
+        font.setBold(true);
+        return font;
+    }
+    case Qt::TextAlignmentRole:
+        if (isNumberColumn(column))
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return QVariant();
+    case RoomNameRole:
+        return room.name;
+    case IsRoomRole:
+        return true;
+    case SortRole:
+        switch (column) {
+        case IdColumn:
+            return room.name;
+        case FramesInColumn:
+            return qulonglong(t.framesIn);
+        case FramesOutColumn:
+            return qulonglong(t.framesOut);
+        case BytesInColumn:
+            return qulonglong(t.bytesIn);
+        case BytesOutColumn:
+            return qulonglong(t.bytesOut);
+        case PendingAcksColumn:
+            return t.pendingAcks;
+        case QueuedBytesColumn:
+            return t.queuedBytes;
+        }
+        return QVariant();
+    }
+    return QVariant();
+}
+
+QVariant ConnectionTreeModel::connectionData(const Room &room, const ConnectionInfo &c, int column,
+                                             int role) const {
+    const bool registered = !c.clientId.isEmpty();
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (column) {
+        case IdColumn:
+            return registered ? QString::fromUtf8(c.clientId) : tr("(unregistered)");
+        case RemoteColumn:
+            return DisplayText::remoteAddress(c.remoteAddress, c.remotePort);
+        case ConnectedForColumn:
+            return DisplayText::duration(m_timeMs - c.connectedAtMs);
+        case FramesInColumn:
+            return qulonglong(c.framesIn);
+        case FramesOutColumn:
+            return qulonglong(c.framesOut);
+        case BytesInColumn:
+            return bytesText(qint64(c.bytesIn));
+        case BytesOutColumn:
+            return bytesText(qint64(c.bytesOut));
+        case PendingAcksColumn:
+            return c.pendingAcks;
+        case QueuedBytesColumn:
+            return bytesText(c.queuedBytes);
+        }
+        return QVariant();
+    case Qt::ToolTipRole:
+        switch (column) {
+        case IdColumn:
+        case RemoteColumn:
+        case ConnectedForColumn:
+            return tr("Connection %1 in room %2, connected at %3")
+                .arg(c.connectionId)
+                .arg(DisplayText::roomName(room.name), DisplayText::dateTime(c.connectedAtMs));
+        case BytesInColumn:
+            return tr("%1 bytes").arg(c.bytesIn);
+        case BytesOutColumn:
+            return tr("%1 bytes").arg(c.bytesOut);
+        case QueuedBytesColumn:
+            return tr("%1 bytes").arg(c.queuedBytes);
+        }
+        return QVariant();
+    case Qt::FontRole:
+        if (column == IdColumn && !registered) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        return QVariant();
+    case Qt::ForegroundRole:
+        if (column == IdColumn && !registered)
+            return RowPalette::dimmedText(RowPalette::applicationPalette());
+        return QVariant();
+    case Qt::TextAlignmentRole:
+        if (isNumberColumn(column))
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return QVariant();
+    case ConnectionIdRole:
+        return qulonglong(c.connectionId);
+    case RoomNameRole:
+        return room.name;
+    case ClientIdRole:
+        return QString::fromUtf8(c.clientId);
+    case IsRoomRole:
+        return false;
+    case SortRole:
+        switch (column) {
+        case IdColumn:
+            return registered ? QString::fromUtf8(c.clientId) : QString();
+        case RemoteColumn:
+            return DisplayText::remoteAddress(c.remoteAddress, c.remotePort);
+        case ConnectedForColumn:
+            return m_timeMs - c.connectedAtMs;
+        case FramesInColumn:
+            return qulonglong(c.framesIn);
+        case FramesOutColumn:
+            return qulonglong(c.framesOut);
+        case BytesInColumn:
+            return qulonglong(c.bytesIn);
+        case BytesOutColumn:
+            return qulonglong(c.bytesOut);
+        case PendingAcksColumn:
+            return c.pendingAcks;
+        case QueuedBytesColumn:
+            return c.queuedBytes;
+        }
+        return QVariant();
+    }
+    return QVariant();
+}
+
+QVariant ConnectionTreeModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractItemModel::headerData(section, orientation, role);
+    switch (section) {
+    case IdColumn:
+        return tr("Id");
+    case RemoteColumn:
+        return tr("Remote address");
+    case ConnectedForColumn:
+        return tr("Connected for");
+    case FramesInColumn:
+        return tr("Frames in");
+    case FramesOutColumn:
+        return tr("Frames out");
+    case BytesInColumn:
+        return tr("Bytes in");
+    case BytesOutColumn:
+        return tr("Bytes out");
+    case PendingAcksColumn:
+        return tr("Pending acks");
+    case QueuedBytesColumn:
+        return tr("Queued");
+    }
+    return QVariant();
+}

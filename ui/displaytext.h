@@ -1,0 +1,34 @@
+#pragma once
+
+#include "brokerevent.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+// The words and number formats the inspector shows for broker data, in one place so that the
+// log, the tree, the recently-closed list and the details view say the same thing.
+class DisplayText {
+    Q_DECLARE_TR_FUNCTIONS(DisplayText)
+
+public:
+    // "/" for the root room (the empty path), the name otherwise.
+    static QString roomName(const QString &room);
+    // The client id, or "#<connection id>" while the connection holds none.
+    static QString clientName(const QByteArray &clientId, quint64 connectionId);
+    static QString closeReason(CloseReason reason);
+    // True for closes a developer should look at (not a normal close by either side).
+    static bool isAbnormalClose(CloseReason reason);
+    static QString outcome(BrokerEvent::Outcome outcome);
+    // What a non-frame event is called in the action column ("connected", "id bound"...).
+    static QString systemEventName(BrokerEvent::Kind kind);
+    // The action column: the protocol's name, or a placeholder for binary or unparsable frames.
+    static QString actionName(const BrokerEvent &event);
+    // hh:mm:ss.zzz, local time.
+    static QString time(qint64 msSinceEpoch);
+    // yyyy-MM-dd hh:mm:ss.zzz, local time.
+    static QString dateTime(qint64 msSinceEpoch);
+    // "850 ms", "12 s", "3 min 04 s", "2 h 05 min", "3 d 04 h".
+    static QString duration(qint64 ms);
+    // "127.0.0.1:51234", "[::1]:51234".
+    static QString remoteAddress(const QString &address, quint16 port);
+};

@@ -1,0 +1,101 @@
+#pragma once
+
+#include "framecodec.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QRegularExpression>
+#include <QSortFilterProxyModel>
+
+class FrameLogModel;
+struct BrokerEvent;
+
+// The frame log's filters: free text or a regular expression over the frame's raw text, room,
+// client id, action and detail, plus filters by direction, action, room, client and
+// connection. New rows from the log pass through the same filters as they arrive.
+class FrameFilterProxyModel : public QSortFilterProxyModel {
+    Q_OBJECT
+    Q_PROPERTY(QString filterText READ filterText WRITE setFilterText NOTIFY filterChanged)
+    Q_PROPERTY(bool valid READ isValid NOTIFY validityChanged)
+
+public:
+    enum class Direction { Both, In, Out };
+    Q_ENUM(Direction)
+
+    explicit FrameFilterProxyModel(QObject *parent = nullptr);
+    ~FrameFilterProxyModel() override;
+
+    // Filtering needs a FrameLogModel; any other source model shows every row.
+    void setSourceModel(QAbstractItemModel *sourceModel) override;
+    FrameLogModel *frameLog() const { return m_log; }
+
+    QString filterText() const { return m_text; }
+    bool isRegularExpression() const { return m_regexMode; }
+    Qt::CaseSensitivity textCaseSensitivity() const { return m_caseSensitivity; }
+    // False while the text is not a valid regular expression; the text filter then lets
+    // every row through and errorString() says what is wrong.
+    bool isValid() const { return m_valid; }
+    QString errorString() const { return m_errorString; }
+
+    Direction direction() const { return m_direction; }
+    bool showsSystemEvents() const { return m_showSystemEvents; }
+    // Empty: every action. Otherwise only frames with one of these actions (system rows hide).
+    QList<FrameAction> actions() const;
+    bool hasRoomFilter() const { return m_hasRoom; }
+    QString roomFilter() const { return m_room; }
+    QByteArray clientFilter() const { return m_clientId; }
+    quint64 connectionFilter() const { return m_connectionId; }
+    // True when any filter narrows the log.
+    bool isFiltering() const;
+
+    // Whether one event passes the filters (what filterAcceptsRow asks for each row).
+    bool accepts(const BrokerEvent &event) const;
+
+public Q_SLOTS:
+    void setFilterText(const QString &text);
+    void setRegularExpression(bool on);
+    void setTextCaseSensitivity(Qt::CaseSensitivity sensitivity);
+    void setDirection(FrameFilterProxyModel::Direction direction);
+    void setShowSystemEvents(bool show);
+    void setActions(const QList<FrameAction> &actions);
+    // The room as the broker names it (the root room is the empty string).
+    void setRoomFilter(const QString &room);
+    void clearRoomFilter();
+    // Exact client id; empty: any client.
+    void setClientFilter(const QByteArray &clientId);
+    // A connection id; 0: any connection.
+    void setConnectionFilter(quint64 connectionId);
+    // Back to showing every row.
+    void clearFilters();
+
+Q_SIGNALS:
+    void filterChanged();
+    void validityChanged(bool valid, const QString &errorString);
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    void rebuildTextMatcher();
+    void filterCriteriaChanged();
+    bool matchesText(const BrokerEvent &event) const;
+
+    FrameLogModel *m_log = nullptr;
+
+    QString m_text;
+    bool m_regexMode = false;
+    Qt::CaseSensitivity m_caseSensitivity = Qt::CaseInsensitive;
+    bool m_valid = true;
+    QString m_errorString;
+    QRegularExpression m_regex;
+    QByteArray m_asciiNeedle; // the plain text when it is ASCII: searched in the bytes as is
+    bool m_textIsAscii = false;
+
+    Direction m_direction = Direction::Both;
+    bool m_showSystemEvents = true;
+    quint32 m_actionMask = 0; // bit n: FrameAction n
+    bool m_hasRoom = false;
+    QString m_room;
+    QByteArray m_clientId;
+    quint64 m_connectionId = 0;
+};

@@ -1,0 +1,616 @@
+#include "framelogmodel.h"
+
+#include "ackpairing.h"
+#include "displaytext.h"
+#include "framecodec.h"
+#include "rowpalette.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QFont>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+
+namespace {
+
+constexpr int SummaryLength = 120;
+constexpr int SummaryCacheSize = 4096;
+constexpr int OverdueCheckIntervalMs = 250;
+// How far back an answer looks for its send when the send's state changes.
+constexpr int MaxAnswerLookback = 256;
+
+bool isFrameEvent(const BrokerEvent &e) {
+    return e.kind == BrokerEvent::Kind::FrameIn || e.kind == BrokerEvent::Kind::FrameOut;
+}
+
+QString elide(QString text) {
+    if (text.size() > SummaryLength) {
+        text.truncate(SummaryLength);
+        text.append(QChar(0x2026));
+    }
+    return text;
+}
+
+// Any JSON value as compact JSON text; scalars go through an array since QJsonDocument only
+// holds containers.
+QString compactJson(const QJsonValue &value) {
+    if (value.isObject())
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    if (value.isArray())
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    const QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(wrapped.sliced(1, wrapped.size() - 2));
+}
+
+// The first bytes of a frame as one line of text.
+QString rawPreview(const QByteArray &data) {
+    QString text = QString::fromUtf8(data.left(SummaryLength * 4)).simplified();
+    return elide(text);
+}
+
+QString hexPreview(const QByteArray &data) {
+    constexpr int Bytes = 24;
+    QString text = QString::fromLatin1(data.left(Bytes).toHex(' '));
+    if (data.size() > Bytes)
+        text.append(QChar(0x2026));
+    return text;
+}
+
+QString joinIds(const QJsonValue &dest) {
+    if (dest.isString())
+        return dest.toString();
+    QStringList ids;
+    const QJsonArray array = dest.toArray();
+    for (const QJsonValue &id : array)
+        ids.append(id.toString());
+    return ids.join(QStringLiteral(", "));
+}
+
+// A null icon when the resource is not linked in (model tests), instead of a warning per icon.
+QIcon iconIfPresent(const QString &path) {
+    return QFile::exists(path) ? QIcon(path) : QIcon();
+}
+
+} // namespace
+
+FrameLogModel::FrameLogModel(QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
+    , m_summaryCache(SummaryCacheSize)
+    , m_inIcon(iconIfPresent(QStringLiteral(":/icons/arrow-in.svg")))
+    , m_outIcon(iconIfPresent(QStringLiteral(":/icons/arrow-out.svg")))
+    , m_errorIcon(iconIfPresent(QStringLiteral(":/icons/error.svg"))) {
+    m_overdueTimer.setInterval(OverdueCheckIntervalMs);
+    connect(&m_overdueTimer, &QTimer::timeout, this, &FrameLogModel::checkOverdueAsks);
+}
+
+FrameLogModel::~FrameLogModel() = default;
+
+int FrameLogModel::rowCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : m_count;
+}
+
+int FrameLogModel::columnCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+const BrokerEvent &FrameLogModel::eventAt(int row) const {
+    Q_ASSERT(row >= 0 && row < m_count);
+    return m_ring.at((m_head + row) % m_capacity);
+}
+
+int FrameLogModel::rowOfSerial(quint64 serial) const {
+    if (serial < m_firstSerial || serial >= m_firstSerial + quint64(m_count))
+        return -1;
+    return int(serial - m_firstSerial);
+}
+
+QList<quint64> FrameLogModel::serialsWithAck(const QString &room, const QByteArray &ack) const {
+    return m_ackIndex.value(AckKey{room, ack});
+}
+
+qint64 FrameLogModel::now() const {
+    return m_clock();
+}
+
+void FrameLogModel::setClock(std::function<qint64()> nowMs) {
+    m_clock = std::move(nowMs);
+}
+
+bool FrameLogModel::isIndexed(const BrokerEvent &event) {
+    return !event.ack.isEmpty() && isFrameEvent(event);
+}
+
+FrameLogModel::AskState FrameLogModel::askState(int row) const {
+    const BrokerEvent &e = eventAt(row);
+    if (!AckPairing::isAsk(e))
+        return AskState::NotAnAsk;
+    if (AckPairing::forwardedAnswer(*this, row) != AckPairing::NoSerial)
+        return AskState::Answered;
+    return now() - e.timeMs >= m_unansweredThresholdMs ? AskState::Unanswered : AskState::Waiting;
+}
+
+void FrameLogModel::setUnansweredThresholdMs(int ms) {
+    ms = std::max(ms, 0);
+    if (ms == m_unansweredThresholdMs)
+        return;
+    m_unansweredThresholdMs = ms;
+    // Asks already judged may now be judged differently: look at all of them again.
+    m_waitingAsks.clear();
+    for (int row = 0; row < m_count; ++row) {
+        if (AckPairing::isAsk(eventAt(row)))
+            m_waitingAsks.push_back(serialAt(row));
+    }
+    if (m_count > 0)
+        emitRowsChanged(0, m_count - 1);
+    checkOverdueAsks();
+}
+
+void FrameLogModel::setPairedSerials(const QList<quint64> &serials) {
+    // Repaint the old and the new group: one range covering both.
+    int first = m_count;
+    int last = -1;
+    const auto widen = [&](quint64 serial) {
+        const int row = rowOfSerial(serial);
+        if (row >= 0) {
+            first = std::min(first, row);
+            last = std::max(last, row);
+        }
+    };
+    for (quint64 serial : std::as_const(m_paired))
+        widen(serial);
+    m_paired = QSet<quint64>(serials.cbegin(), serials.cend());
+    for (quint64 serial : serials)
+        widen(serial);
+    if (last >= 0)
+        emitRowsChanged(first, last);
+}
+
+void FrameLogModel::emitRowsChanged(int firstRow, int lastRow) {
+    Q_EMIT dataChanged(index(firstRow, 0), index(lastRow, ColumnCount - 1));
+}
+
+void FrameLogModel::addDropped(quint64 count) {
+    if (count == 0)
+        return;
+    m_dropped += count;
+    Q_EMIT droppedCountChanged(m_dropped);
+}
+
+void FrameLogModel::resetDroppedCount() {
+    if (m_dropped == 0)
+        return;
+    m_dropped = 0;
+    Q_EMIT droppedCountChanged(m_dropped);
+}
+
+void FrameLogModel::appendEvents(const BrokerEventList &events) {
+    if (events.isEmpty())
+        return;
+    if (m_paused) {
+        m_pending.append(events);
+        if (m_pending.size() > m_capacity) {
+            const qsizetype excess = m_pending.size() - m_capacity;
+            m_pending.remove(0, excess);
+            addDropped(quint64(excess));
+        }
+        Q_EMIT pendingCountChanged(int(m_pending.size()));
+        return;
+    }
+    insertBatch(events.constData(), events.size());
+}
+
+void FrameLogModel::insertBatch(const BrokerEvent *begin, qsizetype count) {
+    // A batch larger than the whole log: only its tail can be shown.
+    if (count > m_capacity) {
+        addDropped(quint64(count - m_capacity));
+        begin += count - m_capacity;
+        count = m_capacity;
+    }
+    const int overflow = int(std::max<qsizetype>(0, m_count + count - m_capacity));
+    if (overflow > 0) {
+        removeFront(overflow);
+        addDropped(quint64(overflow));
+    }
+
+    const int firstRow = m_count;
+    beginInsertRows(QModelIndex(), firstRow, firstRow + int(count) - 1);
+    for (qsizetype i = 0; i < count; ++i) {
+        const BrokerEvent &e = begin[i];
+        const int slot = (m_head + m_count) % m_capacity;
+        if (slot == m_ring.size())
+            m_ring.append(e);
+        else
+            m_ring[slot] = e;
+        const quint64 serial = m_firstSerial + quint64(m_count);
+        ++m_count;
+        if (isIndexed(e))
+            m_ackIndex[AckKey{e.room, e.ack}].append(serial);
+        if (AckPairing::isAsk(e))
+            m_waitingAsks.push_back(serial);
+    }
+    endInsertRows();
+
+    // A forwarded answer changes its send's state: repaint the sends this batch answered.
+    int changedFirst = m_count;
+    int changedLast = -1;
+    for (int row = firstRow; row < m_count; ++row) {
+        const BrokerEvent &e = eventAt(row);
+        if (e.kind != BrokerEvent::Kind::FrameOut || e.action != FrameAction::Answer ||
+            e.ack.isEmpty())
+            continue;
+        const int sendRow = AckPairing::sendOfForwardedAnswer(*this, row);
+        if (sendRow >= 0 && sendRow < firstRow) {
+            changedFirst = std::min(changedFirst, sendRow);
+            changedLast = std::max(changedLast, sendRow);
+        }
+    }
+    if (changedLast >= 0)
+        emitRowsChanged(changedFirst, changedLast);
+
+    if (!m_waitingAsks.empty() && !m_overdueTimer.isActive())
+        m_overdueTimer.start();
+}
+
+void FrameLogModel::removeFront(int count) {
+    beginRemoveRows(QModelIndex(), 0, count - 1);
+    for (int row = 0; row < count; ++row) {
+        BrokerEvent &e = m_ring[(m_head + row) % m_capacity];
+        if (isIndexed(e)) {
+            // Rows leave in serial order, so each one is the oldest entry of its list.
+            const auto it = m_ackIndex.find(AckKey{e.room, e.ack});
+            Q_ASSERT(it != m_ackIndex.end() && it->first() == m_firstSerial + quint64(row));
+            it->removeFirst();
+            if (it->isEmpty())
+                m_ackIndex.erase(it);
+        }
+        // Release the payload now rather than when the slot is reused.
+        e = BrokerEvent();
+    }
+    m_head = (m_head + count) % m_capacity;
+    m_count -= count;
+    m_firstSerial += quint64(count);
+    while (!m_waitingAsks.empty() && m_waitingAsks.front() < m_firstSerial)
+        m_waitingAsks.pop_front();
+    endRemoveRows();
+}
+
+void FrameLogModel::checkOverdueAsks() {
+    const qint64 nowMs = now();
+    int first = m_count;
+    int last = -1;
+    while (!m_waitingAsks.empty()) {
+        const int row = rowOfSerial(m_waitingAsks.front());
+        if (row < 0) {
+            m_waitingAsks.pop_front();
+            continue;
+        }
+        if (nowMs - eventAt(row).timeMs < m_unansweredThresholdMs)
+            break;
+        m_waitingAsks.pop_front();
+        if (askState(row) == AskState::Unanswered) {
+            first = std::min(first, row);
+            last = std::max(last, row);
+        }
+    }
+    if (last >= 0)
+        emitRowsChanged(first, last);
+    if (m_waitingAsks.empty())
+        m_overdueTimer.stop();
+}
+
+void FrameLogModel::setPaused(bool paused) {
+    if (paused == m_paused)
+        return;
+    m_paused = paused;
+    if (!paused && !m_pending.isEmpty()) {
+        const BrokerEventList pending = std::exchange(m_pending, {});
+        insertBatch(pending.constData(), pending.size());
+        Q_EMIT pendingCountChanged(0);
+    }
+    Q_EMIT pausedChanged(paused);
+}
+
+void FrameLogModel::linearize() {
+    if (m_head == 0 && m_ring.size() == m_count)
+        return;
+    QList<BrokerEvent> ordered;
+    ordered.reserve(m_count);
+    for (int row = 0; row < m_count; ++row)
+        ordered.append(m_ring.at((m_head + row) % m_ring.size()));
+    m_ring = std::move(ordered);
+    m_head = 0;
+}
+
+void FrameLogModel::setCapacity(int capacity) {
+    capacity = std::max(capacity, 1);
+    if (capacity == m_capacity)
+        return;
+    if (m_count > capacity) {
+        const int excess = m_count - capacity;
+        removeFront(excess);
+        addDropped(quint64(excess));
+    }
+    // Rows keep their order; the ring restarts at slot 0 with the new size.
+    linearize();
+    m_capacity = capacity;
+    if (m_pending.size() > capacity) {
+        const qsizetype excess = m_pending.size() - capacity;
+        m_pending.remove(0, excess);
+        addDropped(quint64(excess));
+        Q_EMIT pendingCountChanged(int(m_pending.size()));
+    }
+    Q_EMIT capacityChanged(capacity);
+}
+
+void FrameLogModel::clear() {
+    beginResetModel();
+    m_ring.clear();
+    m_head = 0;
+    m_firstSerial += quint64(m_count);
+    m_count = 0;
+    m_ackIndex.clear();
+    m_waitingAsks.clear();
+    m_overdueTimer.stop();
+    m_paired.clear();
+    m_summaryCache.clear();
+    const bool hadPending = !m_pending.isEmpty();
+    m_pending.clear();
+    endResetModel();
+    if (hadPending)
+        Q_EMIT pendingCountChanged(0);
+    resetDroppedCount();
+}
+
+QString FrameLogModel::summary(int row) const {
+    const quint64 serial = serialAt(row);
+    if (const QString *cached = m_summaryCache.object(serial))
+        return *cached;
+    QString text = makeSummary(eventAt(row));
+    m_summaryCache.insert(serial, new QString(text));
+    return text;
+}
+
+QString FrameLogModel::makeSummary(const BrokerEvent &e) const {
+    using Kind = BrokerEvent::Kind;
+    using Outcome = BrokerEvent::Outcome;
+    switch (e.kind) {
+    case Kind::ConnectionOpened:
+        return e.detail.isEmpty() ? tr("connection opened") : e.detail;
+    case Kind::ConnectionClosed:
+        if (e.detail.isEmpty())
+            return DisplayText::closeReason(e.closeReason);
+        return tr("%1: %2").arg(DisplayText::closeReason(e.closeReason), e.detail);
+    case Kind::ClientRegistered:
+        if (e.detail.isEmpty())
+            return tr("registered as %1").arg(QString::fromUtf8(e.clientId));
+        return tr("registered as %1 (%2)").arg(QString::fromUtf8(e.clientId), e.detail);
+    case Kind::ClientUnregistered:
+        if (e.detail.isEmpty())
+            return tr("released %1").arg(QString::fromUtf8(e.clientId));
+        return tr("released %1 (%2)").arg(QString::fromUtf8(e.clientId), e.detail);
+    case Kind::RoomCreated:
+        return tr("room %1 created").arg(DisplayText::roomName(e.room));
+    case Kind::RoomRemoved:
+        return tr("room %1 removed").arg(DisplayText::roomName(e.room));
+    case Kind::FrameIn:
+    case Kind::FrameOut:
+        break;
+    }
+
+    if (e.binary)
+        return tr("binary: %1").arg(hexPreview(e.data));
+
+    // Frames recorded whole are parsed; cut ones are shown as the text they start with.
+    QJsonObject frame;
+    if (e.data.size() >= e.size) {
+        const QJsonDocument doc = QJsonDocument::fromJson(e.data);
+        frame = doc.object();
+    }
+    QString text;
+    if (frame.isEmpty() || e.action == FrameAction::None) {
+        text = rawPreview(e.data);
+    } else {
+        const QString message =
+            frame.contains(u"message") ? compactJson(frame.value(u"message")) : QString();
+        switch (e.action) {
+        case FrameAction::Register:
+        case FrameAction::Unregister:
+        case FrameAction::Registered:
+        case FrameAction::Unregistered:
+            text = frame.value(u"id").toString();
+            break;
+        case FrameAction::Send:
+            text = tr("to %1: %2").arg(joinIds(frame.value(u"dest")), message);
+            break;
+        case FrameAction::Message:
+            text = tr("from %1: %2").arg(frame.value(u"from").toString(), message);
+            break;
+        case FrameAction::Answer:
+            if (e.kind == Kind::FrameOut)
+                text = tr("from %1: %2").arg(frame.value(u"from").toString(), message);
+            else
+                text = message;
+            break;
+        case FrameAction::Error:
+            text = tr("%1: %2").arg(frame.value(u"code").toString(),
+                                    frame.value(u"reason").toString());
+            break;
+        case FrameAction::None:
+            break;
+        }
+        text = elide(text);
+    }
+    // Drops and partial deliveries say why; rejections are explained by the error frame that
+    // follows, so the client's own text stays visible.
+    if (!e.detail.isEmpty() &&
+        (e.outcome == Outcome::DroppedAnswer || e.outcome == Outcome::SkippedUnknownId ||
+         e.outcome == Outcome::PartlyDelivered || e.outcome == Outcome::Ignored))
+        text = tr("%1 [%2: %3]").arg(text, DisplayText::outcome(e.outcome), e.detail);
+    return text;
+}
+
+QString FrameLogModel::toolTip(const BrokerEvent &e, int column, AskState ask) const {
+    switch (column) {
+    case TimeColumn:
+        return DisplayText::dateTime(e.timeMs);
+    case ClientColumn:
+        return tr("Connection %1").arg(e.connectionId);
+    case DirectionColumn:
+        if (e.kind == BrokerEvent::Kind::FrameIn)
+            return tr("From the client to the broker");
+        if (e.kind == BrokerEvent::Kind::FrameOut)
+            return tr("From the broker to the client");
+        return tr("Broker event");
+    case SizeColumn:
+        if (e.data.size() < e.size)
+            return tr("%1 bytes, first %2 recorded").arg(e.size).arg(e.data.size());
+        return QString();
+    case SummaryColumn: {
+        QStringList lines;
+        if (!e.ack.isEmpty())
+            lines.append(tr("ack %1").arg(QString::fromUtf8(e.ack)));
+        if (e.outcome != BrokerEvent::Outcome::None && e.outcome != BrokerEvent::Outcome::Done)
+            lines.append(e.detail.isEmpty()
+                             ? DisplayText::outcome(e.outcome)
+                             : tr("%1: %2").arg(DisplayText::outcome(e.outcome), e.detail));
+        else if (!e.detail.isEmpty())
+            lines.append(e.detail);
+        if (ask == AskState::Unanswered)
+            lines.append(
+                tr("No answer after %1").arg(DisplayText::duration(m_unansweredThresholdMs)));
+        else if (ask == AskState::Waiting)
+            lines.append(tr("Waiting for an answer"));
+        return lines.join(QLatin1Char('\n'));
+    }
+    default:
+        return QString();
+    }
+}
+
+QVariant FrameLogModel::background(int row, const BrokerEvent &e, AskState ask) const {
+    if (m_paired.contains(serialAt(row)))
+        return RowPalette::pairedBackground(RowPalette::applicationPalette());
+    if (e.isProblem())
+        return RowPalette::problemBackground(RowPalette::applicationPalette());
+    if (ask == AskState::Unanswered)
+        return RowPalette::warningBackground(RowPalette::applicationPalette());
+    return QVariant();
+}
+
+QVariant FrameLogModel::data(const QModelIndex &index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return QVariant();
+    const int row = index.row();
+    const BrokerEvent &e = eventAt(row);
+    const bool frame = isFrameEvent(e);
+
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case TimeColumn:
+            return DisplayText::time(e.timeMs);
+        case RoomColumn:
+            return DisplayText::roomName(e.room);
+        case ClientColumn:
+            return DisplayText::clientName(e.clientId, e.connectionId);
+        case DirectionColumn:
+            if (e.kind == BrokerEvent::Kind::FrameIn)
+                return tr("in");
+            if (e.kind == BrokerEvent::Kind::FrameOut)
+                return tr("out");
+            return tr("system");
+        case ActionColumn:
+            return DisplayText::actionName(e);
+        case SizeColumn:
+            return frame ? QVariant(e.size) : QVariant();
+        case SummaryColumn:
+            return summary(row);
+        }
+        return QVariant();
+    case Qt::DecorationRole:
+        if (index.column() != DirectionColumn)
+            return QVariant();
+        {
+            const QIcon icon = e.isProblem()                           ? m_errorIcon
+                               : e.kind == BrokerEvent::Kind::FrameIn  ? m_inIcon
+                               : e.kind == BrokerEvent::Kind::FrameOut ? m_outIcon
+                                                                       : QIcon();
+            if (icon.isNull()) // system rows only show the error icon
+                return QVariant();
+            return icon;
+        }
+    case Qt::ToolTipRole:
+        return toolTip(e, index.column(),
+                       index.column() == SummaryColumn ? askState(row) : AskState::NotAnAsk);
+    case Qt::TextAlignmentRole:
+        if (index.column() == SizeColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return QVariant();
+    case Qt::BackgroundRole:
+        return background(row, e, askState(row));
+    case Qt::FontRole:
+        if (!frame || askState(row) == AskState::Unanswered) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        return QVariant();
+    case EventRole:
+        return QVariant::fromValue(e);
+    case RawDataRole:
+        return e.data;
+    case RawTextRole:
+        return QString::fromUtf8(e.data);
+    case AckRole:
+        return QString::fromUtf8(e.ack);
+    case ConnectionIdRole:
+        return qulonglong(e.connectionId);
+    case RoomRole:
+        return e.room;
+    case ClientIdRole:
+        return QString::fromUtf8(e.clientId);
+    case KindRole:
+        return int(e.kind);
+    case ActionRole:
+        return int(e.action);
+    case TimeMsRole:
+        return e.timeMs;
+    case SizeRole:
+        return e.size;
+    case IsProblemRole:
+        return e.isProblem();
+    case AskStateRole:
+        return int(askState(row));
+    case IsPairedRole:
+        return m_paired.contains(serialAt(row));
+    case SerialRole:
+        return qulonglong(serialAt(row));
+    }
+    return QVariant();
+}
+
+QVariant FrameLogModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case TimeColumn:
+        return tr("Time");
+    case RoomColumn:
+        return tr("Room");
+    case ClientColumn:
+        return tr("Client");
+    case DirectionColumn:
+        return tr("Dir");
+    case ActionColumn:
+        return tr("Action");
+    case SizeColumn:
+        return tr("Size");
+    case SummaryColumn:
+        return tr("Summary");
+    }
+    return QVariant();
+}

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "brokersnapshot.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+
+// Connections that closed lately, newest first, with why they closed. Follows the snapshot's
+// bounded list: new closes are inserted at the top and the oldest leave from the bottom.
+class RecentlyClosedModel : public QAbstractTableModel {
+    Q_OBJECT
+
+public:
+    enum Column {
+        ClientColumn,
+        RoomColumn,
+        RemoteColumn,
+        ConnectedAtColumn,
+        ClosedAtColumn,
+        ReasonColumn,
+        DetailColumn,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    enum Role {
+        ConnectionIdRole = Qt::UserRole + 1, // qulonglong
+        RoomNameRole,                        // QString: the room as the broker names it
+        ClientIdRole,                        // QString: empty when it never registered
+        CloseReasonRole,                     // int: CloseReason
+        IsProblemRole,                       // bool: an abnormal close
+        SortRole,                            // a number or text to sort by
+    };
+    Q_ENUM(Role)
+
+    explicit RecentlyClosedModel(QObject *parent = nullptr);
+    ~RecentlyClosedModel() override;
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    const ConnectionInfo &connectionAt(int row) const { return m_rows.at(row); }
+
+public Q_SLOTS:
+    void applySnapshot(const BrokerSnapshot &snapshot);
+    void clear();
+
+private:
+    static bool sameConnection(const ConnectionInfo &a, const ConnectionInfo &b);
+    void replaceAll(QList<ConnectionInfo> rows);
+
+    QList<ConnectionInfo> m_rows; // newest first
+};
