@@ -26,6 +26,11 @@ const char *const closeReasonNames[] = {"",
                                         "too-many-connections",
                                         "protocol-error"};
 
+// The names are the file format: one per enum value, in order.
+static_assert(std::size(kindNames) == size_t(BrokerEvent::Kind::RoomRemoved) + 1);
+static_assert(std::size(outcomeNames) == size_t(BrokerEvent::Outcome::Ignored) + 1);
+static_assert(std::size(closeReasonNames) == size_t(CloseReasonCount));
+
 template <typename Enum, size_t N>
 Enum enumFromName(const char *const (&names)[N], const QString &name, Enum fallback) {
     for (size_t i = 0; i < N; ++i) {

@@ -1,0 +1,261 @@
+#!/usr/bin/env bash
+# Runs the standard benchmark set against this project's headless broker and against the
+# original Node.js server (wsmsgbroker 1.7.2) in the same run, and prints a table with the ratios.
+#
+#   scripts/bench-compare.sh [options] [BROKER_BINARY]
+#
+#   BROKER_BINARY        this project's broker (default: $WSMSGBROKER, else build/app/wsmsgbroker)
+#   -d, --duration S     measured seconds per scenario (default 10; $BENCH_DURATION)
+#   -b, --bench PATH     wsmsgbroker-bench (default: $WSMSGBROKER_BENCH, else found under build*/)
+#   -n, --node-dir DIR   where the original is (or gets) installed (default:
+#                        $WSMSGBROKER_NODE_DIR, else /tmp/wsmsgbroker-orig); installed with
+#                        npm install --ignore-scripts wsmsgbroker@1.7.2 when missing
+#   -s, --scenarios LIST space-separated subset of: pairs ask fanout latency connect
+#   -c, --connections N  clients of the connect scenario (default 10000, less if ulimit -Hn is low)
+#   -o, --output FILE    also append every run's JSON result line (plus case and broker) to FILE
+#       --original-only  measure only the original (e.g. while our broker is not built)
+#
+# Each scenario gets a fresh server process, so CPU and memory figures do not carry over.
+# The servers are started on free loopback ports; the original serves only one path, so both
+# get the same room path, /bench. Exit status: 0 if every run completed with all correctness
+# counters at 0.
+set -uo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+duration=${BENCH_DURATION:-10}
+bench=${WSMSGBROKER_BENCH:-}
+node_dir=${WSMSGBROKER_NODE_DIR:-/tmp/wsmsgbroker-orig}
+broker=${WSMSGBROKER:-}
+scenarios="pairs ask fanout latency connect"
+output=
+original_only=0
+room=/bench
+connect_clients=10000
+
+die() { echo "bench-compare: $*" >&2; exit 2; }
+
+while [[ $# -gt 0 ]]; do
+    case $1 in
+    -d | --duration) duration=${2:?}; shift 2 ;;
+    -b | --bench) bench=${2:?}; shift 2 ;;
+    -n | --node-dir) node_dir=${2:?}; shift 2 ;;
+    -s | --scenarios) scenarios=${2:?}; shift 2 ;;
+    -o | --output) output=${2:?}; shift 2 ;;
+    -c | --connections) connect_clients=${2:?}; shift 2 ;;
+    --original-only) original_only=1; shift ;;
+    -h | --help) sed -n '2,/^set -uo/{/^#/p}' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -*) die "unknown option $1 (see --help)" ;;
+    *) broker=$1; shift ;;
+    esac
+done
+
+command -v jq >/dev/null || die "jq is needed to read the bench's JSON results"
+command -v node >/dev/null || die "node is needed to run the original server"
+
+# --- the bench -----------------------------------------------------------------------------
+if [[ -z $bench ]]; then
+    for candidate in "$root"/build/tests/bench/wsmsgbroker-bench "$root"/build*/tests/bench/wsmsgbroker-bench; do
+        [[ -x $candidate ]] && { bench=$candidate; break; }
+    done
+fi
+[[ -n $bench && -x $bench ]] ||
+    die "wsmsgbroker-bench not found; build it (cmake --build build --target wsmsgbroker-bench) or pass --bench"
+
+# --- our broker ----------------------------------------------------------------------------
+if [[ $original_only == 0 ]]; then
+    [[ -n $broker ]] || broker=$root/build/app/wsmsgbroker
+    [[ -x $broker ]] || die "broker binary $broker not found; pass it as argument, set \$WSMSGBROKER, or use --original-only"
+fi
+
+# --- the original --------------------------------------------------------------------------
+module=$node_dir/node_modules/wsmsgbroker
+if [[ ! -f $module/lib/Server.js ]]; then
+    echo "bench-compare: installing wsmsgbroker@1.7.2 into $node_dir" >&2
+    if ! mkdir -p "$node_dir" ||
+        ! npm install --silent --no-audit --no-fund --ignore-scripts --prefix "$node_dir" wsmsgbroker@1.7.2 >&2; then
+        die "npm install of wsmsgbroker@1.7.2 failed"
+    fi
+fi
+
+# --- descriptors ---------------------------------------------------------------------------
+# Each connection is a descriptor in the bench and one in the server (both inherit this limit).
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+fd_limit=$(ulimit -n)
+if [[ $fd_limit != unlimited ]] && ((fd_limit < connect_clients + 200)); then
+    connect_clients=$(((fd_limit - 200) / 1000 * 1000))
+    ((connect_clients >= 1000)) || connect_clients=$((fd_limit / 2))
+    echo "bench-compare: the descriptor limit is $fd_limit (ulimit -Hn): connect runs with $connect_clients clients" >&2
+fi
+
+workdir=$(mktemp -d)
+server_pid=
+stop_server() {
+    if [[ -n $server_pid ]]; then
+        kill "$server_pid" 2>/dev/null
+        wait "$server_pid" 2>/dev/null
+        server_pid=
+    fi
+}
+cleanup() {
+    stop_server
+    rm -rf "$workdir"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# Starts a server of kind "ours" or "original"; sets server_pid and server_url.
+start_server() {
+    local kind=$1 line=
+    : >"$workdir/server.out"
+    if [[ $kind == ours ]]; then
+        "$broker" --headless --port 0 >"$workdir/server.out" 2>"$workdir/server.err" &
+    else
+        # Port 0 picks a free port; the error listener keeps the original alive if it logs an
+        # error (it would otherwise throw on an unhandled 'error' event).
+        WSMSGBROKER_NODE_MODULE=$module ROOM=$room node -e '
+            const Server = require(process.env.WSMSGBROKER_NODE_MODULE).Server;
+            const server = new Server(0, process.env.ROOM);
+            server.on("error", (e) => console.error("server error: " + e.message));
+            server.wss.on("listening", () =>
+                console.log("listening on ws://127.0.0.1:" + server.wss._server.address().port + "/"));
+        ' >"$workdir/server.out" 2>"$workdir/server.err" &
+    fi
+    server_pid=$!
+    for _ in $(seq 100); do
+        line=$(head -n 1 "$workdir/server.out")
+        [[ $line == "listening on "* ]] && break
+        kill -0 "$server_pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    if [[ $line != "listening on "* ]]; then
+        echo "bench-compare: the $kind server did not start:" >&2
+        cat "$workdir/server.err" >&2
+        stop_server
+        return 1
+    fi
+    local base=${line#listening on }
+    server_url="${base%/}$room"
+}
+
+# run_case NAME KIND BENCH-ARGS...: one fresh server, one bench run; stores the JSON line.
+declare -A results
+failures=0
+run_case() {
+    local name=$1 kind=$2
+    shift 2
+    local json
+    if ! start_server "$kind"; then
+        results[$name.$kind]='{"ok":false,"error":"server did not start"}'
+        failures=$((failures + 1))
+        return
+    fi
+    printf 'bench-compare: %-8s %-8s ' "$name" "$kind" >&2
+    json=$("$bench" --url "$server_url" --server-pid "$server_pid" --json "$@" 2>"$workdir/bench.err" | tail -n 1)
+    if [[ -z $json ]] || ! jq -e . >/dev/null 2>&1 <<<"$json"; then
+        json=$(jq -cn --arg e "$(tail -n 3 "$workdir/bench.err")" '{ok:false,error:$e}')
+    fi
+    if kill -0 "$server_pid" 2>/dev/null; then
+        stop_server
+    else
+        server_pid=
+        json=$(jq -c '. + {ok:false,error:"the server died during the run"}' <<<"$json")
+    fi
+    results[$name.$kind]=$json
+    [[ -n $output ]] && jq -c --arg case "$name" --arg server "$kind" '. + {case:$case,broker:$server}' <<<"$json" >>"$output"
+    if [[ $(jq -r '.ok' <<<"$json") != true ]]; then
+        failures=$((failures + 1))
+        echo "FAILED: $(jq -r '.error // .first_problem // "correctness counters not 0"' <<<"$json")" >&2
+    else
+        jq -r '"\(.rate|floor) \(.unit)/s, saturated: \(.saturated)"' <<<"$json" >&2
+    fi
+    return 0
+}
+
+kinds="ours original"
+[[ $original_only == 1 ]] && kinds=original
+common=(--duration "$duration" --warmup 1)
+for scenario in $scenarios; do
+    for kind in $kinds; do
+        case $scenario in
+        pairs) run_case pairs "$kind" "${common[@]}" --scenario pairs --clients 100 --window 32 --size 64 ;;
+        ask) run_case ask "$kind" "${common[@]}" --scenario ask --clients 100 --window 32 --size 64 ;;
+        fanout) run_case fanout "$kind" "${common[@]}" --scenario fanout --receivers 1000 --window 32 --size 64 ;;
+        latency) run_case latency "$kind" "${common[@]}" --scenario pairs --clients 100 --window 1 --size 64 ;;
+        connect) run_case connect "$kind" --scenario connect --clients "$connect_clients" --duration "$duration" ;;
+        *) die "unknown scenario $scenario" ;;
+        esac
+    done
+done
+
+# --- the table -----------------------------------------------------------------------------
+# value NAME KIND JQ-EXPR: a number from a stored result, or "-".
+value() {
+    local json=${results[$1.$2]:-}
+    [[ -n $json ]] || { echo -; return; }
+    jq -r "if .ok == false and (.error != null) then \"-\" else ($3 // \"-\") end" <<<"$json"
+}
+ratio() {
+    awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b + 0 == 0) print "-"; else printf "%.2fx", a / b }'
+}
+fmt() {
+    awk -v v="$1" -v d="${2:-0}" 'BEGIN { if (v == "-") print "-"; else printf "%.*f", d, v }'
+}
+status() {
+    local json=${results[$1.$2]:-}
+    [[ -n $json ]] || { echo "-"; return; }
+    jq -r 'if .ok then "ok (\(.saturated // "?"))" else "FAILED" end' <<<"$json"
+}
+row() { printf '%-27s %-31s %14s %14s %7s\n' "$@"; }
+
+echo
+echo "wsmsgbroker-bench, ${duration} s per scenario, $(nproc) cores; ratio = ours / original"
+row "scenario" "figure" "ours" "original" "ratio"
+row "--------" "------" "----" "--------" "-----"
+for scenario in $scenarios; do
+    case $scenario in
+    pairs | ask | fanout | latency)
+        case $scenario in
+        pairs) label="pairs N=100 W=32 64 B" ;;
+        ask) label="ask N=100 W=32" ;;
+        fanout) label="fanout K=1000 W=32" ;;
+        latency) label="pairs N=100 W=1 (latency)" ;;
+        esac
+        unit=$(value "$scenario" original '.unit')
+        [[ $unit == - ]] && unit=$(value "$scenario" ours '.unit')
+        a=$(value "$scenario" ours '.rate')
+        b=$(value "$scenario" original '.rate')
+        row "$label" "$unit/s (higher better)" "$(fmt "$a")" "$(fmt "$b")" "$(ratio "$a" "$b")"
+        for p in p50 p99; do
+            a=$(value "$scenario" ours ".latency.${p}_us / 1000")
+            b=$(value "$scenario" original ".latency.${p}_us / 1000")
+            row "" "latency $p ms (lower)" "$(fmt "$a" 2)" "$(fmt "$b" 2)" "$(ratio "$a" "$b")"
+        done
+        a=$(value "$scenario" ours '.server.cpu_us_per_op')
+        b=$(value "$scenario" original '.server.cpu_us_per_op')
+        row "" "server CPU us/op (lower)" "$(fmt "$a" 2)" "$(fmt "$b" 2)" "$(ratio "$a" "$b")"
+        row "" "status (saturated side)" "$(status "$scenario" ours)" "$(status "$scenario" original)" ""
+        ;;
+    connect)
+        label="connect C=$connect_clients"
+        a=$(value connect ours '.server.rss_kib_per_connection')
+        b=$(value connect original '.server.rss_kib_per_connection')
+        row "$label" "server KiB/connection (lower)" "$(fmt "$a" 1)" "$(fmt "$b" 1)" "$(ratio "$a" "$b")"
+        a=$(value connect ours '.connect_rate')
+        b=$(value connect original '.connect_rate')
+        row "" "connections/s (higher)" "$(fmt "$a")" "$(fmt "$b")" "$(ratio "$a" "$b")"
+        a=$(value connect ours '.connect_latency.p99_us / 1000')
+        b=$(value connect original '.connect_latency.p99_us / 1000')
+        row "" "connect p99 ms (lower)" "$(fmt "$a" 2)" "$(fmt "$b" 2)" "$(ratio "$a" "$b")"
+        a=$(value connect ours '.latency.p99_us / 1000')
+        b=$(value connect original '.latency.p99_us / 1000')
+        row "" "sweep p99 ms, 1 msg/conn (lower)" "$(fmt "$a" 2)" "$(fmt "$b" 2)" "$(ratio "$a" "$b")"
+        row "" "status" "$(status connect ours)" "$(status connect original)" ""
+        ;;
+    esac
+done
+others=$(for k in "${!results[@]}"; do jq -r '.other_cpu_pct // empty' <<<"${results[$k]}"; done | sort -n | tail -n 1)
+if [[ -n $others ]] && awk -v o="$others" 'BEGIN { exit !(o >= 15) }'; then
+    echo
+    echo "note: other processes used up to $(fmt "$others")% of a core during some runs; the figures are disturbed."
+fi
+[[ $failures == 0 ]] || { echo; echo "bench-compare: $failures run(s) failed"; exit 1; }
