@@ -1,0 +1,661 @@
+#include "consoleclientwidget.h"
+
+#include "jsoneditor.h"
+#include "savedmessagesstore.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QCompleter>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPainter>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QShortcut>
+#include <QSplitter>
+#include <QStringListModel>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using State = ConsoleClient::State;
+using Column = ConsoleConversationModel::Column;
+
+namespace {
+
+QColor stateColor(State state) {
+    // Fixed hues with white text: readable on light and dark themes alike.
+    switch (state) {
+    case State::Registered:
+        return QColor(0x2e, 0x8b, 0x57);
+    case State::Connected:
+        return QColor(0x2f, 0x6f, 0xb3);
+    case State::Connecting:
+    case State::Closing:
+        return QColor(0xc0, 0x80, 0x00);
+    case State::Disconnected:
+        break;
+    }
+    return QColor(0x80, 0x80, 0x80);
+}
+
+} // namespace
+
+ConsoleClientWidget::ConsoleClientWidget(SavedMessagesStore *store, QWidget *parent)
+    : QWidget(parent)
+    , m_store(store)
+    , m_client(new ConsoleClient(this)) {
+    buildUi();
+
+    connect(m_client, &ConsoleClient::stateChanged, this, [this] {
+        updateBadge();
+        updateControls();
+        emit summaryChanged();
+    });
+    connect(m_client, &ConsoleClient::registeredIdChanged, this, [this] {
+        updateControls();
+        emit summaryChanged();
+    });
+    connect(m_store, &SavedMessagesStore::historyChanged, this,
+            [this] { m_editor->setHistory(m_store->history()); });
+    m_editor->setHistory(m_store->history());
+
+    updateBadge();
+    updateControls();
+}
+
+ConsoleClientWidget::~ConsoleClientWidget() = default;
+
+void ConsoleClientWidget::buildUi() {
+    // Connection row.
+    m_urlEdit = new QLineEdit(this);
+    m_urlEdit->setObjectName(QStringLiteral("urlEdit"));
+    m_urlEdit->setPlaceholderText(tr("ws://host:port/room"));
+    m_urlEdit->setToolTip(tr("Broker URL; its path names the room"));
+    m_urlEdit->setClearButtonEnabled(true);
+    m_idEdit = new QLineEdit(this);
+    m_idEdit->setObjectName(QStringLiteral("idEdit"));
+    m_idEdit->setPlaceholderText(tr("client id"));
+    m_idEdit->setToolTip(tr("The id this client registers with"));
+    m_idEdit->setMaximumWidth(180);
+    m_connectButton =
+        new QPushButton(QIcon(QStringLiteral(":/icons/start.svg")), tr("Connect"), this);
+    m_connectButton->setObjectName(QStringLiteral("connectButton"));
+    m_connectButton->setToolTip(tr("Open the connection and register the id"));
+    m_disconnectButton =
+        new QPushButton(QIcon(QStringLiteral(":/icons/disconnect.svg")), tr("Disconnect"), this);
+    m_disconnectButton->setObjectName(QStringLiteral("disconnectButton"));
+    m_registerButton = new QPushButton(tr("Unregister"), this);
+    m_registerButton->setObjectName(QStringLiteral("registerButton"));
+    m_badge = new QLabel(this);
+    m_badge->setObjectName(QStringLiteral("stateBadge"));
+    m_badge->setAlignment(Qt::AlignCenter);
+
+    auto *connectionRow = new QHBoxLayout;
+    connectionRow->addWidget(new QLabel(tr("URL:"), this));
+    connectionRow->addWidget(m_urlEdit, 3);
+    connectionRow->addWidget(new QLabel(tr("Id:"), this));
+    connectionRow->addWidget(m_idEdit, 1);
+    connectionRow->addWidget(m_connectButton);
+    connectionRow->addWidget(m_disconnectButton);
+    connectionRow->addWidget(m_registerButton);
+    connectionRow->addWidget(m_badge);
+
+    connect(m_urlEdit, &QLineEdit::editingFinished, this, [this] {
+        m_client->setUrl(url());
+        emit summaryChanged();
+    });
+    connect(m_idEdit, &QLineEdit::editingFinished, this, [this] {
+        m_client->setClientId(clientId());
+        emit summaryChanged();
+    });
+    connect(m_idEdit, &QLineEdit::returnPressed, this, [this] {
+        if (m_client->isOpen())
+            m_client->registerId();
+        else
+            connectClient();
+    });
+    connect(m_urlEdit, &QLineEdit::returnPressed, this, &ConsoleClientWidget::connectClient);
+    connect(m_connectButton, &QPushButton::clicked, this, &ConsoleClientWidget::connectClient);
+    connect(m_disconnectButton, &QPushButton::clicked, this,
+            &ConsoleClientWidget::disconnectClient);
+    connect(m_registerButton, &QPushButton::clicked, this,
+            &ConsoleClientWidget::toggleRegistration);
+
+    // Auto-answer row.
+    m_autoAnswerCombo = new QComboBox(this);
+    m_autoAnswerCombo->setObjectName(QStringLiteral("autoAnswerCombo"));
+    m_autoAnswerCombo->addItem(tr("Off"), int(ConsoleClient::AutoAnswer::Off));
+    m_autoAnswerCombo->addItem(tr("Echo the message"), int(ConsoleClient::AutoAnswer::Echo));
+    m_autoAnswerCombo->addItem(tr("Fixed value"), int(ConsoleClient::AutoAnswer::FixedValue));
+    m_autoAnswerCombo->setToolTip(tr("Answer every incoming message that carries an ack"));
+    m_autoAnswerValueEdit = new QLineEdit(m_client->autoAnswerValue(), this);
+    m_autoAnswerValueEdit->setObjectName(QStringLiteral("autoAnswerValueEdit"));
+    m_autoAnswerValueEdit->setPlaceholderText(tr("JSON value to answer with"));
+    m_autoAnswerValueEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    auto *autoAnswerRow = new QHBoxLayout;
+    autoAnswerRow->addWidget(new QLabel(tr("Auto-answer:"), this));
+    autoAnswerRow->addWidget(m_autoAnswerCombo);
+    autoAnswerRow->addWidget(m_autoAnswerValueEdit, 1);
+    connect(m_autoAnswerCombo, &QComboBox::currentIndexChanged, this,
+            &ConsoleClientWidget::applyAutoAnswer);
+    connect(m_autoAnswerValueEdit, &QLineEdit::textChanged, this,
+            &ConsoleClientWidget::applyAutoAnswer);
+
+    // Conversation.
+    m_conversationView = new QTableView(this);
+    m_conversationView->setObjectName(QStringLiteral("conversationView"));
+    m_conversationView->setModel(m_client->conversation());
+    m_conversationView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_conversationView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_conversationView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_conversationView->setAlternatingRowColors(true);
+    m_conversationView->setShowGrid(false);
+    m_conversationView->setWordWrap(false);
+    m_conversationView->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_conversationView->verticalHeader()->hide();
+    m_conversationView->verticalHeader()->setDefaultSectionSize(
+        m_conversationView->fontMetrics().height() + 6);
+    QHeaderView *header = m_conversationView->horizontalHeader();
+    header->setHighlightSections(false);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setSectionResizeMode(Column::MessageColumn, QHeaderView::Stretch);
+    const QFontMetrics fm = m_conversationView->fontMetrics();
+    header->resizeSection(Column::TimeColumn,
+                          fm.horizontalAdvance(QStringLiteral("00:00:00.000")) + 16);
+    header->resizeSection(Column::EventColumn, fm.horizontalAdvance(tr("unregistered")) + 40);
+    header->resizeSection(Column::PeerColumn, fm.horizontalAdvance(QLatin1Char('m')) * 10);
+    header->resizeSection(Column::AckColumn, fm.horizontalAdvance(QLatin1Char('m')) * 8);
+    header->resizeSection(Column::AnswerColumn,
+                          fm.horizontalAdvance(tr("waiting for an answer")) + 16);
+    connect(m_conversationView, &QWidget::customContextMenuRequested, this,
+            &ConsoleClientWidget::showConversationMenu);
+    connect(m_conversationView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &ConsoleClientWidget::updateControls);
+    connect(m_client->conversation(), &QAbstractItemModel::dataChanged, this,
+            &ConsoleClientWidget::updateControls);
+    // Follow the newest entry unless the user scrolled up.
+    connect(m_client->conversation(), &QAbstractItemModel::rowsAboutToBeInserted, this, [this] {
+        const QScrollBar *bar = m_conversationView->verticalScrollBar();
+        m_followTail = bar->value() >= bar->maximum();
+    });
+    connect(m_client->conversation(), &QAbstractItemModel::rowsInserted, this, [this] {
+        if (m_followTail)
+            m_conversationView->scrollToBottom();
+    });
+
+    // Composer.
+    m_destEdit = new QLineEdit(this);
+    m_destEdit->setObjectName(QStringLiteral("destinationEdit"));
+    m_destEdit->setPlaceholderText(tr("destination ids, comma separated"));
+    m_destEdit->setClearButtonEnabled(true);
+    m_completionModel = new QStringListModel(this);
+    m_completer = new QCompleter(m_completionModel, this);
+    m_completer->setCaseSensitivity(Qt::CaseInsensitive);
+    m_completer->setCompletionMode(QCompleter::PopupCompletion);
+    m_completer->setWidget(m_destEdit);
+    connect(m_destEdit, &QLineEdit::textEdited, this,
+            &ConsoleClientWidget::updateDestinationCompletion);
+    connect(m_completer, qOverload<const QString &>(&QCompleter::activated), this,
+            &ConsoleClientWidget::insertCompletion);
+    connect(m_destEdit, &QLineEdit::textChanged, this, &ConsoleClientWidget::updateControls);
+
+    m_modeCombo = new QComboBox(this);
+    m_modeCombo->setObjectName(QStringLiteral("modeCombo"));
+    m_modeCombo->addItem(tr("JSON message"), int(ComposerMode::Json));
+    m_modeCombo->addItem(tr("Raw text frame"), int(ComposerMode::RawText));
+    m_modeCombo->addItem(tr("Raw binary frame (hex)"), int(ComposerMode::RawBinaryHex));
+    m_modeCombo->addItem(tr("Raw binary frame (text bytes)"), int(ComposerMode::RawBinaryText));
+    m_modeCombo->setToolTip(tr("Raw modes send the editor's text exactly as typed, "
+                               "without the protocol around it"));
+    connect(m_modeCombo, &QComboBox::currentIndexChanged, this, [this] {
+        m_editor->setValidationEnabled(composerMode() == ComposerMode::Json);
+        updateControls();
+    });
+
+    auto *destRow = new QHBoxLayout;
+    auto *toLabel = new QLabel(tr("&To:"), this);
+    toLabel->setBuddy(m_destEdit);
+    destRow->addWidget(toLabel);
+    destRow->addWidget(m_destEdit, 1);
+    destRow->addWidget(m_modeCombo);
+
+    m_editor = new JsonEditor(this);
+    m_editor->setObjectName(QStringLiteral("messageEditor"));
+    m_editor->setMinimumHeight(m_editor->fontMetrics().height() * 4);
+    connect(m_editor, &JsonEditor::checkChanged, this, &ConsoleClientWidget::updateControls);
+    connect(m_editor, &QPlainTextEdit::textChanged, this, [this] {
+        if (composerMode() != ComposerMode::Json)
+            updateControls();
+    });
+    connect(m_editor, &JsonEditor::submitRequested, this, &ConsoleClientWidget::sendFromComposer);
+
+    m_problemLabel = new QLabel(this);
+    m_problemLabel->setObjectName(QStringLiteral("problemLabel"));
+    m_problemLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_answerLabel = new QLabel(this);
+    m_answerLabel->setObjectName(QStringLiteral("answerLabel"));
+    m_answerLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    auto *statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_problemLabel, 1);
+    statusRow->addWidget(m_answerLabel);
+
+    m_expectAnswerCheck = new QCheckBox(tr("E&xpect an answer"), this);
+    m_expectAnswerCheck->setObjectName(QStringLiteral("expectAnswerCheck"));
+    m_expectAnswerCheck->setToolTip(
+        tr("Send a fresh ack and show the answer with its round-trip time"));
+    m_beautifyButton = new QPushButton(tr("&Beautify"), this);
+    m_beautifyButton->setObjectName(QStringLiteral("beautifyButton"));
+    m_compactButton = new QPushButton(tr("Co&mpact"), this);
+    m_compactButton->setObjectName(QStringLiteral("compactButton"));
+    m_savedButton = new QToolButton(this);
+    m_savedButton->setObjectName(QStringLiteral("savedButton"));
+    m_savedButton->setText(tr("&Saved"));
+    m_savedButton->setToolTip(tr("Named saved messages, shared by all console clients"));
+    m_savedButton->setPopupMode(QToolButton::InstantPopup);
+    m_savedButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto *savedMenu = new QMenu(m_savedButton);
+    m_savedButton->setMenu(savedMenu);
+    connect(savedMenu, &QMenu::aboutToShow, this, &ConsoleClientWidget::updateSavedMenu);
+    m_answerButton = new QPushButton(tr("&Answer"), this);
+    m_answerButton->setObjectName(QStringLiteral("answerButton"));
+    m_answerButton->setToolTip(tr("Send the editor's JSON as the answer to the selected message"));
+    m_sendButton = new QPushButton(QIcon(QStringLiteral(":/icons/send.svg")), tr("Send"), this);
+    m_sendButton->setObjectName(QStringLiteral("sendButton"));
+    m_sendButton->setToolTip(tr("Send (Ctrl+Enter)"));
+    m_sendButton->setDefault(true);
+    connect(m_beautifyButton, &QPushButton::clicked, m_editor, &JsonEditor::beautify);
+    connect(m_compactButton, &QPushButton::clicked, m_editor, &JsonEditor::compact);
+    connect(m_answerButton, &QPushButton::clicked, this, &ConsoleClientWidget::answerSelected);
+    connect(m_sendButton, &QPushButton::clicked, this, &ConsoleClientWidget::sendFromComposer);
+    // Ctrl+Enter sends from anywhere in the tab, the destination field included.
+    for (const QKeySequence &key :
+         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
+        auto *shortcut = new QShortcut(key, this);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, &ConsoleClientWidget::sendFromComposer);
+    }
+
+    auto *buttonRow = new QHBoxLayout;
+    buttonRow->addWidget(m_expectAnswerCheck);
+    buttonRow->addSpacing(8);
+    buttonRow->addWidget(m_beautifyButton);
+    buttonRow->addWidget(m_compactButton);
+    buttonRow->addWidget(m_savedButton);
+    buttonRow->addStretch(1);
+    buttonRow->addWidget(m_answerButton);
+    buttonRow->addWidget(m_sendButton);
+
+    auto *composer = new QWidget(this);
+    auto *composerLayout = new QVBoxLayout(composer);
+    composerLayout->setContentsMargins(0, 0, 0, 0);
+    composerLayout->addLayout(destRow);
+    composerLayout->addWidget(m_editor, 1);
+    composerLayout->addLayout(statusRow);
+    composerLayout->addLayout(buttonRow);
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(m_conversationView);
+    splitter->addWidget(composer);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(connectionRow);
+    layout->addLayout(autoAnswerRow);
+    layout->addWidget(splitter, 1);
+
+    applyAutoAnswer();
+}
+
+QUrl ConsoleClientWidget::url() const {
+    return QUrl::fromUserInput(m_urlEdit->text().trimmed());
+}
+
+void ConsoleClientWidget::setUrl(const QUrl &url) {
+    m_urlEdit->setText(url.toString());
+    m_client->setUrl(url);
+    emit summaryChanged();
+}
+
+QString ConsoleClientWidget::clientId() const {
+    return m_idEdit->text().trimmed();
+}
+
+void ConsoleClientWidget::setClientId(const QString &id) {
+    m_idEdit->setText(id);
+    m_client->setClientId(id);
+    emit summaryChanged();
+}
+
+QString ConsoleClientWidget::room() const {
+    const QString path = url().path();
+    return path.isEmpty() ? QStringLiteral("/") : path;
+}
+
+QString ConsoleClientWidget::destinations() const {
+    return m_destEdit->text();
+}
+
+void ConsoleClientWidget::setDestinations(const QString &text) {
+    m_destEdit->setText(text);
+}
+
+void ConsoleClientWidget::setCompletionIds(const QStringList &ids) {
+    m_completionIds = ids;
+    m_completionIds.removeAll(m_client->registeredId());
+    m_completionIds.sort(Qt::CaseInsensitive);
+    m_completionModel->setStringList(m_completionIds);
+}
+
+ConsoleClientWidget::ComposerMode ConsoleClientWidget::composerMode() const {
+    return ComposerMode(m_modeCombo->currentData().toInt());
+}
+
+void ConsoleClientWidget::setComposerMode(ComposerMode mode) {
+    m_modeCombo->setCurrentIndex(m_modeCombo->findData(int(mode)));
+}
+
+bool ConsoleClientWidget::expectsAnswer() const {
+    return m_expectAnswerCheck->isChecked();
+}
+
+void ConsoleClientWidget::setExpectAnswer(bool expect) {
+    m_expectAnswerCheck->setChecked(expect);
+}
+
+bool ConsoleClientWidget::canSend() const {
+    if (!m_client->isOpen())
+        return false;
+    switch (composerMode()) {
+    case ComposerMode::Json:
+        return m_editor->isValid() && !ConsoleClient::parseDestinations(destinations()).isEmpty();
+    case ComposerMode::RawBinaryHex:
+        return ConsoleClient::parseHex(m_editor->toPlainText()).has_value();
+    case ComposerMode::RawText:
+    case ComposerMode::RawBinaryText:
+        return true;
+    }
+    return false;
+}
+
+QString ConsoleClientWidget::problemText() const {
+    return m_problemLabel->text();
+}
+
+QIcon ConsoleClientWidget::stateIcon(State state) {
+    QPixmap pixmap(16, 16);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(stateColor(state));
+    painter.drawEllipse(QRectF(3, 3, 10, 10));
+    return QIcon(pixmap);
+}
+
+void ConsoleClientWidget::connectClient() {
+    m_client->setUrl(url());
+    m_client->setClientId(clientId());
+    m_client->connectToBroker();
+}
+
+void ConsoleClientWidget::disconnectClient() {
+    m_client->disconnectFromBroker();
+}
+
+void ConsoleClientWidget::toggleRegistration() {
+    if (m_client->state() == State::Registered) {
+        m_client->unregister();
+    } else {
+        m_client->setClientId(clientId());
+        m_client->registerId();
+    }
+}
+
+bool ConsoleClientWidget::sendFromComposer() {
+    if (!canSend())
+        return false;
+    const QString text = m_editor->toPlainText();
+    bool sent = false;
+    switch (composerMode()) {
+    case ComposerMode::Json:
+        sent =
+            m_client->send(ConsoleClient::parseDestinations(destinations()), text, expectsAnswer());
+        break;
+    case ComposerMode::RawText:
+        sent = m_client->sendRawText(text);
+        break;
+    case ComposerMode::RawBinaryHex:
+        sent = m_client->sendRawBinary(ConsoleClient::parseHex(text).value_or(QByteArray()));
+        break;
+    case ComposerMode::RawBinaryText:
+        sent = m_client->sendRawBinary(text.toUtf8());
+        break;
+    }
+    if (sent)
+        m_store->addToHistory(text);
+    return sent;
+}
+
+QPersistentModelIndex ConsoleClientWidget::answerableSelection() const {
+    const QModelIndex current = m_conversationView->selectionModel()->currentIndex();
+    if (!current.isValid() || !current.data(ConsoleConversationModel::CanAnswerRole).toBool() ||
+        !m_conversationView->selectionModel()->isRowSelected(current.row(), {}))
+        return {};
+    return QPersistentModelIndex(current);
+}
+
+bool ConsoleClientWidget::answerSelected() {
+    const QPersistentModelIndex selected = answerableSelection();
+    if (!selected.isValid() || !m_editor->isValid() || !m_client->isOpen())
+        return false;
+    const bool sent = m_client->answer(
+        selected.data(ConsoleConversationModel::AckRole).toString(), m_editor->toPlainText(),
+        selected.data(ConsoleConversationModel::PeerRole).toString());
+    if (sent)
+        m_store->addToHistory(m_editor->toPlainText());
+    return sent;
+}
+
+void ConsoleClientWidget::selectConversationRow(int row) {
+    const QModelIndex index = m_client->conversation()->index(row, 0);
+    m_conversationView->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
+void ConsoleClientWidget::focusComposer() {
+    if (m_destEdit->text().isEmpty())
+        m_destEdit->setFocus();
+    else
+        m_editor->setFocus();
+}
+
+void ConsoleClientWidget::updateControls() {
+    const State state = m_client->state();
+    const bool open = m_client->isOpen();
+    m_connectButton->setText(state == State::Disconnected ? tr("Connect") : tr("Reconnect"));
+    m_connectButton->setToolTip(state == State::Disconnected
+                                    ? tr("Open the connection and register the id")
+                                    : tr("Close this connection and open a new one"));
+    m_disconnectButton->setEnabled(state != State::Disconnected);
+    m_registerButton->setEnabled(open);
+    m_registerButton->setText(state == State::Registered ? tr("Unregister") : tr("Register"));
+
+    const ComposerMode mode = composerMode();
+    const bool json = mode == ComposerMode::Json;
+    m_destEdit->setEnabled(json);
+    m_expectAnswerCheck->setEnabled(json);
+    m_beautifyButton->setEnabled(json && m_editor->isValid());
+    m_compactButton->setEnabled(json && m_editor->isValid());
+
+    QString problem;
+    if (json && !m_editor->isValid())
+        problem = m_editor->errorText();
+    else if (mode == ComposerMode::RawBinaryHex &&
+             !ConsoleClient::parseHex(m_editor->toPlainText()).has_value())
+        problem = tr("Not hex: type pairs of hex digits, e.g. 7b 22 61 22 7d");
+    m_problemLabel->setText(problem);
+    QPalette labelPalette = m_problemLabel->palette();
+    if (m_editor->lastCheck().empty && json) {
+        labelPalette.setColor(QPalette::WindowText, palette().color(QPalette::PlaceholderText));
+    } else {
+        labelPalette.setColor(QPalette::WindowText, QColor(0xd0, 0x30, 0x30));
+    }
+    m_problemLabel->setPalette(labelPalette);
+
+    const QPersistentModelIndex selected = answerableSelection();
+    const bool canAnswer = selected.isValid() && json && open && m_editor->isValid();
+    m_answerButton->setVisible(selected.isValid());
+    m_answerButton->setEnabled(canAnswer);
+    if (selected.isValid()) {
+        m_answerLabel->setText(
+            tr("Answering %1 (ack %2)")
+                .arg(selected.data(ConsoleConversationModel::PeerRole).toString(),
+                     selected.data(ConsoleConversationModel::AckRole).toString()));
+    } else {
+        m_answerLabel->clear();
+    }
+
+    m_sendButton->setEnabled(canSend());
+    if (!open)
+        m_sendButton->setToolTip(tr("Connect first"));
+    else if (json && ConsoleClient::parseDestinations(destinations()).isEmpty())
+        m_sendButton->setToolTip(tr("Name at least one destination"));
+    else
+        m_sendButton->setToolTip(tr("Send (Ctrl+Enter)"));
+}
+
+void ConsoleClientWidget::updateBadge() {
+    const State state = m_client->state();
+    const QColor color = stateColor(state);
+    m_badge->setText(ConsoleClient::stateName(state));
+    m_badge->setStyleSheet(QStringLiteral("QLabel { background-color: %1; color: white; "
+                                          "border-radius: 9px; padding: 2px 10px; }")
+                               .arg(color.name()));
+}
+
+void ConsoleClientWidget::updateDestinationCompletion() {
+    const QString text = m_destEdit->text();
+    const qsizetype comma = text.lastIndexOf(u',');
+    const QString prefix = text.mid(comma + 1).trimmed();
+    // Offer only ids not listed yet.
+    const QStringList listed = ConsoleClient::parseDestinations(text.left(comma + 1));
+    QStringList offered;
+    for (const QString &id : m_completionIds) {
+        if (!listed.contains(id))
+            offered.append(id);
+    }
+    m_completionModel->setStringList(offered);
+    if (prefix.isEmpty() && comma < 0) {
+        m_completer->popup()->hide();
+        return;
+    }
+    m_completer->setCompletionPrefix(prefix);
+    if (m_completer->completionCount() > 0)
+        m_completer->complete();
+    else
+        m_completer->popup()->hide();
+}
+
+void ConsoleClientWidget::insertCompletion(const QString &completion) {
+    const QString text = m_destEdit->text();
+    const qsizetype comma = text.lastIndexOf(u',');
+    QString head = text.left(comma + 1);
+    if (comma >= 0)
+        head += u' ';
+    m_destEdit->setText(head + completion);
+}
+
+void ConsoleClientWidget::updateSavedMenu() {
+    QMenu *menu = m_savedButton->menu();
+    menu->clear();
+    QAction *save = menu->addAction(tr("Save Current Message As…"), this,
+                                    &ConsoleClientWidget::saveCurrentMessage);
+    save->setEnabled(!m_editor->toPlainText().trimmed().isEmpty());
+    const QStringList names = m_store->savedNames();
+    if (!names.isEmpty()) {
+        menu->addSeparator();
+        for (const QString &name : names) {
+            QAction *load = menu->addAction(name);
+            load->setToolTip(m_store->savedMessage(name).left(400));
+            connect(load, &QAction::triggered, this,
+                    [this, name] { m_editor->setPlainText(m_store->savedMessage(name)); });
+        }
+        menu->addSeparator();
+        QMenu *remove = menu->addMenu(tr("Delete"));
+        for (const QString &name : names) {
+            remove->addAction(name, this, [this, name] { m_store->removeSavedMessage(name); });
+        }
+    }
+    menu->addSeparator();
+    QAction *clearHistory = menu->addAction(tr("Clear History of Sent Messages"), m_store,
+                                            &SavedMessagesStore::clearHistory);
+    clearHistory->setEnabled(!m_store->history().isEmpty());
+}
+
+void ConsoleClientWidget::saveCurrentMessage() {
+    bool ok = false;
+    const QString name =
+        QInputDialog::getText(this, tr("Save Message"), tr("Name of the saved message:"),
+                              QLineEdit::Normal, QString(), &ok)
+            .trimmed();
+    if (ok && !name.isEmpty())
+        m_store->saveMessage(name, m_editor->toPlainText());
+}
+
+void ConsoleClientWidget::showConversationMenu(const QPoint &pos) {
+    const QModelIndex index = m_conversationView->indexAt(pos);
+    QMenu menu(this);
+    if (index.isValid()) {
+        const QString text = index.data(ConsoleConversationModel::MessageRole).toString();
+        menu.addAction(QIcon(QStringLiteral(":/icons/copy.svg")), tr("Copy Message"), this,
+                       [text] { QApplication::clipboard()->setText(text); });
+        QAction *toEditor = menu.addAction(tr("Copy into Editor"), this,
+                                           [this, text] { m_editor->setPlainText(text); });
+        toEditor->setEnabled(ConsoleJson::isValid(text));
+        const auto kind =
+            ConsoleConversationModel::Kind(index.data(ConsoleConversationModel::KindRole).toInt());
+        const QString peer = index.data(ConsoleConversationModel::PeerRole).toString();
+        if (kind == ConsoleConversationModel::Kind::Received && !peer.isEmpty()) {
+            menu.addAction(tr("Reply to %1").arg(peer), this, [this, peer] {
+                setDestinations(peer);
+                m_editor->setFocus();
+            });
+        }
+        menu.addSeparator();
+    }
+    QAction *clear =
+        menu.addAction(QIcon(QStringLiteral(":/icons/clear.svg")), tr("Clear Conversation"),
+                       m_client->conversation(), &ConsoleConversationModel::clear);
+    clear->setEnabled(m_client->conversation()->count() > 0);
+    menu.exec(m_conversationView->viewport()->mapToGlobal(pos));
+}
+
+void ConsoleClientWidget::applyAutoAnswer() {
+    const auto mode = ConsoleClient::AutoAnswer(m_autoAnswerCombo->currentData().toInt());
+    m_autoAnswerValueEdit->setEnabled(mode == ConsoleClient::AutoAnswer::FixedValue);
+    const bool valid = m_client->setAutoAnswerValue(m_autoAnswerValueEdit->text());
+    // Red text while invalid; otherwise the inherited palette, disabled look included.
+    QPalette editPalette;
+    if (!valid) {
+        editPalette = m_autoAnswerValueEdit->palette();
+        for (const auto group : {QPalette::Active, QPalette::Inactive})
+            editPalette.setColor(group, QPalette::Text, QColor(0xd0, 0x30, 0x30));
+    }
+    m_autoAnswerValueEdit->setPalette(editPalette);
+    m_autoAnswerValueEdit->setToolTip(
+        valid ? QString() : ConsoleJson::check(m_autoAnswerValueEdit->text()).error);
+    // An invalid fixed value answers nothing rather than an old value.
+    m_client->setAutoAnswer(mode == ConsoleClient::AutoAnswer::FixedValue && !valid
+                                ? ConsoleClient::AutoAnswer::Off
+                                : mode);
+}

@@ -1,0 +1,292 @@
+#include "consolepanel.h"
+
+#include "brokersnapshot.h"
+#include "consoleclientwidget.h"
+#include "savedmessagesstore.h"
+
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+ConsolePanel::ConsolePanel(QSettings *settings, QWidget *parent)
+    : QWidget(parent)
+    , m_store(new SavedMessagesStore(settings, this)) {
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("consoleTabs"));
+    m_tabs->setTabsClosable(true);
+    m_tabs->setMovable(true);
+    m_tabs->setDocumentMode(true);
+    m_tabs->setUsesScrollButtons(true);
+    m_tabs->tabBar()->setExpanding(false);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, &ConsolePanel::closeClient);
+
+    auto *newButton = new QToolButton(m_tabs);
+    newButton->setObjectName(QStringLiteral("newClientButton"));
+    newButton->setIcon(QIcon(QStringLiteral(":/icons/client.svg")));
+    newButton->setText(tr("New Client"));
+    newButton->setToolTip(tr("Open a new console client"));
+    newButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    newButton->setAutoRaise(true);
+    connect(newButton, &QToolButton::clicked, this, [this] { addClient(); });
+    auto *addManyButton = new QToolButton(m_tabs);
+    addManyButton->setObjectName(QStringLiteral("addClientsButton"));
+    addManyButton->setText(tr("Add N Clients…"));
+    addManyButton->setToolTip(tr("Open several connected clients at once in one room"));
+    addManyButton->setAutoRaise(true);
+    connect(addManyButton, &QToolButton::clicked, this, &ConsolePanel::showAddClientsDialog);
+    auto *corner = new QWidget(m_tabs);
+    auto *cornerLayout = new QHBoxLayout(corner);
+    cornerLayout->setContentsMargins(0, 0, 4, 0);
+    cornerLayout->setSpacing(2);
+    cornerLayout->addWidget(newButton);
+    cornerLayout->addWidget(addManyButton);
+    m_tabs->setCornerWidget(corner, Qt::TopRightCorner);
+
+    // Shown while there is no tab, so the panel explains itself.
+    m_emptyPage = new QWidget(this);
+    auto *emptyLabel =
+        new QLabel(QStringLiteral("<p><b>%1</b></p><p>%2</p>")
+                       .arg(tr("Test console"),
+                            tr("Pretend to be a client of the broker: register an id, talk to "
+                               "your own clients, answer them, or send malformed frames.")),
+                   m_emptyPage);
+    emptyLabel->setWordWrap(true);
+    emptyLabel->setAlignment(Qt::AlignCenter);
+    auto *emptyNew =
+        new QPushButton(QIcon(QStringLiteral(":/icons/client.svg")), tr("New Client"), m_emptyPage);
+    connect(emptyNew, &QPushButton::clicked, this, [this] { addClient(); });
+    auto *emptyMany = new QPushButton(tr("Add N Clients…"), m_emptyPage);
+    connect(emptyMany, &QPushButton::clicked, this, &ConsolePanel::showAddClientsDialog);
+    auto *emptyButtons = new QHBoxLayout;
+    emptyButtons->addStretch(1);
+    emptyButtons->addWidget(emptyNew);
+    emptyButtons->addWidget(emptyMany);
+    emptyButtons->addStretch(1);
+    auto *emptyLayout = new QVBoxLayout(m_emptyPage);
+    emptyLayout->setContentsMargins(40, 20, 40, 20);
+    emptyLayout->addStretch(1);
+    emptyLayout->addWidget(emptyLabel);
+    emptyLayout->addLayout(emptyButtons);
+    emptyLayout->addStretch(1);
+
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(m_emptyPage);
+    m_stack->addWidget(m_tabs);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_stack);
+    updatePage();
+}
+
+ConsolePanel::~ConsolePanel() = default;
+
+int ConsolePanel::clientCount() const {
+    return m_tabs->count();
+}
+
+ConsoleClientWidget *ConsolePanel::clientWidget(int index) const {
+    return qobject_cast<ConsoleClientWidget *>(m_tabs->widget(index));
+}
+
+ConsoleClientWidget *ConsolePanel::currentClientWidget() const {
+    return qobject_cast<ConsoleClientWidget *>(m_tabs->currentWidget());
+}
+
+int ConsolePanel::indexOf(ConsoleClientWidget *widget) const {
+    return m_tabs->indexOf(widget);
+}
+
+void ConsolePanel::setCurrentClientWidget(ConsoleClientWidget *widget) {
+    m_tabs->setCurrentWidget(widget);
+}
+
+QString ConsolePanel::roomOf(const QUrl &url) {
+    const QString path = url.path();
+    return path.isEmpty() ? QStringLiteral("/") : path;
+}
+
+ConsoleClientWidget *ConsolePanel::addClient(const QUrl &url, const QString &id, bool connectNow) {
+    auto *widget = new ConsoleClientWidget(m_store, m_tabs);
+    widget->setUrl(url.isEmpty() ? m_defaultUrl : url);
+    widget->setClientId(id.isEmpty() ? unusedId(QStringLiteral("console")) : id);
+    connect(widget, &ConsoleClientWidget::summaryChanged, this, [this, widget] {
+        updateTab(widget);
+        updateCompletion(widget);
+    });
+    const int index = m_tabs->addTab(widget, widget->clientId());
+    updateTab(widget);
+    updateCompletion(widget);
+    m_tabs->setCurrentIndex(index);
+    updatePage();
+    if (connectNow)
+        widget->connectClient();
+    return widget;
+}
+
+QList<ConsoleClientWidget *> ConsolePanel::addClients(const QString &baseName, int count,
+                                                      const QString &room) {
+    QUrl url = m_defaultUrl;
+    url.setPath(room.startsWith(u'/') ? room : u'/' + room);
+    QList<ConsoleClientWidget *> widgets;
+    for (int i = 1; i <= count; ++i)
+        widgets.append(addClient(url, QStringLiteral("%1-%2").arg(baseName).arg(i), true));
+    return widgets;
+}
+
+void ConsolePanel::setDefaultUrl(const QUrl &url) {
+    const QUrl previous = m_defaultUrl;
+    m_defaultUrl = url;
+    if (previous.isEmpty())
+        return;
+    for (int i = 0; i < clientCount(); ++i) {
+        ConsoleClientWidget *widget = clientWidget(i);
+        const QUrl current = widget->url();
+        if (widget->client()->state() != ConsoleClient::State::Disconnected ||
+            current.scheme() != previous.scheme() || current.host() != previous.host() ||
+            current.port() != previous.port())
+            continue;
+        QUrl moved = url;
+        moved.setPath(current.path());
+        moved.setQuery(current.query());
+        widget->setUrl(moved);
+    }
+}
+
+void ConsolePanel::setKnownClients(const QString &room, const QStringList &ids) {
+    if (ids.isEmpty())
+        m_knownClients.remove(room);
+    else
+        m_knownClients.insert(room, ids);
+    for (int i = 0; i < clientCount(); ++i) {
+        if (clientWidget(i)->room() == room)
+            updateCompletion(clientWidget(i));
+    }
+}
+
+void ConsolePanel::updateFromSnapshot(const BrokerSnapshot &snapshot) {
+    QHash<QString, QStringList> known;
+    for (const ConnectionInfo &connection : snapshot.connections) {
+        if (!connection.clientId.isEmpty())
+            known[connection.room].append(QString::fromUtf8(connection.clientId));
+    }
+    if (known == m_knownClients)
+        return;
+    m_knownClients = known;
+    for (int i = 0; i < clientCount(); ++i)
+        updateCompletion(clientWidget(i));
+}
+
+void ConsolePanel::openClientTo(const QString &room, const QString &destId) {
+    ConsoleClientWidget *target = nullptr;
+    ConsoleClientWidget *current = currentClientWidget();
+    if (current && current->room() == room && isDefaultBroker(current->url())) {
+        target = current;
+    } else {
+        for (int i = 0; i < clientCount() && !target; ++i) {
+            ConsoleClientWidget *widget = clientWidget(i);
+            if (widget->room() == room && isDefaultBroker(widget->url()))
+                target = widget;
+        }
+    }
+    if (!target) {
+        QUrl url = m_defaultUrl;
+        url.setPath(room);
+        target = addClient(url, {}, true);
+    }
+    m_tabs->setCurrentWidget(target);
+    target->setDestinations(destId);
+    emit activationRequested();
+    target->focusComposer();
+}
+
+void ConsolePanel::showAddClientsDialog() {
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Add Clients"));
+    auto *name = new QLineEdit(m_lastAddName, &dialog);
+    auto *count = new QSpinBox(&dialog);
+    count->setRange(1, 100);
+    count->setValue(m_lastAddCount);
+    auto *room = new QLineEdit(roomOf(m_defaultUrl), &dialog);
+    auto *preview = new QLabel(&dialog);
+    const auto updatePreview = [&] {
+        preview->setText(count->value() == 1
+                             ? tr("Id: %1-1").arg(name->text())
+                             : tr("Ids: %1-1 … %1-%2").arg(name->text()).arg(count->value()));
+    };
+    updatePreview();
+    connect(name, &QLineEdit::textChanged, &dialog, updatePreview);
+    connect(count, &QSpinBox::valueChanged, &dialog, updatePreview);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    connect(name, &QLineEdit::textChanged, &dialog, [&] {
+        buttons->button(QDialogButtonBox::Ok)->setEnabled(!name->text().trimmed().isEmpty());
+    });
+    auto *form = new QFormLayout(&dialog);
+    form->addRow(tr("Base &name:"), name);
+    form->addRow(tr("&Count:"), count);
+    form->addRow(tr("&Room:"), room);
+    form->addRow(QString(), preview);
+    form->addRow(buttons);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_lastAddName = name->text().trimmed();
+    m_lastAddCount = count->value();
+    addClients(m_lastAddName, m_lastAddCount, room->text().trimmed());
+}
+
+void ConsolePanel::closeClient(int index) {
+    ConsoleClientWidget *widget = clientWidget(index);
+    if (!widget)
+        return;
+    m_tabs->removeTab(index);
+    widget->deleteLater();
+    updatePage();
+}
+
+void ConsolePanel::updateTab(ConsoleClientWidget *widget) {
+    const int index = m_tabs->indexOf(widget);
+    if (index < 0)
+        return;
+    const ConsoleClient::State state = widget->client()->state();
+    m_tabs->setTabText(index, widget->clientId().isEmpty() ? tr("(no id)") : widget->clientId());
+    m_tabs->setTabIcon(index, ConsoleClientWidget::stateIcon(state));
+    m_tabs->setTabToolTip(
+        index, tr("%1\n%2").arg(widget->url().toString(), ConsoleClient::stateName(state)));
+}
+
+void ConsolePanel::updateCompletion(ConsoleClientWidget *widget) {
+    widget->setCompletionIds(isDefaultBroker(widget->url()) ? m_knownClients.value(widget->room())
+                                                            : QStringList());
+}
+
+void ConsolePanel::updatePage() {
+    m_stack->setCurrentWidget(clientCount() > 0 ? static_cast<QWidget *>(m_tabs) : m_emptyPage);
+}
+
+bool ConsolePanel::isDefaultBroker(const QUrl &url) const {
+    // Completion only knows the ids of the window's broker.
+    return m_defaultUrl.isEmpty() ||
+           (url.host() == m_defaultUrl.host() && url.port() == m_defaultUrl.port());
+}
+
+QString ConsolePanel::unusedId(const QString &base) const {
+    QStringList used;
+    for (int i = 0; i < clientCount(); ++i)
+        used.append(clientWidget(i)->clientId());
+    for (int n = 1;; ++n) {
+        const QString id = QStringLiteral("%1-%2").arg(base).arg(n);
+        if (!used.contains(id))
+            return id;
+    }
+}

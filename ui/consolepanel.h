@@ -1,0 +1,80 @@
+#pragma once
+
+#include <QHash>
+#include <QList>
+#include <QStringList>
+#include <QUrl>
+#include <QWidget>
+
+class ConsoleClientWidget;
+class QSettings;
+class QStackedWidget;
+class QTabWidget;
+class SavedMessagesStore;
+struct BrokerSnapshot;
+
+// The test console: the contents of the main window's console dock, one tab per simulated
+// client. The window tells it where the running broker listens (setDefaultUrl) and which ids
+// each room holds (setKnownClients or updateFromSnapshot); the inspector's "Send message…"
+// calls openClientTo().
+class ConsolePanel : public QWidget {
+    Q_OBJECT
+public:
+    // settings holds the shared history and saved messages; it is not owned and must outlive
+    // the panel. nullptr uses a default QSettings.
+    explicit ConsolePanel(QSettings *settings = nullptr, QWidget *parent = nullptr);
+    ~ConsolePanel() override;
+
+    QUrl defaultUrl() const { return m_defaultUrl; }
+    SavedMessagesStore *savedMessages() const { return m_store; }
+
+    int clientCount() const;
+    ConsoleClientWidget *clientWidget(int index) const;
+    ConsoleClientWidget *currentClientWidget() const;
+    int indexOf(ConsoleClientWidget *widget) const;
+    void setCurrentClientWidget(ConsoleClientWidget *widget);
+
+    // A new tab. An empty url means the default URL, an empty id a fresh "console-N".
+    ConsoleClientWidget *addClient(const QUrl &url = {}, const QString &id = {},
+                                   bool connectNow = false);
+    // count tabs with ids baseName-1..count in room (on the default broker), all connected.
+    QList<ConsoleClientWidget *> addClients(const QString &baseName, int count,
+                                            const QString &room);
+
+    // The room a URL names, as the broker names rooms ("/" for the empty path).
+    static QString roomOf(const QUrl &url);
+
+public slots:
+    // The running broker's URL with the room new clients start in. Disconnected tabs that
+    // pointed at the previous broker follow it to the new address.
+    void setDefaultUrl(const QUrl &url);
+    // The ids registered in a room of the default broker, for destination completion.
+    void setKnownClients(const QString &room, const QStringList &ids);
+    // All rooms at once from a broker snapshot (rooms not in it have no ids).
+    void updateFromSnapshot(const BrokerSnapshot &snapshot);
+    // Focuses a tab in room (the current one when it is there, else the first, else a new
+    // connected one) with destId as its destination.
+    void openClientTo(const QString &room, const QString &destId);
+    void showAddClientsDialog();
+    void closeClient(int index);
+
+signals:
+    // openClientTo() wants the console shown: the window raises its dock.
+    void activationRequested();
+
+private:
+    void updateTab(ConsoleClientWidget *widget);
+    void updateCompletion(ConsoleClientWidget *widget);
+    void updatePage();
+    bool isDefaultBroker(const QUrl &url) const;
+    QString unusedId(const QString &base) const;
+
+    SavedMessagesStore *m_store = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QWidget *m_emptyPage = nullptr;
+    QUrl m_defaultUrl;
+    QHash<QString, QStringList> m_knownClients;
+    int m_lastAddCount = 3;
+    QString m_lastAddName = QStringLiteral("client");
+};
