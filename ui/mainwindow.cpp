@@ -4,6 +4,7 @@
 #include "actioncountmodel.h"
 #include "brokercontroller.h"
 #include "connectiontreemodel.h"
+#include "consolepanel.h"
 #include "displaytext.h"
 #include "framedetailsview.h"
 #include "framefilterproxymodel.h"
@@ -301,7 +302,25 @@ void MainWindow::createDocks() {
                                      QStringLiteral("statisticsDock"), Qt::RightDockWidgetArea);
     tabifyDockWidget(detailsDock, statsDock);
     detailsDock->raise();
+
+    m_console = new ConsolePanel(m_settings, this);
+    m_console->setObjectName(QStringLiteral("console"));
+    QDockWidget *consoleDock = addDock(m_console, tr("Test Console"), QStringLiteral("consoleDock"),
+                                       Qt::BottomDockWidgetArea);
+    consoleDock->toggleViewAction()->setShortcut(tr("Ctrl+T"));
+    connect(this, &MainWindow::sendMessageRequested, m_console, &ConsolePanel::openClientTo);
+    connect(m_console, &ConsolePanel::activationRequested, consoleDock, [consoleDock] {
+        consoleDock->show();
+        consoleDock->raise();
+    });
+    connect(m_controller, &BrokerController::snapshotReady, m_console,
+            &ConsolePanel::updateFromSnapshot);
+    connect(m_controller, &BrokerController::started, m_console, [this](QUrl url) {
+        url.setPath(QStringLiteral("/"));
+        m_console->setDefaultUrl(url);
+    });
     resizeDocks({treeDock, detailsDock}, {330, 380}, Qt::Horizontal);
+    resizeDocks({consoleDock}, {300}, Qt::Vertical);
 }
 
 void MainWindow::createStatusBar() {

@@ -9,6 +9,7 @@
 class ActionCountModel;
 class BrokerController;
 class ConnectionTreeModel;
+class ConsolePanel;
 class FrameDetailsView;
 class FrameFilterProxyModel;
 class FrameLogModel;
@@ -44,6 +45,7 @@ public:
     FrameDetailsView *detailsView() const { return m_details; }
     LogFilterBar *filterBar() const { return m_filterBar; }
     StatisticsView *statisticsView() const { return m_statistics; }
+    ConsolePanel *consolePanel() const { return m_console; }
     QAction *pauseAction() const { return m_pauseAction; }
     QLabel *bannerLabel() const { return m_banner; }
 
@@ -97,6 +99,7 @@ private:
     QTableView *m_closedView = nullptr;
     FrameDetailsView *m_details = nullptr;
     StatisticsView *m_statistics = nullptr;
+    ConsolePanel *m_console = nullptr;
 
     QAction *m_startStopAction = nullptr;
     QAction *m_pauseAction = nullptr;
