@@ -27,7 +27,9 @@ HeadlessRunner::HeadlessRunner(Broker *broker, bool logFrames, QObject *parent)
 }
 
 void HeadlessRunner::run() {
-    m_broker->start();
+    // Started from the event loop: a failure exits with 1, which an exit() before exec()
+    // would not do.
+    QMetaObject::invokeMethod(m_broker, &Broker::start, Qt::QueuedConnection);
 }
 
 QString HeadlessRunner::formatFrame(const BrokerEvent &e) {

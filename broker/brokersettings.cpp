@@ -72,7 +72,7 @@ QString BrokerSettings::load(QSettings &s) {
     }
     s.endGroup();
     if (error.isEmpty()) {
-        error = validate();
+        error = validate(true);
         if (!error.isEmpty())
             error = QStringLiteral("settings file %1: %2").arg(s.fileName(), error);
     }
@@ -105,31 +105,32 @@ void BrokerSettings::save(QSettings &s) const {
     s.endGroup();
 }
 
-QString BrokerSettings::validate() const {
+QString BrokerSettings::validate(bool settingsKeys) const {
     struct Range {
-        const char *name;
+        const char *name; // the command-line option
+        const char *key;  // the settings file's key
         qint64 value;
         qint64 min;
         qint64 max;
     };
     const Range ranges[] = {
-        {"ack-ttl", ackTtlMs, 1, 7LL * 24 * 3600 * 1000},
-        {"max-pending-acks-per-connection", maxPendingAcksPerConnection, 1, 100000000},
-        {"max-pending-acks", maxPendingAcks, 1, 100000000},
-        {"max-id-length", maxIdLength, 1, 1 << 20},
-        {"max-destinations", maxDestinations, 1, 1000000},
-        {"max-nesting-depth", maxNestingDepth, 2, 10000},
-        {"max-message-size", maxMessageBytes, 64, 1LL << 30},
-        {"max-queued-bytes", maxQueuedBytes, 1024, 1LL << 34},
-        {"max-connections", maxConnections, 1, 1000000},
-        {"handshake-timeout", handshakeTimeoutMs, 100, 3600000},
-        {"ping-interval", pingIntervalMs, 0, 24 * 3600000},
-        {"rate-limit", rateLimitPerSecond, 0, 100000000},
+        {"ack-ttl", "broker/ackTtlMs", ackTtlMs, 1, 7LL * 24 * 3600 * 1000},
+        {"max-pending-acks-per-connection", "broker/maxPendingAcksPerConnection", maxPendingAcksPerConnection, 1, 100000000},
+        {"max-pending-acks", "broker/maxPendingAcks", maxPendingAcks, 1, 100000000},
+        {"max-id-length", "broker/maxIdLength", maxIdLength, 1, 1 << 20},
+        {"max-destinations", "broker/maxDestinations", maxDestinations, 1, 1000000},
+        {"max-nesting-depth", "broker/maxNestingDepth", maxNestingDepth, 2, 10000},
+        {"max-message-size", "broker/maxMessageBytes", maxMessageBytes, 64, 1LL << 30},
+        {"max-queued-bytes", "broker/maxQueuedBytes", maxQueuedBytes, 1024, 1LL << 34},
+        {"max-connections", "broker/maxConnections", maxConnections, 1, 1000000},
+        {"handshake-timeout", "broker/handshakeTimeoutMs", handshakeTimeoutMs, 100, 3600000},
+        {"ping-interval", "broker/pingIntervalMs", pingIntervalMs, 0, 24 * 3600000},
+        {"rate-limit", "broker/rateLimitPerSecond", rateLimitPerSecond, 0, 100000000},
     };
     for (const Range &r : ranges) {
         if (r.value < r.min || r.value > r.max)
             return QStringLiteral("%1 = %2 is out of range (%3..%4)")
-                .arg(QLatin1StringView(r.name))
+                .arg(QLatin1StringView(settingsKeys ? r.key : r.name))
                 .arg(r.value)
                 .arg(r.min)
                 .arg(r.max);

@@ -44,6 +44,7 @@ struct BrokerSettings {
     // empty string, or a one-line error naming the key and the bad value.
     QString load(QSettings &settings);
     void save(QSettings &settings) const;
-    // A one-line error naming the first out-of-range value, or an empty string.
-    QString validate() const;
+    // A one-line error naming the first out-of-range value (by its option, or by its settings
+    // key), or an empty string.
+    QString validate(bool settingsKeys = false) const;
 };

@@ -1,0 +1,372 @@
+// Unit tests of CommandLine::parse: defaults, every option, one-line errors that name the option
+// (or settings key) and the bad value, settings files overridden by options, --help, --version.
+
+#include "commandline.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+CommandLine parse(QStringList arguments) {
+    arguments.prepend(QStringLiteral("wsmsgbroker"));
+    return CommandLine::parse(arguments);
+}
+
+} // namespace
+
+class TestCommandLine : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void defaults();
+    void everyOption();
+    void hostForms_data();
+    void hostForms();
+    void duplicateIdPolicies();
+    void tokenFileIsTrimmed();
+    void badValues_data();
+    void badValues();
+    void badSettingsFile_data();
+    void badSettingsFile();
+    void settingsFileValues();
+    void optionsOverrideSettingsFile();
+    void help_data();
+    void help();
+    void version_data();
+    void version();
+
+private:
+    // Writes text to a file in the temporary directory and returns its path.
+    QString writeFile(const QString &name, const QByteArray &text);
+
+    QTemporaryDir m_dir;
+};
+
+void TestCommandLine::initTestCase() {
+    QVERIFY(m_dir.isValid());
+    QCoreApplication::setApplicationName(QStringLiteral("wsmsgbroker"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(WSMSGBROKER_VERSION));
+}
+
+QString TestCommandLine::writeFile(const QString &name, const QByteArray &text) {
+    const QString path = m_dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return {};
+    file.write(text);
+    return path;
+}
+
+void TestCommandLine::defaults() {
+    const CommandLine c = parse({});
+    QCOMPARE(c.outcome, CommandLine::Outcome::Run);
+    QVERIFY(c.output.isEmpty());
+    QCOMPARE(c.broker.host, QHostAddress(QHostAddress::LocalHost));
+    QCOMPARE(c.broker.host.toString(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(c.broker.port, quint16(9042));
+    QVERIFY(!c.headless);
+    QVERIFY(!c.logFrames);
+    QVERIFY(c.settingsFile.isEmpty());
+    QVERIFY(c.language.isEmpty());
+    const BrokerSettings defaults;
+    QCOMPARE(c.broker.duplicateIds, BrokerSettings::DuplicateIdPolicy::TakeOver);
+    QCOMPARE(c.broker.ackTtlMs, 3600 * 1000);
+    QCOMPARE(c.broker.maxMessageBytes, defaults.maxMessageBytes);
+    QCOMPARE(c.broker.maxQueuedBytes, defaults.maxQueuedBytes);
+    QCOMPARE(c.broker.maxConnections, defaults.maxConnections);
+    QCOMPARE(c.broker.maxIdLength, defaults.maxIdLength);
+    QCOMPARE(c.broker.maxDestinations, defaults.maxDestinations);
+    QCOMPARE(c.broker.maxPendingAcksPerConnection, defaults.maxPendingAcksPerConnection);
+    QCOMPARE(c.broker.pingIntervalMs, defaults.pingIntervalMs);
+    QCOMPARE(c.broker.rateLimitPerSecond, 0);
+    QVERIFY(c.broker.token.isEmpty());
+    QVERIFY(c.broker.allowedOrigins.isEmpty());
+}
+
+void TestCommandLine::everyOption() {
+    const QString tokenFile = writeFile(QStringLiteral("token.txt"), "from-file\n");
+    QVERIFY(!tokenFile.isEmpty());
+    const QString settingsFile = writeFile(QStringLiteral("empty.ini"), "");
+    QVERIFY(!settingsFile.isEmpty());
+
+    // --token-file is read after --token, so it wins; --token alone is checked below.
+    const CommandLine c = parse({
+        QStringLiteral("--headless"),
+        QStringLiteral("--host"),
+        QStringLiteral("0.0.0.0"),
+        QStringLiteral("--port=0"),
+        QStringLiteral("--log-frames"),
+        QStringLiteral("--duplicate-ids"),
+        QStringLiteral("reject"),
+        QStringLiteral("--settings"),
+        settingsFile,
+        QStringLiteral("--lang"),
+        QStringLiteral("fr"),
+        QStringLiteral("--ack-ttl"),
+        QStringLiteral("90"),
+        QStringLiteral("--max-message-size"),
+        QStringLiteral("2048"),
+        QStringLiteral("--max-queued-bytes"),
+        QStringLiteral("65536"),
+        QStringLiteral("--max-connections"),
+        QStringLiteral("12"),
+        QStringLiteral("--max-id-length"),
+        QStringLiteral("32"),
+        QStringLiteral("--max-destinations"),
+        QStringLiteral("7"),
+        QStringLiteral("--max-pending-acks"),
+        QStringLiteral("99"),
+        QStringLiteral("--ping-interval"),
+        QStringLiteral("0"),
+        QStringLiteral("--rate-limit"),
+        QStringLiteral("500"),
+        QStringLiteral("--token-file"),
+        tokenFile,
+        QStringLiteral("--allow-origin"),
+        QStringLiteral("http://a.example"),
+        QStringLiteral("--allow-origin"),
+        QStringLiteral("http://b.example"),
+    });
+    QVERIFY2(c.outcome == CommandLine::Outcome::Run, qPrintable(c.output));
+    QVERIFY(c.headless);
+    QVERIFY(c.logFrames);
+    QCOMPARE(c.broker.host, QHostAddress(QHostAddress::AnyIPv4));
+    QCOMPARE(c.broker.port, quint16(0));
+    QCOMPARE(c.broker.duplicateIds, BrokerSettings::DuplicateIdPolicy::Reject);
+    QCOMPARE(c.settingsFile, settingsFile);
+    QCOMPARE(c.language, QStringLiteral("fr"));
+    QCOMPARE(c.broker.ackTtlMs, 90 * 1000);
+    QCOMPARE(c.broker.maxMessageBytes, qint64(2048));
+    QCOMPARE(c.broker.maxQueuedBytes, qint64(65536));
+    QCOMPARE(c.broker.maxConnections, 12);
+    QCOMPARE(c.broker.maxIdLength, 32);
+    QCOMPARE(c.broker.maxDestinations, 7);
+    QCOMPARE(c.broker.maxPendingAcksPerConnection, 99);
+    QCOMPARE(c.broker.pingIntervalMs, 0);
+    QCOMPARE(c.broker.rateLimitPerSecond, 500);
+    QCOMPARE(c.broker.token, QStringLiteral("from-file"));
+    QCOMPARE(c.broker.allowedOrigins,
+             QStringList({QStringLiteral("http://a.example"), QStringLiteral("http://b.example")}));
+
+    const CommandLine withToken =
+        parse({QStringLiteral("--token"), QStringLiteral("s3cret"), QStringLiteral("--port"),
+               QStringLiteral("65535"), QStringLiteral("--ping-interval"), QStringLiteral("15")});
+    QVERIFY2(withToken.outcome == CommandLine::Outcome::Run, qPrintable(withToken.output));
+    QCOMPARE(withToken.broker.token, QStringLiteral("s3cret"));
+    QCOMPARE(withToken.broker.port, quint16(65535));
+    QCOMPARE(withToken.broker.pingIntervalMs, 15 * 1000);
+    QVERIFY(!withToken.headless);
+}
+
+void TestCommandLine::hostForms_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QHostAddress>("expected");
+    QTest::newRow("loopback") << QStringLiteral("127.0.0.1")
+                              << QHostAddress(QHostAddress::LocalHost);
+    QTest::newRow("localhost") << QStringLiteral("localhost")
+                               << QHostAddress(QHostAddress::LocalHost);
+    QTest::newRow("any IPv4") << QStringLiteral("0.0.0.0") << QHostAddress(QHostAddress::AnyIPv4);
+    QTest::newRow("IPv6 loopback")
+        << QStringLiteral("::1") << QHostAddress(QHostAddress::LocalHostIPv6);
+}
+
+void TestCommandLine::hostForms() {
+    QFETCH(QString, text);
+    QFETCH(QHostAddress, expected);
+    const CommandLine c = parse({QStringLiteral("--host"), text});
+    QVERIFY2(c.outcome == CommandLine::Outcome::Run, qPrintable(c.output));
+    QCOMPARE(c.broker.host, expected);
+}
+
+void TestCommandLine::duplicateIdPolicies() {
+    QCOMPARE(parse({QStringLiteral("--duplicate-ids=takeover")}).broker.duplicateIds,
+             BrokerSettings::DuplicateIdPolicy::TakeOver);
+    QCOMPARE(parse({QStringLiteral("--duplicate-ids=reject")}).broker.duplicateIds,
+             BrokerSettings::DuplicateIdPolicy::Reject);
+}
+
+void TestCommandLine::tokenFileIsTrimmed() {
+    const QString path = writeFile(QStringLiteral("spaced-token.txt"), "  abc def \r\n\n");
+    const CommandLine c = parse({QStringLiteral("--token-file"), path});
+    QVERIFY2(c.outcome == CommandLine::Outcome::Run, qPrintable(c.output));
+    QCOMPARE(c.broker.token, QStringLiteral("abc def"));
+}
+
+void TestCommandLine::badValues_data() {
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QStringList>("mustName"); // what the one-line error has to mention
+
+    const auto row = [](const char *name, const QStringList &arguments,
+                        const QStringList &mustName) {
+        QTest::newRow(name) << arguments << mustName;
+    };
+    const auto s = [](const char *text) { return QString::fromUtf8(text); };
+    row("port too big", {s("--port"), s("70000")}, {s("--port"), s("70000")});
+    row("port negative", {s("--port"), s("-1")}, {s("--port"), s("-1")});
+    row("port not a number", {s("--port"), s("abc")}, {s("--port"), s("abc")});
+    row("port with =", {s("--port=9x")}, {s("--port"), s("9x")});
+    row("port without value", {s("--port")}, {s("port")});
+    row("unknown flag", {s("--bogus")}, {s("bogus")});
+    row("unknown short flag", {s("-z")}, {s("z")});
+    row("unexpected argument", {s("--headless"), s("extra")}, {s("extra")});
+    row("duplicate-ids bogus", {s("--duplicate-ids"), s("bogus")},
+        {s("--duplicate-ids"), s("bogus")});
+    row("host not an ip", {s("--host"), s("not-an-ip")}, {s("--host"), s("not-an-ip")});
+    row("host out of range", {s("--host"), s("300.1.1.1")}, {s("--host"), s("300.1.1.1")});
+    row("settings missing file", {s("--settings"), s("/nonexistent/wsmsgbroker.ini")},
+        {s("--settings"), s("/nonexistent/wsmsgbroker.ini")});
+    row("ack-ttl zero", {s("--ack-ttl"), s("0")}, {s("--ack-ttl"), s("0")});
+    row("max-message-size tiny", {s("--max-message-size"), s("10")},
+        {s("--max-message-size"), s("10")});
+    row("max-queued-bytes tiny", {s("--max-queued-bytes"), s("5")},
+        {s("--max-queued-bytes"), s("5")});
+    row("max-connections zero", {s("--max-connections"), s("0")}, {s("--max-connections"), s("0")});
+    row("max-id-length zero", {s("--max-id-length"), s("0")}, {s("--max-id-length"), s("0")});
+    row("max-destinations zero", {s("--max-destinations"), s("0")},
+        {s("--max-destinations"), s("0")});
+    row("max-pending-acks zero", {s("--max-pending-acks"), s("0")},
+        {s("--max-pending-acks"), s("0")});
+    row("ping-interval negative", {s("--ping-interval"), s("-5")}, {s("--ping-interval"), s("-5")});
+    row("rate-limit word", {s("--rate-limit"), s("lots")}, {s("--rate-limit"), s("lots")});
+    row("token-file missing", {s("--token-file"), s("/nonexistent/token")},
+        {s("--token-file"), s("/nonexistent/token")});
+}
+
+void TestCommandLine::badValues() {
+    QFETCH(QStringList, arguments);
+    QFETCH(QStringList, mustName);
+    const CommandLine c = parse(arguments);
+    QCOMPARE(c.outcome, CommandLine::Outcome::ExitUsageError);
+    const QString error = c.output.trimmed();
+    QVERIFY2(!error.isEmpty(), "no error text");
+    QVERIFY2(!error.contains(QLatin1Char('\n')), qPrintable(error));
+    for (const QString &part : mustName)
+        QVERIFY2(error.contains(part),
+                 qPrintable(QStringLiteral("\"%1\" does not mention \"%2\"").arg(error, part)));
+}
+
+void TestCommandLine::badSettingsFile_data() {
+    QTest::addColumn<QByteArray>("contents");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("value");
+    QTest::newRow("port not a number")
+        << QByteArray("[broker]\nport=abc\n") << QStringLiteral("port") << QStringLiteral("abc");
+    QTest::newRow("port too big") << QByteArray("[broker]\nport=70000\n") << QStringLiteral("port")
+                                  << QStringLiteral("70000");
+    QTest::newRow("host") << QByteArray("[broker]\nhost=nowhere\n") << QStringLiteral("host")
+                          << QStringLiteral("nowhere");
+    QTest::newRow("duplicateIds") << QByteArray("[broker]\nduplicateIds=sometimes\n")
+                                  << QStringLiteral("duplicateIds") << QStringLiteral("sometimes");
+    QTest::newRow("negative number") << QByteArray("[broker]\nackTtlMs=-5\n")
+                                     << QStringLiteral("ackTtlMs") << QStringLiteral("-5");
+    QTest::newRow("out of range") << QByteArray("[broker]\nmaxConnections=0\n")
+                                  << QStringLiteral("maxConnections") << QStringLiteral("0");
+}
+
+void TestCommandLine::badSettingsFile() {
+    QFETCH(QByteArray, contents);
+    QFETCH(QString, key);
+    QFETCH(QString, value);
+    const QString path = writeFile(QStringLiteral("bad-%1.ini")
+                                       .arg(QString::fromUtf8(QTest::currentDataTag()))
+                                       .replace(u' ', u'-'),
+                                   contents);
+    QVERIFY(!path.isEmpty());
+    const CommandLine c = parse({QStringLiteral("--settings"), path});
+    QCOMPARE(c.outcome, CommandLine::Outcome::ExitUsageError);
+    const QString error = c.output.trimmed();
+    QVERIFY2(!error.contains(QLatin1Char('\n')), qPrintable(error));
+    QVERIFY2(error.contains(key), qPrintable(error));
+    QVERIFY2(error.contains(value), qPrintable(error));
+}
+
+void TestCommandLine::settingsFileValues() {
+    const QString path = writeFile(QStringLiteral("values.ini"), "[broker]\n"
+                                                                 "host=0.0.0.0\n"
+                                                                 "port=1234\n"
+                                                                 "duplicateIds=reject\n"
+                                                                 "ackTtlMs=5000\n"
+                                                                 "maxConnections=77\n"
+                                                                 "maxIdLength=40\n"
+                                                                 "pingIntervalMs=0\n"
+                                                                 "token=from-settings\n");
+    const CommandLine c = parse({QStringLiteral("--settings"), path});
+    QVERIFY2(c.outcome == CommandLine::Outcome::Run, qPrintable(c.output));
+    QCOMPARE(c.settingsFile, path);
+    QCOMPARE(c.broker.host, QHostAddress(QHostAddress::AnyIPv4));
+    QCOMPARE(c.broker.port, quint16(1234));
+    QCOMPARE(c.broker.duplicateIds, BrokerSettings::DuplicateIdPolicy::Reject);
+    QCOMPARE(c.broker.ackTtlMs, 5000);
+    QCOMPARE(c.broker.maxConnections, 77);
+    QCOMPARE(c.broker.maxIdLength, 40);
+    QCOMPARE(c.broker.pingIntervalMs, 0);
+    QCOMPARE(c.broker.token, QStringLiteral("from-settings"));
+}
+
+void TestCommandLine::optionsOverrideSettingsFile() {
+    const QString path = writeFile(QStringLiteral("override.ini"), "[broker]\n"
+                                                                   "host=0.0.0.0\n"
+                                                                   "port=1234\n"
+                                                                   "duplicateIds=reject\n"
+                                                                   "ackTtlMs=5000\n"
+                                                                   "maxConnections=77\n"
+                                                                   "token=from-settings\n");
+    // The options come before --settings on purpose: the file is still read first.
+    const CommandLine c =
+        parse({QStringLiteral("--port"), QStringLiteral("4321"), QStringLiteral("--duplicate-ids"),
+               QStringLiteral("takeover"), QStringLiteral("--ack-ttl"), QStringLiteral("9"),
+               QStringLiteral("--token"), QStringLiteral("from-cli"), QStringLiteral("--settings"),
+               path});
+    QVERIFY2(c.outcome == CommandLine::Outcome::Run, qPrintable(c.output));
+    QCOMPARE(c.broker.port, quint16(4321));
+    QCOMPARE(c.broker.duplicateIds, BrokerSettings::DuplicateIdPolicy::TakeOver);
+    QCOMPARE(c.broker.ackTtlMs, 9000);
+    QCOMPARE(c.broker.token, QStringLiteral("from-cli"));
+    // What no option overrides keeps the file's value.
+    QCOMPARE(c.broker.host, QHostAddress(QHostAddress::AnyIPv4));
+    QCOMPARE(c.broker.maxConnections, 77);
+
+    // An option that is itself bad still fails, even when the file is fine.
+    const CommandLine bad =
+        parse({QStringLiteral("--settings"), path, QStringLiteral("--port"), QStringLiteral("x")});
+    QCOMPARE(bad.outcome, CommandLine::Outcome::ExitUsageError);
+    QVERIFY(bad.output.contains(QStringLiteral("--port")));
+}
+
+void TestCommandLine::help_data() {
+    QTest::addColumn<QString>("flag");
+    QTest::newRow("--help") << QStringLiteral("--help");
+    QTest::newRow("-h") << QStringLiteral("-h");
+}
+
+void TestCommandLine::help() {
+    QFETCH(QString, flag);
+    const CommandLine c = parse({flag});
+    QCOMPARE(c.outcome, CommandLine::Outcome::ExitOk);
+    for (const char *option : {"--headless", "--host", "--port", "--log-frames", "--duplicate-ids",
+                               "--settings", "--version", "--help"}) {
+        QVERIFY2(
+            c.output.contains(QLatin1StringView(option)),
+            qPrintable(QStringLiteral("help does not list %1").arg(QLatin1StringView(option))));
+    }
+}
+
+void TestCommandLine::version_data() {
+    QTest::addColumn<QString>("flag");
+    QTest::newRow("--version") << QStringLiteral("--version");
+    QTest::newRow("-v") << QStringLiteral("-v");
+}
+
+void TestCommandLine::version() {
+    QFETCH(QString, flag);
+    const CommandLine c = parse({flag, QStringLiteral("--headless")});
+    QCOMPARE(c.outcome, CommandLine::Outcome::ExitOk);
+    QCOMPARE(c.output, QStringLiteral("wsmsgbroker " WSMSGBROKER_VERSION "\n"));
+}
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "tst_commandline.moc"
