@@ -2,6 +2,7 @@
 
 #include "brokersettings.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -10,6 +11,9 @@ class QSettings;
 // The parsed command line. Values the user did not give keep the settings file's value, or
 // the default.
 struct CommandLine {
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+
+public:
     enum class Outcome { Run, ExitOk, ExitUsageError };
 
     Outcome outcome = Outcome::Run;

@@ -2,6 +2,7 @@
 #include "commandline.h"
 #include "headlessrunner.h"
 #include "mainwindow.h"
+#include "translationloader.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -57,6 +58,11 @@ int main(int argc, char *argv[]) {
     std::unique_ptr<QSettings> saved;
     if (!headless && !textOnly && !hasArgument(argc, argv, "--settings"))
         saved = std::make_unique<QSettings>();
+    // The translators go in before the command line is parsed, so that --help and its errors
+    // are translated too.
+    TranslationLoader translations;
+    translations.install(TranslationLoader::chooseLocale(
+        TranslationLoader::languageArgument(app->arguments()), saved.get()));
     const CommandLine options = CommandLine::parse(app->arguments(), saved.get());
     switch (options.outcome) {
     case CommandLine::Outcome::ExitOk:
@@ -71,10 +77,11 @@ int main(int argc, char *argv[]) {
 
     if (headless) {
         if (!options.broker.host.isLoopback() && options.broker.token.isEmpty())
-            std::fprintf(stderr,
-                         "wsmsgbroker: warning: listening on %s without --token lets any "
-                         "machine that reaches it connect\n",
-                         qPrintable(options.broker.host.toString()));
+            std::fprintf(stderr, "wsmsgbroker: %s\n",
+                         qPrintable(QCoreApplication::translate(
+                                        "main", "warning: listening on %1 without --token lets "
+                                                "any machine that reaches it connect")
+                                        .arg(options.broker.host.toString())));
         Broker broker(options.broker);
         HeadlessRunner runner(&broker, options.logFrames);
         runner.run();
@@ -85,6 +92,8 @@ int main(int argc, char *argv[]) {
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/wsmsgbroker.svg")));
     if (!saved)
         saved = std::make_unique<QSettings>(options.settingsFile, QSettings::IniFormat);
+    // A --settings file is read only now, and its language setting counts for the window.
+    translations.install(TranslationLoader::chooseLocale(options.language, saved.get()));
     MainWindow window(options.broker, saved.get());
     window.show();
     window.startBroker();

@@ -1,0 +1,1798 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>ActionCountModel</name>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Empfangen</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+</context>
+<context>
+    <name>Broker</name>
+    <message>
+        <source>handshake refused: Origin &quot;%1&quot; is not allowed</source>
+        <translation>Handshake abgelehnt: Origin „%1“ ist nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1:%2: %3</source>
+        <translation>Lauschen auf %1:%2 fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>broker shutting down</source>
+        <translation>Broker wird beendet</translation>
+    </message>
+    <message>
+        <source>disconnected from the inspector</source>
+        <translation>vom Inspektor getrennt</translation>
+    </message>
+    <message>
+        <source>too many connections (limit %1)</source>
+        <translation>zu viele Verbindungen (Limit %1)</translation>
+    </message>
+    <message>
+        <source>missing or wrong access token</source>
+        <translation>Zugriffstoken fehlt oder ist falsch</translation>
+    </message>
+    <message>
+        <source>more than %1 frames per second</source>
+        <translation>mehr als %1 Frames pro Sekunde</translation>
+    </message>
+    <message>
+        <source>binary frames are not supported</source>
+        <translation>Binär-Frames werden nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>binary frames are not supported; send JSON as text</source>
+        <translation>Binär-Frames werden nicht unterstützt; JSON als Text senden</translation>
+    </message>
+    <message>
+        <source>id &quot;%1&quot; is held by another connection</source>
+        <translation>ID „%1“ ist bereits von einer anderen Verbindung belegt</translation>
+    </message>
+    <message>
+        <source>taken over by connection #%1</source>
+        <translation>von Verbindung #%1 übernommen</translation>
+    </message>
+    <message>
+        <source>renamed to &quot;%1&quot;</source>
+        <translation>umbenannt in „%1“</translation>
+    </message>
+    <message>
+        <source>renamed from &quot;%1&quot;</source>
+        <translation>umbenannt (vorher „%1“)</translation>
+    </message>
+    <message>
+        <source>took the id over from connection #%1</source>
+        <translation>hat die ID von Verbindung #%1 übernommen</translation>
+    </message>
+    <message>
+        <source>not registered</source>
+        <translation>nicht registriert</translation>
+    </message>
+    <message>
+        <source>unregistered by the client</source>
+        <translation>vom Client abgemeldet</translation>
+    </message>
+    <message>
+        <source>register before sending</source>
+        <translation>vor dem Senden registrieren</translation>
+    </message>
+    <message>
+        <source>%1 (closing)</source>
+        <translation>%1 (wird geschlossen)</translation>
+    </message>
+    <message numerus="yes">
+        <source>delivered to %n client(s)</source>
+        <translation>
+            <numerusform>an %n Client zugestellt</numerusform>
+            <numerusform>an %n Clients zugestellt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>delivered to %n client(s); not delivered to: %1</source>
+        <translation>
+            <numerusform>an %n Client zugestellt; nicht zugestellt an: %1</numerusform>
+            <numerusform>an %n Clients zugestellt; nicht zugestellt an: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>register before answering</source>
+        <translation>vor dem Antworten registrieren</translation>
+    </message>
+    <message>
+        <source>no pending ask with this ack (unknown, expired or already answered)</source>
+        <translation>keine offene Anfrage mit diesem Ack (unbekannt, abgelaufen oder schon beantwortet)</translation>
+    </message>
+    <message>
+        <source>this client did not receive the ask</source>
+        <translation>dieser Client hat die Anfrage nicht erhalten</translation>
+    </message>
+    <message>
+        <source>the asker has left</source>
+        <translation>der Anfragende ist nicht mehr verbunden</translation>
+    </message>
+    <message>
+        <source>slow consumer: %1 bytes waiting to be sent (limit %2)</source>
+        <translation>langsamer Empfänger: %1 Bytes warten auf den Versand (Limit %2)</translation>
+    </message>
+    <message>
+        <source>close code %1</source>
+        <translation>Schließcode %1</translation>
+    </message>
+    <message>
+        <source>close code %1: %2</source>
+        <translation>Schließcode %1: %2</translation>
+    </message>
+    <message>
+        <source>connection closed</source>
+        <translation>Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <source>no answer to ping for %1 ms</source>
+        <translation>seit %1 ms keine Antwort auf Ping</translation>
+    </message>
+    <message>
+        <source>TLS is not available: no usable TLS library (%1)</source>
+        <translation>TLS ist nicht verfügbar: keine nutzbare TLS-Bibliothek (%1)</translation>
+    </message>
+    <message>
+        <source>cannot read the TLS certificate &quot;%1&quot;: %2</source>
+        <translation>TLS-Zertifikat „%1“ kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>no PEM certificate in &quot;%1&quot;</source>
+        <translation>kein PEM-Zertifikat in „%1“</translation>
+    </message>
+    <message>
+        <source>cannot read the TLS key &quot;%1&quot;: %2</source>
+        <translation>TLS-Schlüssel „%1“ kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>no unencrypted PEM private key in &quot;%1&quot;</source>
+        <translation>kein unverschlüsselter privater PEM-Schlüssel in „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>--%1: &quot;%2&quot; is not a number from %3 to %4</source>
+        <translation>--%1: „%2“ ist keine Zahl von %3 bis %4</translation>
+    </message>
+    <message>
+        <source>A WebSocket message broker for the wsmsgbroker protocol that shows its traffic live.
+Without --headless it opens the inspector window with the broker listening.</source>
+        <translation>Ein WebSocket-Message-Broker für das wsmsgbroker-Protokoll, der seinen Datenverkehr live anzeigt.
+Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</translation>
+    </message>
+    <message>
+        <source>Run the broker alone, without a window.</source>
+        <translation>Nur den Broker ausführen, ohne Fenster.</translation>
+    </message>
+    <message>
+        <source>Address to listen on (default 127.0.0.1).</source>
+        <translation>Adresse, auf der gelauscht wird (Standard: 127.0.0.1).</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Port to listen on (default 9042; 0 picks a free port).</source>
+        <translation>Port, auf dem gelauscht wird (Standard: 9042; 0 wählt einen freien Port).</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Print one line per frame on standard output (headless).</source>
+        <translation>Eine Zeile pro Frame auf der Standardausgabe ausgeben (mit --headless).</translation>
+    </message>
+    <message>
+        <source>What a register with an id held by another connection does: takeover (default; the previous holder is unregistered) or reject (the newcomer gets an error).</source>
+        <translation>Was ein register mit einer ID bewirkt, die eine andere Verbindung belegt: takeover (Standard; der bisherige Inhaber wird abgemeldet) oder reject (der Neuankömmling erhält einen Fehler).</translation>
+    </message>
+    <message>
+        <source>policy</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Read settings from this INI file.</source>
+        <translation>Einstellungen aus dieser INI-Datei lesen.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Language of the window, e.g. fr or de (default: the system&apos;s).</source>
+        <translation>Sprache des Fensters, z. B. fr oder de (Standard: die des Systems).</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Seconds an unanswered ack is remembered (default 3600).</source>
+        <translation>Wie viele Sekunden ein unbeantworteter Ack gemerkt wird (Standard: 3600).</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>Largest frame or message in bytes (default 1048576).</source>
+        <translation>Größter Frame bzw. größte Nachricht in Bytes (Standard: 1048576).</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>Unsent bytes one client may have waiting before it is cut off as a slow consumer (default 16777216).</source>
+        <translation>Ungesendete Bytes, die für einen Client warten dürfen, bevor er als langsamer Empfänger getrennt wird (Standard: 16777216).</translation>
+    </message>
+    <message>
+        <source>Most connections at once (default 10000).</source>
+        <translation>Höchstzahl gleichzeitiger Verbindungen (Standard: 10000).</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Longest client id in bytes (default 256).</source>
+        <translation>Maximale Länge einer Client-ID in Bytes (Standard: 256).</translation>
+    </message>
+    <message>
+        <source>Most ids in one send (default 1000).</source>
+        <translation>Höchstzahl an IDs in einem send (Standard: 1000).</translation>
+    </message>
+    <message>
+        <source>Most unanswered acks per connection (default 10000).</source>
+        <translation>Höchstzahl unbeantworteter Acks pro Verbindung (Standard: 10000).</translation>
+    </message>
+    <message>
+        <source>Seconds between pings; a client silent for two intervals is closed (default 30, 0 is off).</source>
+        <translation>Sekunden zwischen Pings; ein Client, der zwei Intervalle lang schweigt, wird getrennt (Standard: 30, 0 schaltet ab).</translation>
+    </message>
+    <message>
+        <source>Frames per second one client may send (default 0, no limit).</source>
+        <translation>Frames pro Sekunde, die ein Client senden darf (Standard: 0, unbegrenzt).</translation>
+    </message>
+    <message>
+        <source>Access token clients must pass as ?token= in the URL.</source>
+        <translation>Zugriffstoken, den Clients als ?token= in der URL übergeben müssen.</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Read the access token from this file.</source>
+        <translation>Zugriffstoken aus dieser Datei lesen.</translation>
+    </message>
+    <message>
+        <source>Accept only browsers from this Origin (repeatable).</source>
+        <translation>Nur Browser von diesem Origin akzeptieren (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>origin</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;</source>
+        <translation>unerwartetes Argument „%1“</translation>
+    </message>
+    <message>
+        <source>--settings: cannot read &quot;%1&quot;</source>
+        <translation>--settings: „%1“ kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>--settings: &quot;%1&quot; is not a valid INI file</source>
+        <translation>--settings: „%1“ ist keine gültige INI-Datei</translation>
+    </message>
+    <message>
+        <source>--host: &quot;%1&quot; is not an IP address</source>
+        <translation>--host: „%1“ ist keine IP-Adresse</translation>
+    </message>
+    <message>
+        <source>--duplicate-ids: &quot;%1&quot; must be takeover or reject</source>
+        <translation>--duplicate-ids: „%1“ muss takeover oder reject sein</translation>
+    </message>
+    <message>
+        <source>--token-file: cannot read &quot;%1&quot;</source>
+        <translation>--token-file: „%1“ kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>--token-file: &quot;%1&quot; is empty</source>
+        <translation>--token-file: „%1“ ist leer</translation>
+    </message>
+    <message>
+        <source>Seconds a new connection has to finish its WebSocket handshake (default 10).</source>
+        <translation>Sekunden, die eine neue Verbindung für ihren WebSocket-Handshake hat (Standard: 10).</translation>
+    </message>
+    <message>
+        <source>Deepest nesting of arrays and objects in a frame (default 128).</source>
+        <translation>Maximale Verschachtelungstiefe von Arrays und Objekten in einem Frame (Standard: 128).</translation>
+    </message>
+    <message>
+        <source>levels</source>
+        <translation>Ebenen</translation>
+    </message>
+    <message>
+        <source>Most unanswered acks in the whole broker (default 1000000); the oldest go first.</source>
+        <translation>Höchstzahl unbeantworteter Acks im gesamten Broker (Standard: 1000000); die ältesten werden zuerst verworfen.</translation>
+    </message>
+    <message>
+        <source>Serve wss:// with this PEM certificate (chain); needs --tls-key.</source>
+        <translation>wss:// mit diesem PEM-Zertifikat (bzw. dieser Kette) anbieten; erfordert --tls-key.</translation>
+    </message>
+    <message>
+        <source>The unencrypted PEM private key of --tls-cert.</source>
+        <translation>Der unverschlüsselte private PEM-Schlüssel zu --tls-cert.</translation>
+    </message>
+    <message>
+        <source>--%1: cannot read &quot;%2&quot;</source>
+        <translation>--%1: „%2“ kann nicht gelesen werden</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTreeModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>room name and its number of connections</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Room %1: %n connection(s)</source>
+        <translation>
+            <numerusform>Raum %1: %n Verbindung</numerusform>
+            <numerusform>Raum %1: %n Verbindungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registered</source>
+        <translation>
+            <numerusform>%n registriert</numerusform>
+            <numerusform>%n registriert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(unregistered)</source>
+        <translation>(nicht registriert)</translation>
+    </message>
+    <message>
+        <source>Connection %1 in room %2, connected at %3</source>
+        <translation>Verbindung %1 in Raum %2, verbunden seit %3</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Remote address</source>
+        <translation>Entfernte Adresse</translation>
+    </message>
+    <message>
+        <source>Connected for</source>
+        <translation>Verbunden seit</translation>
+    </message>
+    <message>
+        <source>Frames in</source>
+        <translation>Empfangene Frames</translation>
+    </message>
+    <message>
+        <source>Frames out</source>
+        <translation>Gesendete Frames</translation>
+    </message>
+    <message>
+        <source>Bytes in</source>
+        <translation>Empfangene Bytes</translation>
+    </message>
+    <message>
+        <source>Bytes out</source>
+        <translation>Gesendete Bytes</translation>
+    </message>
+    <message>
+        <source>Pending acks</source>
+        <translation>Offene Acks</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>In Warteschlange</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleClient</name>
+    <message>
+        <source>Disconnected</source>
+        <translation>Getrennt</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Verbindung wird aufgebaut</translation>
+    </message>
+    <message>
+        <source>Connected, not registered</source>
+        <translation>Verbunden, nicht registriert</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registriert</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>Wird geschlossen</translation>
+    </message>
+    <message>
+        <source>Not a ws:// or wss:// URL: %1</source>
+        <translation>Keine ws://- oder wss://-URL: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>binary, %n byte(s): %1</source>
+        <translation>
+            <numerusform>binär, %n Byte: %1</numerusform>
+            <numerusform>binär, %n Bytes: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>close code %1</source>
+        <translation>Schließcode %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ask(s) left unanswered</source>
+        <translation>
+            <numerusform>%n Anfrage blieb unbeantwortet</numerusform>
+            <numerusform>%n Anfragen blieben unbeantwortet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unreadable frame: %1</source>
+        <translation>Unlesbarer Frame: %1</translation>
+    </message>
+    <message>
+        <source>registered as %1</source>
+        <translation>registriert als %1</translation>
+    </message>
+    <message>
+        <source>unregistered %1</source>
+        <translation>%1 abgemeldet</translation>
+    </message>
+    <message>
+        <source>%1 was taken over by another connection</source>
+        <translation>%1 wurde von einer anderen Verbindung übernommen</translation>
+    </message>
+    <message>
+        <source>Unknown action &quot;%1&quot;: %2</source>
+        <translation>Unbekannte Aktion „%1“: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Binary frame, %n byte(s): %1</source>
+        <translation>
+            <numerusform>Binär-Frame, %n Byte: %1</numerusform>
+            <numerusform>Binär-Frame, %n Bytes: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleClientWidget</name>
+    <message>
+        <source>ws://host:port/room</source>
+        <translation>ws://host:port/raum</translation>
+    </message>
+    <message>
+        <source>Broker URL; its path names the room</source>
+        <translation>Broker-URL; ihr Pfad benennt den Raum</translation>
+    </message>
+    <message>
+        <source>client id</source>
+        <translation>Client-ID</translation>
+    </message>
+    <message>
+        <source>The id this client registers with</source>
+        <translation>Die ID, mit der sich dieser Client registriert</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>Open the connection and register the id</source>
+        <translation>Verbindung öffnen und die ID registrieren</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Trennen</translation>
+    </message>
+    <message>
+        <source>Unregister</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>URL:</translation>
+    </message>
+    <message>
+        <source>Id:</source>
+        <translation>ID:</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Echo the message</source>
+        <translation>Nachricht zurücksenden</translation>
+    </message>
+    <message>
+        <source>Fixed value</source>
+        <translation>Fester Wert</translation>
+    </message>
+    <message>
+        <source>Answer every incoming message that carries an ack</source>
+        <translation>Jede eingehende Nachricht mit Ack beantworten</translation>
+    </message>
+    <message>
+        <source>JSON value to answer with</source>
+        <translation>JSON-Wert für die Antwort</translation>
+    </message>
+    <message>
+        <source>Auto-answer:</source>
+        <translation>Automatische Antwort:</translation>
+    </message>
+    <message>
+        <source>unregistered</source>
+        <translation>abgemeldet</translation>
+    </message>
+    <message>
+        <source>waiting for an answer</source>
+        <translation>wartet auf Antwort</translation>
+    </message>
+    <message>
+        <source>destination ids, comma separated</source>
+        <translation>Ziel-IDs, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>JSON message</source>
+        <translation>JSON-Nachricht</translation>
+    </message>
+    <message>
+        <source>Raw text frame</source>
+        <translation>Roher Text-Frame</translation>
+    </message>
+    <message>
+        <source>Raw binary frame (hex)</source>
+        <translation>Roher Binär-Frame (hex)</translation>
+    </message>
+    <message>
+        <source>Raw binary frame (text bytes)</source>
+        <translation>Roher Binär-Frame (Bytes des Textes)</translation>
+    </message>
+    <message>
+        <source>Raw modes send the editor&apos;s text exactly as typed, without the protocol around it</source>
+        <translation>Die Roh-Modi senden den Text des Editors genau wie eingegeben, ohne Protokollrahmen</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;An:</translation>
+    </message>
+    <message>
+        <source>E&amp;xpect an answer</source>
+        <translation>Antwort &amp;erwarten</translation>
+    </message>
+    <message>
+        <source>Send a fresh ack and show the answer with its round-trip time</source>
+        <translation>Einen neuen Ack senden und die Antwort mit ihrer Umlaufzeit anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Beautify</source>
+        <translation>&amp;Formatieren</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpact</source>
+        <translation>&amp;Kompakt</translation>
+    </message>
+    <message>
+        <source>&amp;Saved</source>
+        <translation>&amp;Gespeichert</translation>
+    </message>
+    <message>
+        <source>Named saved messages, shared by all console clients</source>
+        <translation>Benannte gespeicherte Nachrichten, gemeinsam für alle Konsolen-Clients</translation>
+    </message>
+    <message>
+        <source>&amp;Answer</source>
+        <translation>Ant&amp;worten</translation>
+    </message>
+    <message>
+        <source>Send the editor&apos;s JSON as the answer to the selected message</source>
+        <translation>Das JSON des Editors als Antwort auf die ausgewählte Nachricht senden</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Send (Ctrl+Enter)</source>
+        <translation>Senden (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Neu verbinden</translation>
+    </message>
+    <message>
+        <source>Close this connection and open a new one</source>
+        <translation>Diese Verbindung schließen und eine neue öffnen</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Registrieren</translation>
+    </message>
+    <message>
+        <source>Not hex: type pairs of hex digits, e.g. 7b 22 61 22 7d</source>
+        <translation>Kein Hex: Paare von Hex-Ziffern eingeben, z. B. 7b 22 61 22 7d</translation>
+    </message>
+    <message>
+        <source>Answering %1 (ack %2)</source>
+        <translation>Antwort an %1 (Ack %2)</translation>
+    </message>
+    <message>
+        <source>Connect first</source>
+        <translation>Zuerst verbinden</translation>
+    </message>
+    <message>
+        <source>Name at least one destination</source>
+        <translation>Mindestens ein Ziel angeben</translation>
+    </message>
+    <message>
+        <source>Save Current Message As…</source>
+        <translation>Aktuelle Nachricht speichern unter…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Clear History of Sent Messages</source>
+        <translation>Verlauf gesendeter Nachrichten löschen</translation>
+    </message>
+    <message>
+        <source>Save Message</source>
+        <translation>Nachricht speichern</translation>
+    </message>
+    <message>
+        <source>Name of the saved message:</source>
+        <translation>Name der gespeicherten Nachricht:</translation>
+    </message>
+    <message>
+        <source>Copy Message</source>
+        <translation>Nachricht kopieren</translation>
+    </message>
+    <message>
+        <source>Copy into Editor</source>
+        <translation>In den Editor kopieren</translation>
+    </message>
+    <message>
+        <source>Reply to %1</source>
+        <translation>%1 antworten</translation>
+    </message>
+    <message>
+        <source>Clear Conversation</source>
+        <translation>Unterhaltung leeren</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleConversationModel</name>
+    <message>
+        <source>connected</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>getrennt</translation>
+    </message>
+    <message>
+        <source>registered</source>
+        <translation>registriert</translation>
+    </message>
+    <message>
+        <source>unregistered</source>
+        <translation>abgemeldet</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>gesendet</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>empfangen</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>beantwortet</translation>
+    </message>
+    <message>
+        <source>answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>raw frame</source>
+        <translation>Roh-Frame</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>answered in %1</source>
+        <translation>beantwortet in %1</translation>
+    </message>
+    <message>
+        <source>waiting for an answer</source>
+        <translation>wartet auf Antwort</translation>
+    </message>
+    <message>
+        <source>select to answer</source>
+        <translation>zum Antworten auswählen</translation>
+    </message>
+    <message>
+        <source>auto-answer</source>
+        <translation>automatische Antwort</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>Gegenstelle</translation>
+    </message>
+    <message>
+        <source>Ack</source>
+        <translation>Ack</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleJson</name>
+    <message>
+        <source>empty document</source>
+        <translation>leeres Dokument</translation>
+    </message>
+    <message>
+        <source>more than one value</source>
+        <translation>mehr als ein Wert</translation>
+    </message>
+</context>
+<context>
+    <name>ConsolePanel</name>
+    <message>
+        <source>New Client</source>
+        <translation>Neuer Client</translation>
+    </message>
+    <message>
+        <source>Open a new console client</source>
+        <translation>Einen neuen Konsolen-Client öffnen</translation>
+    </message>
+    <message>
+        <source>Add N Clients…</source>
+        <translation>N Clients hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Open several connected clients at once in one room</source>
+        <translation>Mehrere verbundene Clients auf einmal in einem Raum öffnen</translation>
+    </message>
+    <message>
+        <source>Add Clients</source>
+        <translation>Clients hinzufügen</translation>
+    </message>
+    <message>
+        <source>Id: %1-1</source>
+        <translation>ID: %1-1</translation>
+    </message>
+    <message>
+        <source>Ids: %1-1 … %1-%2</source>
+        <translation>IDs: %1-1 … %1-%2</translation>
+    </message>
+    <message>
+        <source>Base &amp;name:</source>
+        <translation>&amp;Basisname:</translation>
+    </message>
+    <message>
+        <source>&amp;Count:</source>
+        <translation>&amp;Anzahl:</translation>
+    </message>
+    <message>
+        <source>&amp;Room:</source>
+        <translation>&amp;Raum:</translation>
+    </message>
+    <message>
+        <source>(no id)</source>
+        <translation>(keine ID)</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>Test console</source>
+        <translation>Testkonsole</translation>
+    </message>
+    <message>
+        <source>Pretend to be a client of the broker: register an id, talk to your own clients, answer them, or send malformed frames.</source>
+        <translation>Geben Sie sich als Client des Brokers aus: registrieren Sie eine ID, sprechen Sie mit Ihren eigenen Clients, beantworten Sie sie oder senden Sie fehlerhafte Frames.</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayText</name>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>client closed</source>
+        <translation>vom Client geschlossen</translation>
+    </message>
+    <message>
+        <source>broker stopped</source>
+        <translation>Broker gestoppt</translation>
+    </message>
+    <message>
+        <source>disconnected by you</source>
+        <translation>von Ihnen getrennt</translation>
+    </message>
+    <message>
+        <source>slow consumer</source>
+        <translation>langsamer Empfänger</translation>
+    </message>
+    <message>
+        <source>message too big</source>
+        <translation>Nachricht zu groß</translation>
+    </message>
+    <message>
+        <source>invalid UTF-8</source>
+        <translation>ungültiges UTF-8</translation>
+    </message>
+    <message>
+        <source>ping timeout</source>
+        <translation>Ping-Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <source>token refused</source>
+        <translation>Token abgelehnt</translation>
+    </message>
+    <message>
+        <source>origin refused</source>
+        <translation>Origin abgelehnt</translation>
+    </message>
+    <message>
+        <source>too many connections</source>
+        <translation>zu viele Verbindungen</translation>
+    </message>
+    <message>
+        <source>protocol error</source>
+        <translation>Protokollfehler</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>partly delivered</source>
+        <translation>teilweise zugestellt</translation>
+    </message>
+    <message>
+        <source>unknown destination</source>
+        <translation>unbekanntes Ziel</translation>
+    </message>
+    <message>
+        <source>answer dropped</source>
+        <translation>Antwort verworfen</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>ignored</source>
+        <translation>ignoriert</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>geschlossen</translation>
+    </message>
+    <message>
+        <source>id bound</source>
+        <translation>ID gebunden</translation>
+    </message>
+    <message>
+        <source>id released</source>
+        <translation>ID freigegeben</translation>
+    </message>
+    <message>
+        <source>room created</source>
+        <translation>Raum erstellt</translation>
+    </message>
+    <message>
+        <source>room removed</source>
+        <translation>Raum entfernt</translation>
+    </message>
+    <message>
+        <source>(binary)</source>
+        <translation>(binär)</translation>
+    </message>
+    <message>
+        <source>(invalid)</source>
+        <translation>(ungültig)</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+</context>
+<context>
+    <name>FrameDetailsView</name>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Raw</source>
+        <translation>Roh</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>Hex</translation>
+    </message>
+    <message>
+        <source>Copy the text of the current tab</source>
+        <translation>Text des aktuellen Tabs kopieren</translation>
+    </message>
+    <message>
+        <source>connection #%1</source>
+        <translation>Verbindung #%1</translation>
+    </message>
+    <message>
+        <source>%1 (connection #%2)</source>
+        <translation>%1 (Verbindung #%2)</translation>
+    </message>
+    <message>
+        <source>%1 received</source>
+        <translation>%1 empfangen</translation>
+    </message>
+    <message>
+        <source>%1 sent</source>
+        <translation>%1 gesendet</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt; %2 · room &lt;b&gt;%3&lt;/b&gt; · %4 · %n byte(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; %2 · Raum &lt;b&gt;%3&lt;/b&gt; · %4 · %n Byte</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; %2 · Raum &lt;b&gt;%3&lt;/b&gt; · %4 · %n Bytes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only the first %n byte(s) were recorded.</source>
+        <translation>
+            <numerusform>Nur %n Byte wurde aufgezeichnet.</numerusform>
+            <numerusform>Nur die ersten %n Bytes wurden aufgezeichnet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(binary frame: see the hex view)</source>
+        <translation>(Binär-Frame: siehe Hex-Ansicht)</translation>
+    </message>
+    <message>
+        <source>Select a frame in the log to see it here.</source>
+        <translation>Wählen Sie einen Frame im Log aus, um ihn hier zu sehen.</translation>
+    </message>
+</context>
+<context>
+    <name>FrameFilterProxyModel</name>
+    <message>
+        <source>%1 at position %2</source>
+        <translation>%1 an Position %2</translation>
+    </message>
+</context>
+<context>
+    <name>FrameLogFile</name>
+    <message>
+        <source>HAR entry %1: message type &quot;%2&quot; is neither send nor receive</source>
+        <translation>HAR-Eintrag %1: Nachrichtentyp „%2“ ist weder send noch receive</translation>
+    </message>
+    <message>
+        <source>cannot write: %1</source>
+        <translation>Schreiben nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>line %1 is not a frame log entry%2</source>
+        <translation>Zeile %1 ist kein Eintrag eines Frame-Logs%2</translation>
+    </message>
+    <message>
+        <source> (%1 at offset %2)</source>
+        <translation> (%1 an Offset %2)</translation>
+    </message>
+</context>
+<context>
+    <name>FrameLogModel</name>
+    <message>
+        <source>connection opened</source>
+        <translation>Verbindung geöffnet</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>registered as %1</source>
+        <translation>registriert als %1</translation>
+    </message>
+    <message>
+        <source>registered as %1 (%2)</source>
+        <translation>registriert als %1 (%2)</translation>
+    </message>
+    <message>
+        <source>released %1</source>
+        <translation>%1 freigegeben</translation>
+    </message>
+    <message>
+        <source>released %1 (%2)</source>
+        <translation>%1 freigegeben (%2)</translation>
+    </message>
+    <message>
+        <source>room %1 created</source>
+        <translation>Raum %1 erstellt</translation>
+    </message>
+    <message>
+        <source>room %1 removed</source>
+        <translation>Raum %1 entfernt</translation>
+    </message>
+    <message>
+        <source>binary: %1</source>
+        <translation>binär: %1</translation>
+    </message>
+    <message>
+        <source>to %1: %2</source>
+        <translation>an %1: %2</translation>
+    </message>
+    <message>
+        <source>from %1: %2</source>
+        <translation>von %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 [%2: %3]</source>
+        <translation>%1 [%2: %3]</translation>
+    </message>
+    <message>
+        <source>Connection %1</source>
+        <translation>Verbindung %1</translation>
+    </message>
+    <message>
+        <source>From the client to the broker</source>
+        <translation>Vom Client zum Broker</translation>
+    </message>
+    <message>
+        <source>From the broker to the client</source>
+        <translation>Vom Broker zum Client</translation>
+    </message>
+    <message>
+        <source>Broker event</source>
+        <translation>Broker-Ereignis</translation>
+    </message>
+    <message>
+        <source>%1 bytes, first %2 recorded</source>
+        <translation>%1 Bytes, die ersten %2 aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>ack %1</source>
+        <translation>Ack %1</translation>
+    </message>
+    <message>
+        <source>No answer after %1</source>
+        <translation>Keine Antwort nach %1</translation>
+    </message>
+    <message>
+        <source>Waiting for an answer</source>
+        <translation>Wartet auf Antwort</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>ein</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Raum</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Dir</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+</context>
+<context>
+    <name>JsonEditor</name>
+    <message>
+        <source>JSON value, e.g. {&quot;hello&quot;: &quot;world&quot;}</source>
+        <translation>JSON-Wert, z. B. {&quot;hello&quot;: &quot;world&quot;}</translation>
+    </message>
+    <message>
+        <source>Empty: type a JSON value</source>
+        <translation>Leer: einen JSON-Wert eingeben</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>LogFilterBar</name>
+    <message>
+        <source>Filter: text, room, client or action</source>
+        <translation>Filter: Text, Raum, Client oder Aktion</translation>
+    </message>
+    <message>
+        <source>Treat the text as a regular expression</source>
+        <translation>Text als regulären Ausdruck behandeln</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>Groß-/Kleinschreibung beachten</translation>
+    </message>
+    <message>
+        <source>In and out</source>
+        <translation>Empfangen und gesendet</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Empfangen</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Direction of the frames to show</source>
+        <translation>Richtung der anzuzeigenden Frames</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Alle Aktionen</translation>
+    </message>
+    <message>
+        <source>Show only frames with this action</source>
+        <translation>Nur Frames mit dieser Aktion anzeigen</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Raum</translation>
+    </message>
+    <message>
+        <source>Client id</source>
+        <translation>Client-ID</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Alle anzeigen</translation>
+    </message>
+    <message>
+        <source>Clear every filter</source>
+        <translation>Alle Filter zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Invalid regular expression: %1</source>
+        <translation>Ungültiger regulärer Ausdruck: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>WSMsgBroker</source>
+        <translation>WSMsgBroker</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open Log…</source>
+        <translation>Log ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Log…</source>
+        <translation>Log &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Broker</source>
+        <translation>&amp;Broker</translation>
+    </message>
+    <message>
+        <source>S&amp;top Broker</source>
+        <translation>Broker &amp;stoppen</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>&amp;Copy URL</source>
+        <translation>URL &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+C</source>
+        <translation>Ctrl+Shift+C</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Log</source>
+        <translation>&amp;Log</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <source>Pause the log; frames keep being recorded and appear on resume</source>
+        <translation>Log anhalten; Frames werden weiter aufgezeichnet und erscheinen beim Fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Clear</source>
+        <translation>&amp;Leeren</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>&amp;Follow Newest Frames</source>
+        <translation>&amp;Neuesten Frames folgen</translation>
+    </message>
+    <message>
+        <source>Ctrl+End</source>
+        <translation>Ctrl+End</translation>
+    </message>
+    <message>
+        <source>&amp;Filter…</source>
+        <translation>F&amp;iltern…</translation>
+    </message>
+    <message>
+        <source>Show &amp;All Frames</source>
+        <translation>Alle Frames &amp;zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About WSMsgBroker</source>
+        <translation>&amp;Über WSMsgBroker</translation>
+    </message>
+    <message>
+        <source>About WSMsgBroker</source>
+        <translation>Über WSMsgBroker</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;WSMsgBroker %1&lt;/h3&gt;&lt;p&gt;A WebSocket message broker for the wsmsgbroker protocol that shows its traffic live.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;WSMsgBroker %1&lt;/h3&gt;&lt;p&gt;Ein WebSocket-Message-Broker für das wsmsgbroker-Protokoll, der seinen Datenverkehr live anzeigt.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Hauptleiste</translation>
+    </message>
+    <message>
+        <source>Rooms and Clients</source>
+        <translation>Räume und Clients</translation>
+    </message>
+    <message>
+        <source>Recently Closed</source>
+        <translation>Kürzlich geschlossen</translation>
+    </message>
+    <message>
+        <source>Frame Details</source>
+        <translation>Frame-Details</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <source>Click to copy the broker&apos;s URL</source>
+        <translation>Klicken, um die URL des Brokers zu kopieren</translation>
+    </message>
+    <message>
+        <source>S&amp;tart Broker</source>
+        <translation>Broker &amp;starten</translation>
+    </message>
+    <message>
+        <source>Listening on &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Lauscht auf &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Wird gestoppt…</translation>
+    </message>
+    <message>
+        <source>Broker stopped</source>
+        <translation>Broker gestoppt</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Broker not running:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Broker läuft nicht:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>The broker could not start: %1. &lt;a href=&quot;settings&quot;&gt;Change the address or port…&lt;/a&gt;</source>
+        <translation>Der Broker konnte nicht starten: %1. &lt;a href=&quot;settings&quot;&gt;Adresse oder Port ändern…&lt;/a&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paused: %n new frame(s) waiting. &lt;a href=&quot;resume&quot;&gt;Resume&lt;/a&gt;</source>
+        <translation>
+            <numerusform>Angehalten: %n neuer Frame wartet. &lt;a href=&quot;resume&quot;&gt;Fortsetzen&lt;/a&gt;</numerusform>
+            <numerusform>Angehalten: %n neue Frames warten. &lt;a href=&quot;resume&quot;&gt;Fortsetzen&lt;/a&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older frame(s) left the log (it keeps the newest %1). &lt;a href=&quot;dismiss&quot;&gt;Dismiss&lt;/a&gt;</source>
+        <translation>
+            <numerusform>%n älterer Frame hat das Log verlassen (es behält die neuesten %1). &lt;a href=&quot;dismiss&quot;&gt;Ausblenden&lt;/a&gt;</numerusform>
+            <numerusform>%n ältere Frames haben das Log verlassen (es behält die neuesten %1). &lt;a href=&quot;dismiss&quot;&gt;Ausblenden&lt;/a&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n room(s)</source>
+        <translation>
+            <numerusform>%n Raum</numerusform>
+            <numerusform>%n Räume</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s)</source>
+        <translation>
+            <numerusform>%n Client</numerusform>
+            <numerusform>%n Clients</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (+%1 unregistered)</source>
+        <translation> (+%1 nicht registriert)</translation>
+    </message>
+    <message>
+        <source>in %1/s · out %2/s</source>
+        <translation>ein %1/s · aus %2/s</translation>
+    </message>
+    <message>
+        <source>dropped %1 · errors %2</source>
+        <translation>verworfen %1 · Fehler %2</translation>
+    </message>
+    <message>
+        <source>Unknown destinations %1, dropped answers %2, undelivered %3; error replies %4</source>
+        <translation>Unbekannte Ziele: %1, verworfene Antworten: %2, nicht zugestellt: %3; Fehlerantworten: %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ask &lt;b&gt;%1&lt;/b&gt;: delivered to %n recipient(s)</source>
+        <translation>
+            <numerusform>Anfrage &lt;b&gt;%1&lt;/b&gt;: an %n Empfänger zugestellt</numerusform>
+            <numerusform>Anfrage &lt;b&gt;%1&lt;/b&gt;: an %n Empfänger zugestellt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; answered by &lt;b&gt;%1&lt;/b&gt; after &lt;b&gt;%2 ms&lt;/b&gt;</source>
+        <translation>; beantwortet von &lt;b&gt;%1&lt;/b&gt; nach &lt;b&gt;%2 ms&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>; &lt;b&gt;no answer yet&lt;/b&gt;</source>
+        <translation>; &lt;b&gt;noch keine Antwort&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n later answer(s) dropped</source>
+        <translation>
+            <numerusform>; %n spätere Antwort verworfen</numerusform>
+            <numerusform>; %n spätere Antworten verworfen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show Only This Room in the Log</source>
+        <translation>Nur diesen Raum im Log zeigen</translation>
+    </message>
+    <message>
+        <source>Send Message…</source>
+        <translation>Nachricht senden…</translation>
+    </message>
+    <message>
+        <source>Copy Id</source>
+        <translation>ID kopieren</translation>
+    </message>
+    <message>
+        <source>Show Only This Client in the Log</source>
+        <translation>Nur diesen Client im Log zeigen</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Trennen</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Export Log</source>
+        <translation>Log exportieren</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl);;HAR, as browsers save it (*.har)</source>
+        <translation>JSON Lines (*.jsonl);;HAR, wie Browser es speichern (*.har)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n frame(s) to %1</source>
+        <translation>
+            <numerusform>%n Frame in %1 gespeichert</numerusform>
+            <numerusform>%n Frames in %1 gespeichert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open Log</source>
+        <translation>Log öffnen</translation>
+    </message>
+    <message>
+        <source>Frame logs (*.jsonl *.har *.json);;All files (*)</source>
+        <translation>Frame-Logs (*.jsonl *.har *.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Test Console</source>
+        <translation>Testkonsole</translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+</context>
+<context>
+    <name>RateGraphWidget</name>
+    <message>
+        <source>Frames per second over the last minutes</source>
+        <translation>Frames pro Sekunde in den letzten Minuten</translation>
+    </message>
+    <message>
+        <source>in %1/s</source>
+        <translation>ein %1/s</translation>
+    </message>
+    <message>
+        <source>out %1/s</source>
+        <translation>aus %1/s</translation>
+    </message>
+    <message numerus="yes">
+        <source>−%n min</source>
+        <translation>
+            <numerusform>−%n min</numerusform>
+            <numerusform>−%n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+</context>
+<context>
+    <name>RecentlyClosedModel</name>
+    <message>
+        <source>Connection %1</source>
+        <translation>Verbindung %1</translation>
+    </message>
+    <message>
+        <source>%1, after %2</source>
+        <translation>%1, nach %2</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Raum</translation>
+    </message>
+    <message>
+        <source>Remote address</source>
+        <translation>Entfernte Adresse</translation>
+    </message>
+    <message>
+        <source>Connected at</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>Closed at</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source> KiB</source>
+        <translation> KiB</translation>
+    </message>
+    <message>
+        <source> frames/s</source>
+        <translation> Frames/s</translation>
+    </message>
+    <message>
+        <source> frames</source>
+        <translation> Frames</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>beliebiger freier Port</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>unbegrenzt</translation>
+    </message>
+    <message>
+        <source>Newcomer takes the id over</source>
+        <translation>Neuankömmling übernimmt die ID</translation>
+    </message>
+    <message>
+        <source>Refuse the newcomer</source>
+        <translation>Neuankömmling ablehnen</translation>
+    </message>
+    <message>
+        <source>none: any client may connect</source>
+        <translation>keiner: jeder Client darf sich verbinden</translation>
+    </message>
+    <message>
+        <source>Broker</source>
+        <translation>Broker</translation>
+    </message>
+    <message>
+        <source>&amp;Host address:</source>
+        <translation>&amp;Host-Adresse:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate ids:</source>
+        <translation>&amp;Doppelte IDs:</translation>
+    </message>
+    <message>
+        <source>&amp;Access token:</source>
+        <translation>&amp;Zugriffstoken:</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>Grenzwerte</translation>
+    </message>
+    <message>
+        <source>Unanswered &amp;ack kept for:</source>
+        <translation>Unbeantworteten &amp;Ack behalten für:</translation>
+    </message>
+    <message>
+        <source>Largest &amp;message:</source>
+        <translation>Größte &amp;Nachricht:</translation>
+    </message>
+    <message>
+        <source>&amp;Unsent data per client:</source>
+        <translation>&amp;Ungesendete Daten pro Client:</translation>
+    </message>
+    <message>
+        <source>Most &amp;connections:</source>
+        <translation>Höchstzahl an &amp;Verbindungen:</translation>
+    </message>
+    <message>
+        <source>P&amp;ing interval:</source>
+        <translation>P&amp;ing-Intervall:</translation>
+    </message>
+    <message>
+        <source>&amp;Rate limit per client:</source>
+        <translation>&amp;Ratenlimit pro Client:</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>Inspektor</translation>
+    </message>
+    <message>
+        <source>Frames &amp;kept in the log:</source>
+        <translation>Im Log &amp;behaltene Frames:</translation>
+    </message>
+    <message>
+        <source>Mark asks &amp;unanswered after:</source>
+        <translation>Anfragen als unbeantwortet &amp;markieren nach:</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address.</source>
+        <translation>„%1“ ist keine IP-Adresse.</translation>
+    </message>
+    <message>
+        <source>Listening on %1 lets other machines connect: consider an access token.</source>
+        <translation>Lauschen auf %1 erlaubt anderen Rechnern die Verbindung: ein Zugriffstoken ist ratsam.</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsView</name>
+    <message>
+        <source>Messages delivered</source>
+        <translation>Zugestellte Nachrichten</translation>
+    </message>
+    <message>
+        <source>Unknown destinations</source>
+        <translation>Unbekannte Ziele</translation>
+    </message>
+    <message>
+        <source>Answers forwarded</source>
+        <translation>Weitergeleitete Antworten</translation>
+    </message>
+    <message>
+        <source>Answers dropped</source>
+        <translation>Verworfene Antworten</translation>
+    </message>
+    <message>
+        <source>Errors sent</source>
+        <translation>Gesendete Fehler</translation>
+    </message>
+    <message>
+        <source>Acks pending</source>
+        <translation>Offene Acks</translation>
+    </message>
+    <message>
+        <source>Acks expired / evicted</source>
+        <translation>Acks abgelaufen / verdrängt</translation>
+    </message>
+    <message>
+        <source>Undelivered (receiver cut off)</source>
+        <translation>Nicht zugestellt (Empfänger getrennt)</translation>
+    </message>
+    <message>
+        <source>Connections opened / closed</source>
+        <translation>Verbindungen geöffnet / geschlossen</translation>
+    </message>
+    <message>
+        <source>  closed: %1</source>
+        <translation>  geschlossen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>warning: listening on %1 without --token lets any machine that reaches it connect</source>
+        <translation>Warnung: Lauschen auf %1 ohne --token lässt jeden Rechner verbinden, der diese Adresse erreicht</translation>
+    </message>
+</context>
+</TS>

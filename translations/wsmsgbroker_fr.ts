@@ -1,0 +1,1798 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name>ActionCountModel</name>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçues</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyées</translation>
+    </message>
+</context>
+<context>
+    <name>Broker</name>
+    <message>
+        <source>handshake refused: Origin &quot;%1&quot; is not allowed</source>
+        <translation>négociation refusée&#xa0;: l’origine (Origin) «&#xa0;%1&#xa0;» n’est pas autorisée</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1:%2: %3</source>
+        <translation>impossible d’écouter sur %1:%2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>broker shutting down</source>
+        <translation>arrêt du broker</translation>
+    </message>
+    <message>
+        <source>disconnected from the inspector</source>
+        <translation>déconnecté depuis l’inspecteur</translation>
+    </message>
+    <message>
+        <source>too many connections (limit %1)</source>
+        <translation>trop de connexions (limite&#xa0;: %1)</translation>
+    </message>
+    <message>
+        <source>missing or wrong access token</source>
+        <translation>jeton d’accès absent ou incorrect</translation>
+    </message>
+    <message>
+        <source>more than %1 frames per second</source>
+        <translation>plus de %1 trames par seconde</translation>
+    </message>
+    <message>
+        <source>binary frames are not supported</source>
+        <translation>les trames binaires ne sont pas prises en charge</translation>
+    </message>
+    <message>
+        <source>binary frames are not supported; send JSON as text</source>
+        <translation>les trames binaires ne sont pas prises en charge&#xa0;; envoyez du JSON sous forme de texte</translation>
+    </message>
+    <message>
+        <source>id &quot;%1&quot; is held by another connection</source>
+        <translation>l’identifiant «&#xa0;%1&#xa0;» est déjà pris par une autre connexion</translation>
+    </message>
+    <message>
+        <source>taken over by connection #%1</source>
+        <translation>repris par la connexion #%1</translation>
+    </message>
+    <message>
+        <source>renamed to &quot;%1&quot;</source>
+        <translation>renommé en «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>renamed from &quot;%1&quot;</source>
+        <translation>renommé (anciennement «&#xa0;%1&#xa0;»)</translation>
+    </message>
+    <message>
+        <source>took the id over from connection #%1</source>
+        <translation>a repris l’identifiant de la connexion #%1</translation>
+    </message>
+    <message>
+        <source>not registered</source>
+        <translation>non inscrit</translation>
+    </message>
+    <message>
+        <source>unregistered by the client</source>
+        <translation>désinscrit par le client</translation>
+    </message>
+    <message>
+        <source>register before sending</source>
+        <translation>inscrivez-vous avant d’envoyer</translation>
+    </message>
+    <message>
+        <source>%1 (closing)</source>
+        <translation>%1 (en cours de fermeture)</translation>
+    </message>
+    <message numerus="yes">
+        <source>delivered to %n client(s)</source>
+        <translation>
+            <numerusform>remis à %n client</numerusform>
+            <numerusform>remis à %n clients</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>delivered to %n client(s); not delivered to: %1</source>
+        <translation>
+            <numerusform>remis à %n client&#xa0;; non remis à&#xa0;: %1</numerusform>
+            <numerusform>remis à %n clients&#xa0;; non remis à&#xa0;: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>register before answering</source>
+        <translation>inscrivez-vous avant de répondre</translation>
+    </message>
+    <message>
+        <source>no pending ask with this ack (unknown, expired or already answered)</source>
+        <translation>aucune demande en attente avec cet ack (inconnue, expirée ou ayant déjà reçu une réponse)</translation>
+    </message>
+    <message>
+        <source>this client did not receive the ask</source>
+        <translation>ce client n’a pas reçu la demande</translation>
+    </message>
+    <message>
+        <source>the asker has left</source>
+        <translation>le demandeur est parti</translation>
+    </message>
+    <message>
+        <source>slow consumer: %1 bytes waiting to be sent (limit %2)</source>
+        <translation>consommateur lent&#xa0;: %1 octets en attente d’envoi (limite&#xa0;: %2)</translation>
+    </message>
+    <message>
+        <source>close code %1</source>
+        <translation>code de fermeture %1</translation>
+    </message>
+    <message>
+        <source>close code %1: %2</source>
+        <translation>code de fermeture %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>connection closed</source>
+        <translation>connexion fermée</translation>
+    </message>
+    <message>
+        <source>no answer to ping for %1 ms</source>
+        <translation>aucune réponse au ping depuis %1 ms</translation>
+    </message>
+    <message>
+        <source>TLS is not available: no usable TLS library (%1)</source>
+        <translation>TLS n’est pas disponible&#xa0;: aucune bibliothèque TLS utilisable (%1)</translation>
+    </message>
+    <message>
+        <source>cannot read the TLS certificate &quot;%1&quot;: %2</source>
+        <translation>impossible de lire le certificat TLS «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>no PEM certificate in &quot;%1&quot;</source>
+        <translation>aucun certificat PEM dans «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>cannot read the TLS key &quot;%1&quot;: %2</source>
+        <translation>impossible de lire la clé TLS «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>no unencrypted PEM private key in &quot;%1&quot;</source>
+        <translation>aucune clé privée PEM non chiffrée dans «&#xa0;%1&#xa0;»</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>--%1: &quot;%2&quot; is not a number from %3 to %4</source>
+        <translation>--%1&#xa0;: «&#xa0;%2&#xa0;» n’est pas un nombre entre %3 et %4</translation>
+    </message>
+    <message>
+        <source>A WebSocket message broker for the wsmsgbroker protocol that shows its traffic live.
+Without --headless it opens the inspector window with the broker listening.</source>
+        <translation>Un broker de messages WebSocket pour le protocole wsmsgbroker, qui affiche son trafic en direct.
+Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’écoute.</translation>
+    </message>
+    <message>
+        <source>Run the broker alone, without a window.</source>
+        <translation>Exécuter le broker seul, sans fenêtre.</translation>
+    </message>
+    <message>
+        <source>Address to listen on (default 127.0.0.1).</source>
+        <translation>Adresse d’écoute (par défaut 127.0.0.1).</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>adresse</translation>
+    </message>
+    <message>
+        <source>Port to listen on (default 9042; 0 picks a free port).</source>
+        <translation>Port d’écoute (par défaut 9042&#xa0;; 0 choisit un port libre).</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>port</translation>
+    </message>
+    <message>
+        <source>Print one line per frame on standard output (headless).</source>
+        <translation>Afficher une ligne par trame sur la sortie standard (avec --headless).</translation>
+    </message>
+    <message>
+        <source>What a register with an id held by another connection does: takeover (default; the previous holder is unregistered) or reject (the newcomer gets an error).</source>
+        <translation>Effet d’un register avec un identifiant déjà pris par une autre connexion&#xa0;: takeover (par défaut&#xa0;; le détenteur précédent est désinscrit) ou reject (le nouveau venu reçoit une erreur).</translation>
+    </message>
+    <message>
+        <source>policy</source>
+        <translation>règle</translation>
+    </message>
+    <message>
+        <source>Read settings from this INI file.</source>
+        <translation>Lire les paramètres dans ce fichier INI.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>fichier</translation>
+    </message>
+    <message>
+        <source>Language of the window, e.g. fr or de (default: the system&apos;s).</source>
+        <translation>Langue de la fenêtre, p. ex. fr ou de (par défaut&#xa0;: celle du système).</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>code</translation>
+    </message>
+    <message>
+        <source>Seconds an unanswered ack is remembered (default 3600).</source>
+        <translation>Durée en secondes pendant laquelle un ack sans réponse est conservé (par défaut 3600).</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>secondes</translation>
+    </message>
+    <message>
+        <source>Largest frame or message in bytes (default 1048576).</source>
+        <translation>Taille maximale d’une trame ou d’un message, en octets (par défaut 1048576).</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>octets</translation>
+    </message>
+    <message>
+        <source>Unsent bytes one client may have waiting before it is cut off as a slow consumer (default 16777216).</source>
+        <translation>Octets non envoyés qu’un client peut avoir en attente avant d’être coupé comme consommateur lent (par défaut 16777216).</translation>
+    </message>
+    <message>
+        <source>Most connections at once (default 10000).</source>
+        <translation>Nombre maximal de connexions simultanées (par défaut 10000).</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>Longest client id in bytes (default 256).</source>
+        <translation>Longueur maximale d’un identifiant de client, en octets (par défaut 256).</translation>
+    </message>
+    <message>
+        <source>Most ids in one send (default 1000).</source>
+        <translation>Nombre maximal d’identifiants dans un send (par défaut 1000).</translation>
+    </message>
+    <message>
+        <source>Most unanswered acks per connection (default 10000).</source>
+        <translation>Nombre maximal d’acks sans réponse par connexion (par défaut 10000).</translation>
+    </message>
+    <message>
+        <source>Seconds between pings; a client silent for two intervals is closed (default 30, 0 is off).</source>
+        <translation>Secondes entre deux pings&#xa0;; un client silencieux pendant deux intervalles est déconnecté (par défaut 30, 0 pour désactiver).</translation>
+    </message>
+    <message>
+        <source>Frames per second one client may send (default 0, no limit).</source>
+        <translation>Trames par seconde qu’un client peut envoyer (par défaut 0, sans limite).</translation>
+    </message>
+    <message>
+        <source>Access token clients must pass as ?token= in the URL.</source>
+        <translation>Jeton d’accès que les clients doivent passer sous la forme ?token= dans l’URL.</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>jeton</translation>
+    </message>
+    <message>
+        <source>Read the access token from this file.</source>
+        <translation>Lire le jeton d’accès dans ce fichier.</translation>
+    </message>
+    <message>
+        <source>Accept only browsers from this Origin (repeatable).</source>
+        <translation>N’accepter que les navigateurs de cette origine (Origin&#xa0;; répétable).</translation>
+    </message>
+    <message>
+        <source>origin</source>
+        <translation>origine</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;</source>
+        <translation>argument inattendu «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>--settings: cannot read &quot;%1&quot;</source>
+        <translation>--settings&#xa0;: impossible de lire «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>--settings: &quot;%1&quot; is not a valid INI file</source>
+        <translation>--settings&#xa0;: «&#xa0;%1&#xa0;» n’est pas un fichier INI valide</translation>
+    </message>
+    <message>
+        <source>--host: &quot;%1&quot; is not an IP address</source>
+        <translation>--host&#xa0;: «&#xa0;%1&#xa0;» n’est pas une adresse IP</translation>
+    </message>
+    <message>
+        <source>--duplicate-ids: &quot;%1&quot; must be takeover or reject</source>
+        <translation>--duplicate-ids&#xa0;: «&#xa0;%1&#xa0;» doit valoir takeover ou reject</translation>
+    </message>
+    <message>
+        <source>--token-file: cannot read &quot;%1&quot;</source>
+        <translation>--token-file&#xa0;: impossible de lire «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>--token-file: &quot;%1&quot; is empty</source>
+        <translation>--token-file&#xa0;: «&#xa0;%1&#xa0;» est vide</translation>
+    </message>
+    <message>
+        <source>Seconds a new connection has to finish its WebSocket handshake (default 10).</source>
+        <translation>Secondes dont dispose une nouvelle connexion pour achever sa négociation WebSocket (par défaut 10).</translation>
+    </message>
+    <message>
+        <source>Deepest nesting of arrays and objects in a frame (default 128).</source>
+        <translation>Profondeur maximale d’imbrication des tableaux et objets dans une trame (par défaut 128).</translation>
+    </message>
+    <message>
+        <source>levels</source>
+        <translation>niveaux</translation>
+    </message>
+    <message>
+        <source>Most unanswered acks in the whole broker (default 1000000); the oldest go first.</source>
+        <translation>Nombre maximal d’acks sans réponse dans tout le broker (par défaut 1000000)&#xa0;; les plus anciens sont supprimés en premier.</translation>
+    </message>
+    <message>
+        <source>Serve wss:// with this PEM certificate (chain); needs --tls-key.</source>
+        <translation>Servir wss:// avec ce certificat PEM (ou cette chaîne)&#xa0;; nécessite --tls-key.</translation>
+    </message>
+    <message>
+        <source>The unencrypted PEM private key of --tls-cert.</source>
+        <translation>La clé privée PEM non chiffrée de --tls-cert.</translation>
+    </message>
+    <message>
+        <source>--%1: cannot read &quot;%2&quot;</source>
+        <translation>--%1&#xa0;: impossible de lire «&#xa0;%2&#xa0;»</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTreeModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>room name and its number of connections</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Room %1: %n connection(s)</source>
+        <translation>
+            <numerusform>Salon %1&#xa0;: %n connexion</numerusform>
+            <numerusform>Salon %1&#xa0;: %n connexions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registered</source>
+        <translation>
+            <numerusform>%n inscrite</numerusform>
+            <numerusform>%n inscrites</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(unregistered)</source>
+        <translation>(non inscrit)</translation>
+    </message>
+    <message>
+        <source>Connection %1 in room %2, connected at %3</source>
+        <translation>Connexion %1 dans le salon %2, connectée depuis %3</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 octets</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Remote address</source>
+        <translation>Adresse distante</translation>
+    </message>
+    <message>
+        <source>Connected for</source>
+        <translation>Connecté depuis</translation>
+    </message>
+    <message>
+        <source>Frames in</source>
+        <translation>Trames reçues</translation>
+    </message>
+    <message>
+        <source>Frames out</source>
+        <translation>Trames envoyées</translation>
+    </message>
+    <message>
+        <source>Bytes in</source>
+        <translation>Octets reçus</translation>
+    </message>
+    <message>
+        <source>Bytes out</source>
+        <translation>Octets envoyés</translation>
+    </message>
+    <message>
+        <source>Pending acks</source>
+        <translation>Acks en attente</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>En file d’attente</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleClient</name>
+    <message>
+        <source>Disconnected</source>
+        <translation>Déconnecté</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Connexion en cours</translation>
+    </message>
+    <message>
+        <source>Connected, not registered</source>
+        <translation>Connecté, non inscrit</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Inscrit</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>Fermeture en cours</translation>
+    </message>
+    <message>
+        <source>Not a ws:// or wss:// URL: %1</source>
+        <translation>Ce n’est pas une URL ws:// ou wss://&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>binary, %n byte(s): %1</source>
+        <translation>
+            <numerusform>binaire, %n octet&#xa0;: %1</numerusform>
+            <numerusform>binaire, %n octets&#xa0;: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>close code %1</source>
+        <translation>code de fermeture %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ask(s) left unanswered</source>
+        <translation>
+            <numerusform>%n demande restée sans réponse</numerusform>
+            <numerusform>%n demandes restées sans réponse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unreadable frame: %1</source>
+        <translation>Trame illisible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>registered as %1</source>
+        <translation>inscrit sous %1</translation>
+    </message>
+    <message>
+        <source>unregistered %1</source>
+        <translation>%1 désinscrit</translation>
+    </message>
+    <message>
+        <source>%1 was taken over by another connection</source>
+        <translation>%1 a été repris par une autre connexion</translation>
+    </message>
+    <message>
+        <source>Unknown action &quot;%1&quot;: %2</source>
+        <translation>Action inconnue «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Binary frame, %n byte(s): %1</source>
+        <translation>
+            <numerusform>Trame binaire, %n octet&#xa0;: %1</numerusform>
+            <numerusform>Trame binaire, %n octets&#xa0;: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleClientWidget</name>
+    <message>
+        <source>ws://host:port/room</source>
+        <translation>ws://hôte:port/salon</translation>
+    </message>
+    <message>
+        <source>Broker URL; its path names the room</source>
+        <translation>URL du broker&#xa0;; son chemin désigne le salon</translation>
+    </message>
+    <message>
+        <source>client id</source>
+        <translation>identifiant du client</translation>
+    </message>
+    <message>
+        <source>The id this client registers with</source>
+        <translation>L’identifiant sous lequel ce client s’inscrit</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Connecter</translation>
+    </message>
+    <message>
+        <source>Open the connection and register the id</source>
+        <translation>Ouvrir la connexion et inscrire l’identifiant</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Déconnecter</translation>
+    </message>
+    <message>
+        <source>Unregister</source>
+        <translation>Désinscrire</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>URL&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Id:</source>
+        <translation>Identifiant&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivée</translation>
+    </message>
+    <message>
+        <source>Echo the message</source>
+        <translation>Renvoyer le message</translation>
+    </message>
+    <message>
+        <source>Fixed value</source>
+        <translation>Valeur fixe</translation>
+    </message>
+    <message>
+        <source>Answer every incoming message that carries an ack</source>
+        <translation>Répondre à chaque message reçu qui porte un ack</translation>
+    </message>
+    <message>
+        <source>JSON value to answer with</source>
+        <translation>Valeur JSON à renvoyer en réponse</translation>
+    </message>
+    <message>
+        <source>Auto-answer:</source>
+        <translation>Réponse automatique&#xa0;:</translation>
+    </message>
+    <message>
+        <source>unregistered</source>
+        <translation>désinscrit</translation>
+    </message>
+    <message>
+        <source>waiting for an answer</source>
+        <translation>en attente de réponse</translation>
+    </message>
+    <message>
+        <source>destination ids, comma separated</source>
+        <translation>identifiants des destinataires, séparés par des virgules</translation>
+    </message>
+    <message>
+        <source>JSON message</source>
+        <translation>Message JSON</translation>
+    </message>
+    <message>
+        <source>Raw text frame</source>
+        <translation>Trame texte brute</translation>
+    </message>
+    <message>
+        <source>Raw binary frame (hex)</source>
+        <translation>Trame binaire brute (hexa)</translation>
+    </message>
+    <message>
+        <source>Raw binary frame (text bytes)</source>
+        <translation>Trame binaire brute (octets du texte)</translation>
+    </message>
+    <message>
+        <source>Raw modes send the editor&apos;s text exactly as typed, without the protocol around it</source>
+        <translation>Les modes bruts envoient le texte de l’éditeur tel quel, sans l’enveloppe du protocole</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Destinataires&#xa0;:</translation>
+    </message>
+    <message>
+        <source>E&amp;xpect an answer</source>
+        <translation>Attendre une &amp;réponse</translation>
+    </message>
+    <message>
+        <source>Send a fresh ack and show the answer with its round-trip time</source>
+        <translation>Envoyer un nouvel ack et afficher la réponse avec son temps d’aller-retour</translation>
+    </message>
+    <message>
+        <source>&amp;Beautify</source>
+        <translation>Mettre en &amp;forme</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpact</source>
+        <translation>&amp;Compacter</translation>
+    </message>
+    <message>
+        <source>&amp;Saved</source>
+        <translation>&amp;Enregistrés</translation>
+    </message>
+    <message>
+        <source>Named saved messages, shared by all console clients</source>
+        <translation>Messages enregistrés sous un nom, partagés par tous les clients de la console</translation>
+    </message>
+    <message>
+        <source>&amp;Answer</source>
+        <translation>Ré&amp;pondre</translation>
+    </message>
+    <message>
+        <source>Send the editor&apos;s JSON as the answer to the selected message</source>
+        <translation>Envoyer le JSON de l’éditeur en réponse au message sélectionné</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <source>Send (Ctrl+Enter)</source>
+        <translation>Envoyer (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Reconnecter</translation>
+    </message>
+    <message>
+        <source>Close this connection and open a new one</source>
+        <translation>Fermer cette connexion et en ouvrir une nouvelle</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Inscrire</translation>
+    </message>
+    <message>
+        <source>Not hex: type pairs of hex digits, e.g. 7b 22 61 22 7d</source>
+        <translation>Pas de l’hexadécimal&#xa0;: tapez des paires de chiffres hexadécimaux, p. ex. 7b 22 61 22 7d</translation>
+    </message>
+    <message>
+        <source>Answering %1 (ack %2)</source>
+        <translation>Réponse à %1 (ack %2)</translation>
+    </message>
+    <message>
+        <source>Connect first</source>
+        <translation>Connectez-vous d’abord</translation>
+    </message>
+    <message>
+        <source>Name at least one destination</source>
+        <translation>Indiquez au moins un destinataire</translation>
+    </message>
+    <message>
+        <source>Save Current Message As…</source>
+        <translation>Enregistrer le message actuel sous…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Clear History of Sent Messages</source>
+        <translation>Effacer l’historique des messages envoyés</translation>
+    </message>
+    <message>
+        <source>Save Message</source>
+        <translation>Enregistrer le message</translation>
+    </message>
+    <message>
+        <source>Name of the saved message:</source>
+        <translation>Nom du message enregistré&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Copy Message</source>
+        <translation>Copier le message</translation>
+    </message>
+    <message>
+        <source>Copy into Editor</source>
+        <translation>Copier dans l’éditeur</translation>
+    </message>
+    <message>
+        <source>Reply to %1</source>
+        <translation>Répondre à %1</translation>
+    </message>
+    <message>
+        <source>Clear Conversation</source>
+        <translation>Effacer la conversation</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleConversationModel</name>
+    <message>
+        <source>connected</source>
+        <translation>connecté</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>déconnecté</translation>
+    </message>
+    <message>
+        <source>registered</source>
+        <translation>inscrit</translation>
+    </message>
+    <message>
+        <source>unregistered</source>
+        <translation>désinscrit</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>envoyé</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>reçu</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>répondu</translation>
+    </message>
+    <message>
+        <source>answer</source>
+        <translation>réponse</translation>
+    </message>
+    <message>
+        <source>raw frame</source>
+        <translation>trame brute</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>erreur</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>info</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>answered in %1</source>
+        <translation>réponse en %1</translation>
+    </message>
+    <message>
+        <source>waiting for an answer</source>
+        <translation>en attente de réponse</translation>
+    </message>
+    <message>
+        <source>select to answer</source>
+        <translation>sélectionner pour répondre</translation>
+    </message>
+    <message>
+        <source>auto-answer</source>
+        <translation>réponse automatique</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>Correspondant</translation>
+    </message>
+    <message>
+        <source>Ack</source>
+        <translation>Ack</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Réponse</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleJson</name>
+    <message>
+        <source>empty document</source>
+        <translation>document vide</translation>
+    </message>
+    <message>
+        <source>more than one value</source>
+        <translation>plus d’une valeur</translation>
+    </message>
+</context>
+<context>
+    <name>ConsolePanel</name>
+    <message>
+        <source>New Client</source>
+        <translation>Nouveau client</translation>
+    </message>
+    <message>
+        <source>Open a new console client</source>
+        <translation>Ouvrir un nouveau client de console</translation>
+    </message>
+    <message>
+        <source>Add N Clients…</source>
+        <translation>Ajouter N clients…</translation>
+    </message>
+    <message>
+        <source>Open several connected clients at once in one room</source>
+        <translation>Ouvrir d’un coup plusieurs clients connectés dans un même salon</translation>
+    </message>
+    <message>
+        <source>Add Clients</source>
+        <translation>Ajouter des clients</translation>
+    </message>
+    <message>
+        <source>Id: %1-1</source>
+        <translation>Identifiant&#xa0;: %1-1</translation>
+    </message>
+    <message>
+        <source>Ids: %1-1 … %1-%2</source>
+        <translation>Identifiants&#xa0;: %1-1 … %1-%2</translation>
+    </message>
+    <message>
+        <source>Base &amp;name:</source>
+        <translation>&amp;Nom de base&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Count:</source>
+        <translation>No&amp;mbre&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Room:</source>
+        <translation>&amp;Salon&#xa0;:</translation>
+    </message>
+    <message>
+        <source>(no id)</source>
+        <translation>(sans identifiant)</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>Test console</source>
+        <translation>Console de test</translation>
+    </message>
+    <message>
+        <source>Pretend to be a client of the broker: register an id, talk to your own clients, answer them, or send malformed frames.</source>
+        <translation>Faites-vous passer pour un client du broker&#xa0;: inscrivez un identifiant, dialoguez avec vos propres clients, répondez-leur ou envoyez des trames malformées.</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayText</name>
+    <message>
+        <source>open</source>
+        <translation>ouverte</translation>
+    </message>
+    <message>
+        <source>client closed</source>
+        <translation>fermée par le client</translation>
+    </message>
+    <message>
+        <source>broker stopped</source>
+        <translation>broker arrêté</translation>
+    </message>
+    <message>
+        <source>disconnected by you</source>
+        <translation>déconnectée par vous</translation>
+    </message>
+    <message>
+        <source>slow consumer</source>
+        <translation>consommateur lent</translation>
+    </message>
+    <message>
+        <source>message too big</source>
+        <translation>message trop gros</translation>
+    </message>
+    <message>
+        <source>invalid UTF-8</source>
+        <translation>UTF-8 invalide</translation>
+    </message>
+    <message>
+        <source>ping timeout</source>
+        <translation>délai de ping dépassé</translation>
+    </message>
+    <message>
+        <source>token refused</source>
+        <translation>jeton refusé</translation>
+    </message>
+    <message>
+        <source>origin refused</source>
+        <translation>origine refusée</translation>
+    </message>
+    <message>
+        <source>too many connections</source>
+        <translation>trop de connexions</translation>
+    </message>
+    <message>
+        <source>protocol error</source>
+        <translation>erreur de protocole</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>traité</translation>
+    </message>
+    <message>
+        <source>partly delivered</source>
+        <translation>partiellement remis</translation>
+    </message>
+    <message>
+        <source>unknown destination</source>
+        <translation>destinataire inconnu</translation>
+    </message>
+    <message>
+        <source>answer dropped</source>
+        <translation>réponse abandonnée</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>refusé</translation>
+    </message>
+    <message>
+        <source>ignored</source>
+        <translation>ignoré</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>connecté</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>fermé</translation>
+    </message>
+    <message>
+        <source>id bound</source>
+        <translation>identifiant lié</translation>
+    </message>
+    <message>
+        <source>id released</source>
+        <translation>identifiant libéré</translation>
+    </message>
+    <message>
+        <source>room created</source>
+        <translation>salon créé</translation>
+    </message>
+    <message>
+        <source>room removed</source>
+        <translation>salon supprimé</translation>
+    </message>
+    <message>
+        <source>(binary)</source>
+        <translation>(binaire)</translation>
+    </message>
+    <message>
+        <source>(invalid)</source>
+        <translation>(invalide)</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 j %2 h</translation>
+    </message>
+</context>
+<context>
+    <name>FrameDetailsView</name>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Raw</source>
+        <translation>Brut</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>Hexa</translation>
+    </message>
+    <message>
+        <source>Copy the text of the current tab</source>
+        <translation>Copier le texte de l’onglet actif</translation>
+    </message>
+    <message>
+        <source>connection #%1</source>
+        <translation>connexion #%1</translation>
+    </message>
+    <message>
+        <source>%1 (connection #%2)</source>
+        <translation>%1 (connexion #%2)</translation>
+    </message>
+    <message>
+        <source>%1 received</source>
+        <translation>%1 reçu</translation>
+    </message>
+    <message>
+        <source>%1 sent</source>
+        <translation>%1 envoyé</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt; %2 · room &lt;b&gt;%3&lt;/b&gt; · %4 · %n byte(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; %2 · salon &lt;b&gt;%3&lt;/b&gt; · %4 · %n octet</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; %2 · salon &lt;b&gt;%3&lt;/b&gt; · %4 · %n octets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only the first %n byte(s) were recorded.</source>
+        <translation>
+            <numerusform>Seul %n octet a été enregistré.</numerusform>
+            <numerusform>Seuls les %n premiers octets ont été enregistrés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(binary frame: see the hex view)</source>
+        <translation>(trame binaire&#xa0;: voir la vue hexadécimale)</translation>
+    </message>
+    <message>
+        <source>Select a frame in the log to see it here.</source>
+        <translation>Sélectionnez une trame dans le journal pour l’afficher ici.</translation>
+    </message>
+</context>
+<context>
+    <name>FrameFilterProxyModel</name>
+    <message>
+        <source>%1 at position %2</source>
+        <translation>%1 à la position %2</translation>
+    </message>
+</context>
+<context>
+    <name>FrameLogFile</name>
+    <message>
+        <source>HAR entry %1: message type &quot;%2&quot; is neither send nor receive</source>
+        <translation>entrée HAR %1&#xa0;: le type de message «&#xa0;%2&#xa0;» n’est ni send ni receive</translation>
+    </message>
+    <message>
+        <source>cannot write: %1</source>
+        <translation>écriture impossible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>line %1 is not a frame log entry%2</source>
+        <translation>la ligne %1 n’est pas une entrée de journal de trames%2</translation>
+    </message>
+    <message>
+        <source> (%1 at offset %2)</source>
+        <translation> (%1 à la position %2)</translation>
+    </message>
+</context>
+<context>
+    <name>FrameLogModel</name>
+    <message>
+        <source>connection opened</source>
+        <translation>connexion ouverte</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>registered as %1</source>
+        <translation>inscrit sous %1</translation>
+    </message>
+    <message>
+        <source>registered as %1 (%2)</source>
+        <translation>inscrit sous %1 (%2)</translation>
+    </message>
+    <message>
+        <source>released %1</source>
+        <translation>%1 libéré</translation>
+    </message>
+    <message>
+        <source>released %1 (%2)</source>
+        <translation>%1 libéré (%2)</translation>
+    </message>
+    <message>
+        <source>room %1 created</source>
+        <translation>salon %1 créé</translation>
+    </message>
+    <message>
+        <source>room %1 removed</source>
+        <translation>salon %1 supprimé</translation>
+    </message>
+    <message>
+        <source>binary: %1</source>
+        <translation>binaire&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>to %1: %2</source>
+        <translation>à %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>from %1: %2</source>
+        <translation>de %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 [%2: %3]</source>
+        <translation>%1 [%2&#xa0;: %3]</translation>
+    </message>
+    <message>
+        <source>Connection %1</source>
+        <translation>Connexion %1</translation>
+    </message>
+    <message>
+        <source>From the client to the broker</source>
+        <translation>Du client vers le broker</translation>
+    </message>
+    <message>
+        <source>From the broker to the client</source>
+        <translation>Du broker vers le client</translation>
+    </message>
+    <message>
+        <source>Broker event</source>
+        <translation>Événement du broker</translation>
+    </message>
+    <message>
+        <source>%1 bytes, first %2 recorded</source>
+        <translation>%1 octets, les %2 premiers enregistrés</translation>
+    </message>
+    <message>
+        <source>ack %1</source>
+        <translation>ack %1</translation>
+    </message>
+    <message>
+        <source>No answer after %1</source>
+        <translation>Pas de réponse après %1</translation>
+    </message>
+    <message>
+        <source>Waiting for an answer</source>
+        <translation>En attente de réponse</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>entrée</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>sortie</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>système</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Salon</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Dir</source>
+        <translation>Sens</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+</context>
+<context>
+    <name>JsonEditor</name>
+    <message>
+        <source>JSON value, e.g. {&quot;hello&quot;: &quot;world&quot;}</source>
+        <translation>Valeur JSON, p. ex. {&quot;hello&quot;: &quot;world&quot;}</translation>
+    </message>
+    <message>
+        <source>Empty: type a JSON value</source>
+        <translation>Vide&#xa0;: tapez une valeur JSON</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2: %3</source>
+        <translation>Ligne %1, colonne %2&#xa0;: %3</translation>
+    </message>
+</context>
+<context>
+    <name>LogFilterBar</name>
+    <message>
+        <source>Filter: text, room, client or action</source>
+        <translation>Filtre&#xa0;: texte, salon, client ou action</translation>
+    </message>
+    <message>
+        <source>Treat the text as a regular expression</source>
+        <translation>Interpréter le texte comme une expression régulière</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>Respecter la casse</translation>
+    </message>
+    <message>
+        <source>In and out</source>
+        <translation>Reçues et envoyées</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçues</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyées</translation>
+    </message>
+    <message>
+        <source>Direction of the frames to show</source>
+        <translation>Sens des trames à afficher</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Toutes les actions</translation>
+    </message>
+    <message>
+        <source>Show only frames with this action</source>
+        <translation>N’afficher que les trames ayant cette action</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Salon</translation>
+    </message>
+    <message>
+        <source>Client id</source>
+        <translation>Identifiant du client</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Tout afficher</translation>
+    </message>
+    <message>
+        <source>Clear every filter</source>
+        <translation>Effacer tous les filtres</translation>
+    </message>
+    <message>
+        <source>Invalid regular expression: %1</source>
+        <translation>Expression régulière invalide&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>WSMsgBroker</source>
+        <translation>WSMsgBroker</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Open Log…</source>
+        <translation>&amp;Ouvrir un journal…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Log…</source>
+        <translation>&amp;Exporter le journal…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Broker</source>
+        <translation>&amp;Broker</translation>
+    </message>
+    <message>
+        <source>S&amp;top Broker</source>
+        <translation>&amp;Arrêter le broker</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>&amp;Copy URL</source>
+        <translation>&amp;Copier l’URL</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+C</source>
+        <translation>Ctrl+Shift+C</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>&amp;Log</source>
+        <translation>&amp;Journal</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>Mettre en &amp;pause</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <source>Pause the log; frames keep being recorded and appear on resume</source>
+        <translation>Mettre le journal en pause&#xa0;; les trames restent enregistrées et apparaissent à la reprise</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Reprendre</translation>
+    </message>
+    <message>
+        <source>&amp;Clear</source>
+        <translation>&amp;Effacer</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>&amp;Follow Newest Frames</source>
+        <translation>&amp;Suivre les dernières trames</translation>
+    </message>
+    <message>
+        <source>Ctrl+End</source>
+        <translation>Ctrl+End</translation>
+    </message>
+    <message>
+        <source>&amp;Filter…</source>
+        <translation>&amp;Filtrer…</translation>
+    </message>
+    <message>
+        <source>Show &amp;All Frames</source>
+        <translation>&amp;Afficher toutes les trames</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>Affic&amp;hage</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;About WSMsgBroker</source>
+        <translation>À &amp;propos de WSMsgBroker</translation>
+    </message>
+    <message>
+        <source>About WSMsgBroker</source>
+        <translation>À propos de WSMsgBroker</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;WSMsgBroker %1&lt;/h3&gt;&lt;p&gt;A WebSocket message broker for the wsmsgbroker protocol that shows its traffic live.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;WSMsgBroker %1&lt;/h3&gt;&lt;p&gt;Un broker de messages WebSocket pour le protocole wsmsgbroker, qui affiche son trafic en direct.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Principale</translation>
+    </message>
+    <message>
+        <source>Rooms and Clients</source>
+        <translation>Salons et clients</translation>
+    </message>
+    <message>
+        <source>Recently Closed</source>
+        <translation>Connexions fermées récemment</translation>
+    </message>
+    <message>
+        <source>Frame Details</source>
+        <translation>Détails de la trame</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistiques</translation>
+    </message>
+    <message>
+        <source>Click to copy the broker&apos;s URL</source>
+        <translation>Cliquer pour copier l’URL du broker</translation>
+    </message>
+    <message>
+        <source>S&amp;tart Broker</source>
+        <translation>&amp;Démarrer le broker</translation>
+    </message>
+    <message>
+        <source>Listening on &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>À l’écoute sur &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Arrêt en cours…</translation>
+    </message>
+    <message>
+        <source>Broker stopped</source>
+        <translation>Broker arrêté</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Broker not running:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Le broker ne tourne pas :&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>The broker could not start: %1. &lt;a href=&quot;settings&quot;&gt;Change the address or port…&lt;/a&gt;</source>
+        <translation>Le broker n’a pas pu démarrer&#xa0;: %1. &lt;a href=&quot;settings&quot;&gt;Modifier l’adresse ou le port…&lt;/a&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paused: %n new frame(s) waiting. &lt;a href=&quot;resume&quot;&gt;Resume&lt;/a&gt;</source>
+        <translation>
+            <numerusform>En pause&#xa0;: %n nouvelle trame en attente. &lt;a href=&quot;resume&quot;&gt;Reprendre&lt;/a&gt;</numerusform>
+            <numerusform>En pause&#xa0;: %n nouvelles trames en attente. &lt;a href=&quot;resume&quot;&gt;Reprendre&lt;/a&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older frame(s) left the log (it keeps the newest %1). &lt;a href=&quot;dismiss&quot;&gt;Dismiss&lt;/a&gt;</source>
+        <translation>
+            <numerusform>%n trame plus ancienne a quitté le journal (il garde les %1 plus récentes). &lt;a href=&quot;dismiss&quot;&gt;Masquer&lt;/a&gt;</numerusform>
+            <numerusform>%n trames plus anciennes ont quitté le journal (il garde les %1 plus récentes). &lt;a href=&quot;dismiss&quot;&gt;Masquer&lt;/a&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n room(s)</source>
+        <translation>
+            <numerusform>%n salon</numerusform>
+            <numerusform>%n salons</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s)</source>
+        <translation>
+            <numerusform>%n client</numerusform>
+            <numerusform>%n clients</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (+%1 unregistered)</source>
+        <translation> (+%1 sans inscription)</translation>
+    </message>
+    <message>
+        <source>in %1/s · out %2/s</source>
+        <translation>entrée %1/s · sortie %2/s</translation>
+    </message>
+    <message>
+        <source>dropped %1 · errors %2</source>
+        <translation>abandonnés %1 · erreurs %2</translation>
+    </message>
+    <message>
+        <source>Unknown destinations %1, dropped answers %2, undelivered %3; error replies %4</source>
+        <translation>Destinataires inconnus&#xa0;: %1, réponses abandonnées&#xa0;: %2, non remis&#xa0;: %3&#xa0;; erreurs renvoyées&#xa0;: %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ask &lt;b&gt;%1&lt;/b&gt;: delivered to %n recipient(s)</source>
+        <translation>
+            <numerusform>Demande &lt;b&gt;%1&lt;/b&gt;&#xa0;: remise à %n destinataire</numerusform>
+            <numerusform>Demande &lt;b&gt;%1&lt;/b&gt;&#xa0;: remise à %n destinataires</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; answered by &lt;b&gt;%1&lt;/b&gt; after &lt;b&gt;%2 ms&lt;/b&gt;</source>
+        <translation>&#xa0;; réponse de &lt;b&gt;%1&lt;/b&gt; après &lt;b&gt;%2 ms&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>; &lt;b&gt;no answer yet&lt;/b&gt;</source>
+        <translation>&#xa0;; &lt;b&gt;pas encore de réponse&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n later answer(s) dropped</source>
+        <translation>
+            <numerusform>&#xa0;; %n réponse tardive abandonnée</numerusform>
+            <numerusform>&#xa0;; %n réponses tardives abandonnées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show Only This Room in the Log</source>
+        <translation>N’afficher que ce salon dans le journal</translation>
+    </message>
+    <message>
+        <source>Send Message…</source>
+        <translation>Envoyer un message…</translation>
+    </message>
+    <message>
+        <source>Copy Id</source>
+        <translation>Copier l’identifiant</translation>
+    </message>
+    <message>
+        <source>Show Only This Client in the Log</source>
+        <translation>N’afficher que ce client dans le journal</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Déconnecter</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>impossible de lire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Export Log</source>
+        <translation>Exporter le journal</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl);;HAR, as browsers save it (*.har)</source>
+        <translation>JSON Lines (*.jsonl);;HAR, comme l’enregistrent les navigateurs (*.har)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n frame(s) to %1</source>
+        <translation>
+            <numerusform>%n trame enregistrée dans %1</numerusform>
+            <numerusform>%n trames enregistrées dans %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open Log</source>
+        <translation>Ouvrir un journal</translation>
+    </message>
+    <message>
+        <source>Frame logs (*.jsonl *.har *.json);;All files (*)</source>
+        <translation>Journaux de trames (*.jsonl *.har *.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Test Console</source>
+        <translation>Console de test</translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+</context>
+<context>
+    <name>RateGraphWidget</name>
+    <message>
+        <source>Frames per second over the last minutes</source>
+        <translation>Trames par seconde au cours des dernières minutes</translation>
+    </message>
+    <message>
+        <source>in %1/s</source>
+        <translation>entrée %1/s</translation>
+    </message>
+    <message>
+        <source>out %1/s</source>
+        <translation>sortie %1/s</translation>
+    </message>
+    <message numerus="yes">
+        <source>−%n min</source>
+        <translation>
+            <numerusform>−%n min</numerusform>
+            <numerusform>−%n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>maintenant</translation>
+    </message>
+</context>
+<context>
+    <name>RecentlyClosedModel</name>
+    <message>
+        <source>Connection %1</source>
+        <translation>Connexion %1</translation>
+    </message>
+    <message>
+        <source>%1, after %2</source>
+        <translation>%1, après %2</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Salon</translation>
+    </message>
+    <message>
+        <source>Remote address</source>
+        <translation>Adresse distante</translation>
+    </message>
+    <message>
+        <source>Connected at</source>
+        <translation>Ouverture</translation>
+    </message>
+    <message>
+        <source>Closed at</source>
+        <translation>Fermeture</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source> KiB</source>
+        <translation> Kio</translation>
+    </message>
+    <message>
+        <source> frames/s</source>
+        <translation> trames/s</translation>
+    </message>
+    <message>
+        <source> frames</source>
+        <translation> trames</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>n’importe quel port libre</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>désactivé</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>sans limite</translation>
+    </message>
+    <message>
+        <source>Newcomer takes the id over</source>
+        <translation>Le nouveau venu reprend l’identifiant</translation>
+    </message>
+    <message>
+        <source>Refuse the newcomer</source>
+        <translation>Refuser le nouveau venu</translation>
+    </message>
+    <message>
+        <source>none: any client may connect</source>
+        <translation>aucun&#xa0;: tout client peut se connecter</translation>
+    </message>
+    <message>
+        <source>Broker</source>
+        <translation>Broker</translation>
+    </message>
+    <message>
+        <source>&amp;Host address:</source>
+        <translation>A&amp;dresse d’écoute&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate ids:</source>
+        <translation>Identifiants en dou&amp;ble&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Access token:</source>
+        <translation>&amp;Jeton d’accès&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>Limites</translation>
+    </message>
+    <message>
+        <source>Unanswered &amp;ack kept for:</source>
+        <translation>Ack sans réponse &amp;conservé&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Largest &amp;message:</source>
+        <translation>&amp;Taille maximale d’un message&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Unsent data per client:</source>
+        <translation>Données &amp;non envoyées par client&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Most &amp;connections:</source>
+        <translation>Nombre &amp;maximal de connexions&#xa0;:</translation>
+    </message>
+    <message>
+        <source>P&amp;ing interval:</source>
+        <translation>&amp;Intervalle de ping&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Rate limit per client:</source>
+        <translation>&amp;Limite de débit par client&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>Inspecteur</translation>
+    </message>
+    <message>
+        <source>Frames &amp;kept in the log:</source>
+        <translation>Trames &amp;gardées dans le journal&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Mark asks &amp;unanswered after:</source>
+        <translation>Demandes marquées sans &amp;réponse après&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une adresse IP.</translation>
+    </message>
+    <message>
+        <source>Listening on %1 lets other machines connect: consider an access token.</source>
+        <translation>Écouter sur %1 permet à d’autres machines de se connecter&#xa0;: pensez à un jeton d’accès.</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsView</name>
+    <message>
+        <source>Messages delivered</source>
+        <translation>Messages remis</translation>
+    </message>
+    <message>
+        <source>Unknown destinations</source>
+        <translation>Destinataires inconnus</translation>
+    </message>
+    <message>
+        <source>Answers forwarded</source>
+        <translation>Réponses transmises</translation>
+    </message>
+    <message>
+        <source>Answers dropped</source>
+        <translation>Réponses abandonnées</translation>
+    </message>
+    <message>
+        <source>Errors sent</source>
+        <translation>Erreurs envoyées</translation>
+    </message>
+    <message>
+        <source>Acks pending</source>
+        <translation>Acks en attente</translation>
+    </message>
+    <message>
+        <source>Acks expired / evicted</source>
+        <translation>Acks expirés / évincés</translation>
+    </message>
+    <message>
+        <source>Undelivered (receiver cut off)</source>
+        <translation>Non remis (destinataire coupé)</translation>
+    </message>
+    <message>
+        <source>Connections opened / closed</source>
+        <translation>Connexions ouvertes / fermées</translation>
+    </message>
+    <message>
+        <source>  closed: %1</source>
+        <translation>  fermées&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>warning: listening on %1 without --token lets any machine that reaches it connect</source>
+        <translation>avertissement&#xa0;: écouter sur %1 sans --token permet à toute machine qui atteint cette adresse de se connecter</translation>
+    </message>
+</context>
+</TS>
