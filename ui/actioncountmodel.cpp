@@ -4,37 +4,47 @@
 
 #include <QLocale>
 
+#include <array>
+
 ActionCountModel::ActionCountModel(QObject *parent)
     : QAbstractTableModel(parent) {}
 
-void ActionCountModel::addEvents(const BrokerEventList &events) {
-    // Few distinct actions: count into a small local table, then touch each row once.
-    QList<Row> delta;
+void ActionCountModel::addEvents(const BrokerEventList &events)
+{
+    // Count by action number first: no text is made per event, only once per row.
+    std::array<quint64, ActionSlots> in{};
+    std::array<quint64, ActionSlots> out{};
     for (const BrokerEvent &e : events) {
-        if (e.kind != BrokerEvent::Kind::FrameIn && e.kind != BrokerEvent::Kind::FrameOut)
-            continue;
-        const QString action = DisplayText::actionName(e);
-        auto it = std::find_if(delta.begin(), delta.end(),
-                               [&](const Row &r) { return r.action == action; });
-        if (it == delta.end())
-            it = delta.insert(delta.end(), Row{action});
-        (e.kind == BrokerEvent::Kind::FrameIn ? it->in : it->out) += 1;
+        if (e.kind == BrokerEvent::Kind::FrameIn)
+            ++in[slotOf(e)];
+        else if (e.kind == BrokerEvent::Kind::FrameOut)
+            ++out[slotOf(e)];
     }
-    for (const Row &d : delta) {
-        auto it = std::find_if(m_rows.begin(), m_rows.end(),
-                               [&](const Row &r) { return r.action == d.action; });
+    for (int slot = 0; slot < ActionSlots; ++slot) {
+        if (in[slot] == 0 && out[slot] == 0)
+            continue;
+        auto it = std::find_if(m_rows.begin(), m_rows.end(), [&](const Row &r) { return r.slot == slot; });
         if (it == m_rows.end()) {
+            BrokerEvent sample;
+            sample.kind = BrokerEvent::Kind::FrameIn;
+            sample.binary = slot == BinarySlot;
+            sample.action = sample.binary ? FrameAction::None : FrameAction(slot);
             const int row = int(m_rows.size());
             beginInsertRows({}, row, row);
-            m_rows.append(d);
+            m_rows.append(Row{slot, DisplayText::actionName(sample), in[slot], out[slot]});
             endInsertRows();
         } else {
-            it->in += d.in;
-            it->out += d.out;
+            it->in += in[slot];
+            it->out += out[slot];
             const int row = int(it - m_rows.begin());
             emit dataChanged(index(row, InColumn), index(row, OutColumn));
         }
     }
+}
+
+int ActionCountModel::slotOf(const BrokerEvent &e)
+{
+    return e.binary ? BinarySlot : int(e.action);
 }
 
 void ActionCountModel::clear() {

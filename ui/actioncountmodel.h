@@ -22,7 +22,13 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
 private:
+    // Frame actions by number, plus one slot for binary frames.
+    static constexpr int BinarySlot = int(FrameAction::Error) + 1;
+    static constexpr int ActionSlots = BinarySlot + 1;
+    static int slotOf(const BrokerEvent &event);
+
     struct Row {
+        int slot = 0;
         QString action;
         quint64 in = 0;
         quint64 out = 0;
