@@ -146,7 +146,10 @@ MainWindow::MainWindow(const BrokerSettings &broker, QSettings *settings, QWidge
             m_pauseAction->setChecked(false);
         else if (link == QLatin1String("dismiss"))
             m_log->resetDroppedCount();
-        else if (link == QLatin1String("settings"))
+        else if (link == QLatin1String("dismiss-unrecorded")) {
+            m_unrecordedSeen = m_unrecorded;
+            updateBanner();
+        } else if (link == QLatin1String("settings"))
             showSettings();
     });
 
@@ -399,6 +402,12 @@ void MainWindow::updateBanner() {
                     nullptr, int(std::min<quint64>(m_log->droppedCount(), INT_MAX)))
                      .arg(QLocale().toString(m_log->capacity()));
     }
+    if (m_unrecorded > m_unrecordedSeen) {
+        parts << tr("%n frame(s) came faster than the log records (%1 a second) and were only "
+                    "counted. <a href=\"dismiss-unrecorded\">Dismiss</a>",
+                    nullptr, int(std::min<quint64>(m_unrecorded - m_unrecordedSeen, INT_MAX)))
+                     .arg(QLocale().toString(m_brokerSettings.maxRecordedFramesPerSecond));
+    }
     m_banner->setText(parts.join(QStringLiteral(" &nbsp;·&nbsp; ")));
     QPalette p = palette();
     p.setColor(QPalette::Window,
@@ -416,6 +425,13 @@ void MainWindow::applySnapshot(const BrokerSnapshot &snapshot) {
         m_rates->addCounters(snapshot.timeMs, snapshot.counters.framesIn,
                              snapshot.counters.framesOut);
     m_statistics->setCounters(snapshot.counters, snapshot.pendingAcks);
+    if (snapshot.counters.unrecordedFrames != m_unrecorded) {
+        // A new broker counts from zero again.
+        if (snapshot.counters.unrecordedFrames < m_unrecorded)
+            m_unrecordedSeen = 0;
+        m_unrecorded = snapshot.counters.unrecordedFrames;
+        updateBanner();
+    }
 
     QSet<QString> rooms;
     int registered = 0;

@@ -83,6 +83,8 @@ private:
     QSettings *m_settings;
     BrokerSettings m_brokerSettings;
     SettingsDialog::InspectorOptions m_inspectorOptions;
+    quint64 m_unrecorded = 0;     // frames the broker handled but did not record for the log
+    quint64 m_unrecordedSeen = 0; // as many as the user dismissed
     BrokerController *m_controller;
     FrameLogModel *m_log;
     FrameFilterProxyModel *m_proxy;
