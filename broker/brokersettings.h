@@ -37,6 +37,8 @@ struct BrokerSettings {
     // about 800 MiB even when every frame is large.
     int maxRecordedFrameBytes = 8 * 1024;
     int recentlyClosedLimit = 200;
+    // Frames per second observers get at most (the inspector's log); the rest are counted.
+    int maxRecordedFramesPerSecond = 200000;
 
     bool usesTls() const { return !tlsCertificatePath.isEmpty() || !tlsKeyPath.isEmpty(); }
 

@@ -25,6 +25,7 @@ struct BrokerCounters {
     quint64 acksExpired = 0; // pending acks whose time to live ended
     quint64 acksEvicted = 0; // pending acks pushed out by a bound
     quint64 undelivered = 0; // frames not sent because their receiver was cut off
+    quint64 unrecordedFrames = 0; // frames observers did not get (over the recording rate)
     std::array<quint64, CloseReasonCount> closesByReason{};
 };
 

@@ -12,6 +12,10 @@ void EventRecorder::setActive(bool active) {
     m_active.store(active, std::memory_order_relaxed);
 }
 
+void EventRecorder::setFrameRateLimit(int framesPerSecond) {
+    m_frameBudget = std::max(1, int(qint64(framesPerSecond) * m_timer.interval() / 1000));
+}
+
 qsizetype EventRecorder::record(BrokerEvent &&event) {
     if (m_pending.size() >= m_maxPending) {
         ++m_dropped;

@@ -20,6 +20,18 @@ public:
     void setInterval(int ms) { m_timer.setInterval(ms); }
     // Bounds what waits between two batches when an observer falls behind.
     void setMaxPending(int events) { m_maxPending = events; }
+    // Frames per second that observers get at most; the rest are only counted. A window
+    // cannot show more than that, and recording them would slow routing for nothing.
+    void setFrameRateLimit(int framesPerSecond);
+    // Whether the next frame's event fits in this batch; counts it as dropped when not.
+    bool takesFrame() {
+        if (!isActive())
+            return false;
+        if (m_pending.size() < m_frameBudget)
+            return true;
+        ++m_dropped;
+        return false;
+    }
 
     // Appends an event; returns its place among the pending ones (-1 when dropped), valid
     // until the next batch goes out, so that a frame can be recorded before the frames it
@@ -38,5 +50,6 @@ private:
     BrokerEventList m_pending;
     QTimer m_timer;
     int m_maxPending = 500000;
+    int m_frameBudget = 10000; // per batch
     quint64 m_dropped = 0;
 };
