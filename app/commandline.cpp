@@ -67,12 +67,20 @@ CommandLine CommandLine::parse(const QStringList &arguments, QSettings *savedSet
          tr("bytes")},
         {QStringLiteral("max-connections"), tr("Most connections at once (default 10000)."),
          tr("count")},
+        {QStringLiteral("handshake-timeout"),
+         tr("Seconds a new connection has to finish its WebSocket handshake (default 10)."),
+         tr("seconds")},
         {QStringLiteral("max-id-length"), tr("Longest client id in bytes (default 256)."),
          tr("bytes")},
         {QStringLiteral("max-destinations"), tr("Most ids in one send (default 1000)."),
          tr("count")},
+        {QStringLiteral("max-nesting-depth"),
+         tr("Deepest nesting of arrays and objects in a frame (default 128)."), tr("levels")},
         {QStringLiteral("max-pending-acks"),
          tr("Most unanswered acks per connection (default 10000)."), tr("count")},
+        {QStringLiteral("max-pending-acks-total"),
+         tr("Most unanswered acks in the whole broker (default 1000000); the oldest go first."),
+         tr("count")},
         {QStringLiteral("ping-interval"),
          tr("Seconds between pings; a client silent for two intervals is closed (default 30, 0 is "
             "off)."),
@@ -84,6 +92,10 @@ CommandLine CommandLine::parse(const QStringList &arguments, QSettings *savedSet
         {QStringLiteral("token-file"), tr("Read the access token from this file."), tr("file")},
         {QStringLiteral("allow-origin"), tr("Accept only browsers from this Origin (repeatable)."),
          tr("origin")},
+        {QStringLiteral("tls-cert"),
+         tr("Serve wss:// with this PEM certificate (chain); needs --tls-key."), tr("file")},
+        {QStringLiteral("tls-key"), tr("The unencrypted PEM private key of --tls-cert."),
+         tr("file")},
     });
 
     if (!parser.parse(arguments)) {
@@ -148,6 +160,7 @@ CommandLine CommandLine::parse(const QStringList &arguments, QSettings *savedSet
     }
     int ackTtlSeconds = b.ackTtlMs / 1000;
     int pingSeconds = b.pingIntervalMs / 1000;
+    int handshakeSeconds = b.handshakeTimeoutMs / 1000;
     if (error.isEmpty()) {
         parseNumber(parser, QStringLiteral("port"), 0, 65535, &b.port, &error) &&
             parseNumber(parser, QStringLiteral("ack-ttl"), 1, 7 * 24 * 3600, &ackTtlSeconds,
@@ -158,12 +171,18 @@ CommandLine CommandLine::parse(const QStringList &arguments, QSettings *savedSet
                         &b.maxQueuedBytes, &error) &&
             parseNumber(parser, QStringLiteral("max-connections"), 1, 1000000, &b.maxConnections,
                         &error) &&
+            parseNumber(parser, QStringLiteral("handshake-timeout"), 1, 3600, &handshakeSeconds,
+                        &error) &&
             parseNumber(parser, QStringLiteral("max-id-length"), 1, 1 << 20, &b.maxIdLength,
                         &error) &&
             parseNumber(parser, QStringLiteral("max-destinations"), 1, 1000000, &b.maxDestinations,
                         &error) &&
+            parseNumber(parser, QStringLiteral("max-nesting-depth"), 2, 10000, &b.maxNestingDepth,
+                        &error) &&
             parseNumber(parser, QStringLiteral("max-pending-acks"), 1, 100000000,
                         &b.maxPendingAcksPerConnection, &error) &&
+            parseNumber(parser, QStringLiteral("max-pending-acks-total"), 1, 100000000,
+                        &b.maxPendingAcks, &error) &&
             parseNumber(parser, QStringLiteral("ping-interval"), 0, 24 * 3600, &pingSeconds,
                         &error) &&
             parseNumber(parser, QStringLiteral("rate-limit"), 0, 100000000, &b.rateLimitPerSecond,
@@ -173,6 +192,8 @@ CommandLine CommandLine::parse(const QStringList &arguments, QSettings *savedSet
         b.ackTtlMs = ackTtlSeconds * 1000;
     if (parser.isSet(QStringLiteral("ping-interval")))
         b.pingIntervalMs = pingSeconds * 1000;
+    if (parser.isSet(QStringLiteral("handshake-timeout")))
+        b.handshakeTimeoutMs = handshakeSeconds * 1000;
     if (error.isEmpty() && parser.isSet(QStringLiteral("token")))
         b.token = parser.value(QStringLiteral("token"));
     if (error.isEmpty() && parser.isSet(QStringLiteral("token-file"))) {
@@ -186,6 +207,16 @@ CommandLine CommandLine::parse(const QStringList &arguments, QSettings *savedSet
     }
     if (parser.isSet(QStringLiteral("allow-origin")))
         b.allowedOrigins = parser.values(QStringLiteral("allow-origin"));
+    // Files named here must be readable now, as for --token-file; what they hold is checked
+    // when the broker starts (it fails with a one-line error then).
+    for (const auto &[option, path] : {std::pair{QStringLiteral("tls-cert"), &b.tlsCertificatePath},
+                                       std::pair{QStringLiteral("tls-key"), &b.tlsKeyPath}}) {
+        if (error.isEmpty() && parser.isSet(option)) {
+            *path = parser.value(option);
+            if (!QFileInfo(*path).isFile() || !QFileInfo(*path).isReadable())
+                error = tr("--%1: cannot read \"%2\"").arg(option, *path);
+        }
+    }
     if (error.isEmpty())
         error = b.validate();
     if (!error.isEmpty()) {

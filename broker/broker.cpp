@@ -4,8 +4,14 @@
 #include "room.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QLoggingCategory>
 #include <QMetaMethod>
+#include <QPointer>
+#include <QSet>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QUrlQuery>
@@ -30,6 +36,39 @@ QString roomNameOf(const QUrl &url) {
 constexpr int StopGraceMs = 2000;
 constexpr int CloseGraceMs = 2000;
 
+// The TLS identity for wss://: a PEM certificate (chain) and its unencrypted PEM private key.
+// Returns a one-line error, or an empty string.
+QString loadTlsConfiguration(const BrokerSettings &settings, QSslConfiguration *config) {
+    if (!QSslSocket::supportsSsl())
+        return Broker::tr("TLS is not available: no usable TLS library (%1)")
+            .arg(QSslSocket::sslLibraryBuildVersionString());
+    QFile certificateFile(settings.tlsCertificatePath);
+    if (!certificateFile.open(QIODevice::ReadOnly))
+        return Broker::tr("cannot read the TLS certificate \"%1\": %2")
+            .arg(settings.tlsCertificatePath, certificateFile.errorString());
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(certificateFile.readAll());
+    if (chain.isEmpty() || chain.constFirst().isNull())
+        return Broker::tr("no PEM certificate in \"%1\"").arg(settings.tlsCertificatePath);
+    QFile keyFile(settings.tlsKeyPath);
+    if (!keyFile.open(QIODevice::ReadOnly))
+        return Broker::tr("cannot read the TLS key \"%1\": %2")
+            .arg(settings.tlsKeyPath, keyFile.errorString());
+    const QByteArray keyPem = keyFile.readAll();
+    QSslKey key;
+    for (const QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec, QSsl::Dsa}) {
+        key = QSslKey(keyPem, algorithm);
+        if (!key.isNull())
+            break;
+    }
+    if (key.isNull())
+        return Broker::tr("no unencrypted PEM private key in \"%1\"").arg(settings.tlsKeyPath);
+    *config = QSslConfiguration::defaultConfiguration();
+    config->setLocalCertificateChain(chain);
+    config->setPrivateKey(key);
+    config->setPeerVerifyMode(QSslSocket::VerifyNone); // clients need no certificate
+    return {};
+}
+
 } // namespace
 
 Broker::Broker(const BrokerSettings &settings, QObject *parent)
@@ -47,6 +86,7 @@ Broker::Broker(const BrokerSettings &settings, QObject *parent)
     m_limits.maxDestinations = settings.maxDestinations;
     m_limits.maxIdLength = settings.maxIdLength;
 
+    m_recorder.setFrameRateLimit(settings.maxRecordedFramesPerSecond);
     connect(&m_recorder, &EventRecorder::batchReady, this, &Broker::eventsReady);
     m_ackTimer.setSingleShot(true);
     connect(&m_ackTimer, &QTimer::timeout, this, &Broker::expireAcks);
@@ -114,13 +154,34 @@ bool Broker::start() {
                 });
     }
 
+    // wss://: a QSslServer (a QTcpServer) does the TLS handshake and hands over encrypted
+    // sockets, which QWebSocketServer upgrades like plain ones.
+    QSslConfiguration tls;
+    if (m_settings.usesTls()) {
+        if (const QString problem = loadTlsConfiguration(m_settings, &tls); !problem.isEmpty()) {
+            m_error = problem;
+            emit startFailed(m_error);
+            return false;
+        }
+    }
+
     // Our own listener: QWebSocketServer::listen() keeps a backlog of 50, which drops
     // handshakes when many clients connect at once.
     delete m_tcpServer;
-    m_tcpServer = new QTcpServer(this);
+    if (m_settings.usesTls()) {
+        auto *sslServer = new QSslServer(this);
+        sslServer->setSslConfiguration(tls);
+        sslServer->setHandshakeTimeout(m_settings.handshakeTimeoutMs);
+        m_tcpServer = sslServer;
+    } else {
+        m_tcpServer = new QTcpServer(this);
+    }
     m_tcpServer->setListenBacklogSize(4096);
     m_tcpServer->setMaxPendingConnections(std::numeric_limits<int>::max());
-    connect(m_tcpServer, &QTcpServer::newConnection, this, &Broker::acceptTcpConnections);
+    // Emitted once a connection can be taken: for TLS, after its handshake (newConnection()
+    // comes earlier, when there is nothing to take yet).
+    connect(m_tcpServer, &QTcpServer::pendingConnectionAvailable, this,
+            &Broker::acceptTcpConnections);
     if (!m_tcpServer->listen(m_settings.host, m_settings.port)) {
         const QString hostText = m_settings.host.protocol() == QAbstractSocket::IPv6Protocol
                                      ? QStringLiteral("[%1]").arg(m_settings.host.toString())
@@ -136,7 +197,7 @@ bool Broker::start() {
     }
 
     m_url = QUrl();
-    m_url.setScheme(QStringLiteral("ws"));
+    m_url.setScheme(m_settings.usesTls() ? QStringLiteral("wss") : QStringLiteral("ws"));
     m_url.setHost(m_settings.host.toString());
     m_url.setPort(m_tcpServer->serverPort());
     m_url.setPath(QStringLiteral("/"));
@@ -155,17 +216,27 @@ void Broker::stop() {
     m_stopping = true;
     if (m_tcpServer)
         m_tcpServer->close();
+    // Half-open handshakes are not connections yet: drop them.
+    const QList<QTcpSocket *> handshaking = m_handshaking.values();
+    const QList<QPointer<QTcpSocket>> guarded(handshaking.cbegin(), handshaking.cend());
+    for (const QPointer<QTcpSocket> &socket : guarded) {
+        if (socket)
+            socket->abort();
+    }
     m_pingTimer.stop();
     std::vector<ClientConnection *> open;
     for (auto &[id, conn] : m_connections)
         open.push_back(conn.get());
+    if (open.empty()) {
+        finishStop();
+        return;
+    }
+    // Started before closing: QWebSocket::close() may drop a connection at once, and then the
+    // last one to go finishes the stop from handleDisconnected().
+    m_stopTimer.start(StopGraceMs);
     for (ClientConnection *conn : open)
         closeConnection(conn, CloseReason::ServerStopping, QWebSocketProtocol::CloseCodeGoingAway,
                         tr("broker shutting down"));
-    if (m_connections.empty())
-        finishStop();
-    else
-        m_stopTimer.start(StopGraceMs);
 }
 
 void Broker::finishStop() {
@@ -215,8 +286,33 @@ void Broker::disconnectNotify(const QMetaMethod &signal) {
 void Broker::acceptTcpConnections() {
     while (QTcpSocket *socket = m_tcpServer->nextPendingConnection()) {
         socket->setParent(nullptr); // the WebSocket server takes it over
+        const quint16 port = socket->peerPort();
+        m_handshaking.insert(port, socket);
+        connect(socket, &QObject::destroyed, this,
+                [this, port, socket] { m_handshaking.remove(port, socket); });
+        QTimer::singleShot(m_settings.handshakeTimeoutMs, this,
+                           [this, port, guard = QPointer<QTcpSocket>(socket)] {
+                               if (guard && m_handshaking.remove(port, guard.data()) > 0) {
+                                   qCInfo(lcBroker)
+                                       << "handshake time-out:" << guard->peerAddress() << port;
+                                   guard->abort();
+                               }
+                           });
         m_wsServer->handleConnection(socket);
     }
+}
+
+QTcpSocket *Broker::takeHandshaking(const QWebSocket *socket) {
+    const quint16 port = socket->peerPort();
+    const QHostAddress address = socket->peerAddress();
+    for (auto it = m_handshaking.find(port); it != m_handshaking.end() && it.key() == port; ++it) {
+        if (it.value()->peerAddress() == address) {
+            QTcpSocket *transport = it.value();
+            m_handshaking.erase(it);
+            return transport;
+        }
+    }
+    return nullptr;
 }
 
 void Broker::acceptWebSocket() {
@@ -236,6 +332,7 @@ void Broker::acceptWebSocket() {
         const quint64 id = m_nextConnectionId++;
         auto owned = std::make_unique<ClientConnection>(id, socket, room, now);
         ClientConnection *conn = owned.get();
+        conn->setTransport(takeHandshaking(socket));
         m_connections.emplace(id, std::move(owned));
         ++m_counters.connectionsOpened;
 
@@ -297,7 +394,7 @@ void Broker::handleText(ClientConnection *conn, const QString &text) {
     // The frame's event goes in before the frames it causes and is completed afterwards.
     std::optional<BrokerEvent> in;
     qsizetype slot = -1;
-    if (observed()) {
+    if (m_recorder.takesFrame()) {
         in = makeEvent(BrokerEvent::Kind::FrameIn, conn);
         in->size = utf8.size();
         in->data = recordedBytes(utf8);
@@ -347,7 +444,7 @@ void Broker::handleBinary(ClientConnection *conn, const QByteArray &data) {
     ++m_counters.framesIn;
     m_counters.bytesIn += quint64(data.size());
     std::optional<BrokerEvent> in;
-    if (observed()) {
+    if (m_recorder.takesFrame()) {
         in = makeEvent(BrokerEvent::Kind::FrameIn, conn);
         in->binary = true;
         in->size = data.size();
@@ -421,22 +518,36 @@ void Broker::handleSend(ClientConnection *conn, const ParsedRequest &req, Broker
     }
     Room *room = conn->room();
     const QByteArray frame = FrameCodec::message(req.message, conn->clientIdJson(), req.ackJson);
+    // Every recipient gets the same frame: convert it for QWebSocket once, not per recipient.
+    const QString text = QString::fromUtf8(frame);
     QVarLengthArray<quint64, 2> recipients;
     QStringList unknown;
     int delivered = 0;
+    // Each distinct id once: a linear look back for the usual handful of destinations, a set
+    // for long lists (up to maxDestinations), where the look back would be quadratic.
+    const bool manyDestinations = req.dest.size() > 16;
+    QSet<QByteArrayView> seenIds;
+    if (manyDestinations)
+        seenIds.reserve(req.dest.size());
     for (qsizetype i = 0; i < req.dest.size(); ++i) {
         const QByteArray &dest = req.dest.at(i);
-        // Each distinct id once; a linear look back is cheaper than a set for the usual
-        // handful of destinations, and the count is bounded by maxDestinations.
         bool seen = false;
-        if (req.dest.size() <= 16) {
+        if (manyDestinations) {
+            const qsizetype before = seenIds.size();
+            seenIds.insert(dest);
+            seen = seenIds.size() == before;
+        } else {
             for (qsizetype j = 0; j < i && !seen; ++j)
                 seen = req.dest.at(j) == dest;
-        } else {
-            seen = req.dest.indexOf(dest) < i;
         }
         if (seen)
             continue;
+        // Sending to itself may have cut the sender off as a slow consumer: it has then left,
+        // perhaps taking its room along, and the rest of this send is not delivered.
+        if (conn->isClosing()) {
+            ++m_counters.undelivered;
+            continue;
+        }
         ClientConnection *target = room->clients.value(dest);
         if (!target) {
             ++m_counters.skippedUnknownId;
@@ -450,13 +561,13 @@ void Broker::handleSend(ClientConnection *conn, const ParsedRequest &req, Broker
                 unknown.append(tr("%1 (closing)").arg(QString::fromUtf8(dest)));
             continue;
         }
-        sendFrame(target, frame, FrameAction::Message, req.ack);
+        sendFrame(target, frame, FrameAction::Message, req.ack, text);
         ++delivered;
         ++m_counters.delivered;
         if (req.hasAck())
             recipients.append(target->id());
     }
-    if (req.hasAck() && !recipients.isEmpty()) {
+    if (req.hasAck() && !recipients.isEmpty() && !conn->isClosing()) {
         const int evicted = m_acks.remember(PendingAckTable::makeKey(room->key, req.ack),
                                             conn->id(), req.ackJson.toByteArray(),
                                             std::move(recipients), nowMs() + m_settings.ackTtlMs);
@@ -466,8 +577,9 @@ void Broker::handleSend(ClientConnection *conn, const ParsedRequest &req, Broker
     }
     if (in) {
         if (unknown.isEmpty()) {
+            // No text on the common path: a translated, formatted string per send was a
+            // tenth of the observed broker's time. The message frames that follow say it.
             in->outcome = BrokerEvent::Outcome::Done;
-            in->detail = tr("delivered to %n client(s)", nullptr, delivered);
         } else {
             in->outcome = delivered ? BrokerEvent::Outcome::PartlyDelivered
                                     : BrokerEvent::Outcome::SkippedUnknownId;
@@ -513,11 +625,11 @@ void Broker::handleAnswer(ClientConnection *conn, const ParsedRequest &req, Brok
 }
 
 void Broker::sendFrame(ClientConnection *conn, const QByteArray &frame, FrameAction action,
-                       const QByteArray &ack) {
-    const qint64 queued = conn->sendText(frame);
+                       const QByteArray &ack, const QString &text) {
+    const qint64 queued = conn->sendText(frame, text);
     ++m_counters.framesOut;
     m_counters.bytesOut += quint64(frame.size());
-    if (observed()) {
+    if (m_recorder.takesFrame()) {
         BrokerEvent e = makeEvent(BrokerEvent::Kind::FrameOut, conn);
         e.action = action;
         e.outcome = BrokerEvent::Outcome::Done;
@@ -571,7 +683,26 @@ void Broker::closeConnection(ClientConnection *conn, CloseReason reason, int clo
     conn->closeDetail = detail;
     QWebSocket *socket = conn->socket();
     // A peer that does not read would never take the close frame; cut it after a grace period.
-    QTimer::singleShot(CloseGraceMs, socket, [socket] { socket->abort(); });
+    // QWebSocket may report the connection closed at once while its TCP socket still flushes,
+    // and that socket outlives the QWebSocket, so the timer watches both. Frames still queued
+    // then are lost and counted; the close frame, queued last, is not one of them.
+    const qint64 closeFrameBytes = 4 + qMin<qsizetype>(detail.toUtf8().size(), 123);
+    QTimer::singleShot(CloseGraceMs, this,
+                       [this, socket = QPointer<QWebSocket>(socket),
+                        transport = QPointer<QTcpSocket>(conn->transport()),
+                        sizes = conn->unsentFrameSizes(), closeFrameBytes] {
+                           const qint64 pending = transport ? transport->bytesToWrite()
+                                                  : socket  ? socket->bytesToWrite()
+                                                            : 0;
+                           m_counters.undelivered += quint64(
+                               ClientConnection::countUnsent(sizes, pending - closeFrameBytes));
+                           if (socket) {
+                               socket->abort();
+                           } else if (transport) {
+                               transport->abort(); // left behind by its QWebSocket
+                               transport->deleteLater();
+                           }
+                       });
     socket->close(QWebSocketProtocol::CloseCode(closeCode), detail);
 }
 
@@ -617,13 +748,17 @@ void Broker::handleDisconnected(ClientConnection *conn) {
             record(makeEvent(BrokerEvent::Kind::RoomRemoved, conn));
         m_rooms.erase(room->name);
     }
-    // We may be inside a send loop that still holds this connection; delete it later.
+    // We may be inside a send loop that still holds this connection; delete it later. The
+    // socket (which only the connection deletes) carries the call, so that it still happens
+    // when the broker is deleted first.
     ClientConnection *dying = it->second.release();
     m_connections.erase(it);
     QMetaObject::invokeMethod(
-        this, [dying] { delete dying; }, Qt::QueuedConnection);
+        dying->socket(), [dying] { delete dying; }, Qt::QueuedConnection);
 
-    if (m_stopping && m_connections.empty())
+    // While the stop timer runs, a stop waits for the connections; when it has fired, its
+    // own handler finishes the stop.
+    if (m_stopping && m_connections.empty() && m_stopTimer.isActive())
         finishStop();
 }
 
@@ -698,6 +833,7 @@ BrokerSnapshot Broker::snapshot() const {
     s.url = m_url;
     s.pendingAcks = m_acks.size();
     s.counters = m_counters;
+    s.counters.unrecordedFrames = m_recorder.droppedEvents();
     s.connections.reserve(qsizetype(m_connections.size()));
     for (const auto &[id, conn] : m_connections)
         s.connections.append(describe(conn.get()));

@@ -7,6 +7,7 @@
 #include "framecodec.h"
 #include "pendingacktable.h"
 
+#include <QMultiHash>
 #include <QObject>
 #include <QTimer>
 #include <QUrl>
@@ -18,6 +19,7 @@
 
 class ClientConnection;
 class QTcpServer;
+class QTcpSocket;
 class QWebSocket;
 class QWebSocketServer;
 struct Room;
@@ -65,6 +67,8 @@ protected:
 
 private:
     void acceptTcpConnections();
+    // The TCP socket a QWebSocket was upgraded from, no longer waiting for its handshake.
+    QTcpSocket *takeHandshaking(const QWebSocket *socket);
     void acceptWebSocket();
     void handleText(ClientConnection *conn, const QString &text);
     void handleBinary(ClientConnection *conn, const QByteArray &data);
@@ -76,8 +80,9 @@ private:
     bool checkRateLimit(ClientConnection *conn, qint64 nowMs);
 
     // Sends a frame, records it, and cuts off a receiver whose unsent data passed its bound.
+    // text, when given, is frame already converted for the socket (shared by a fan-out).
     void sendFrame(ClientConnection *conn, const QByteArray &frame, FrameAction action,
-                   const QByteArray &ack = {});
+                   const QByteArray &ack = {}, const QString &text = {});
     void sendError(ClientConnection *conn, FrameError code, const QString &reason,
                    QByteArrayView ackJson, BrokerEvent *in);
     void releaseId(ClientConnection *conn, const QString &why, bool notifyClient);
@@ -99,6 +104,10 @@ private:
     FrameCodec::Limits m_limits;
     QTcpServer *m_tcpServer = nullptr;
     QWebSocketServer *m_wsServer = nullptr;
+    // Accepted sockets whose WebSocket handshake is not done, by peer port. QWebSocketServer
+    // applies its handshake time-out only to connections it accepted itself, so the broker
+    // keeps its own.
+    QMultiHash<quint16, QTcpSocket *> m_handshaking;
     std::map<quint64, std::unique_ptr<ClientConnection>> m_connections;
     std::map<QString, std::unique_ptr<Room>> m_rooms;
     PendingAckTable m_acks;

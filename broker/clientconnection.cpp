@@ -2,6 +2,7 @@
 
 #include "framecodec.h"
 
+#include <QSslSocket>
 #include <QWebSocket>
 
 ClientConnection::ClientConnection(quint64 id, QWebSocket *socket, Room *room, qint64 connectedAtMs)
@@ -30,13 +31,47 @@ void ClientConnection::clearClientId() {
     m_clientIdJson.clear();
 }
 
-qint64 ClientConnection::sendText(const QByteArray &utf8) {
+qint64 ClientConnection::sendText(const QByteArray &utf8, const QString &text) {
     ++framesOut;
     bytesOut += quint64(utf8.size());
-    m_socket->sendTextMessage(QString::fromUtf8(utf8));
-    return m_socket->bytesToWrite();
+    // Writes only append to the socket's buffer, so the growth is this frame's wire size.
+    const qint64 before = m_socket->bytesToWrite();
+    m_socket->sendTextMessage(text.isNull() ? QString::fromUtf8(utf8) : text);
+    const qint64 pending = m_socket->bytesToWrite();
+    m_queuedFrameSizes.append(qint32(pending - before));
+    m_queuedFrameBytes += pending - before;
+    // The oldest frames are written out once the newer ones alone cover what is pending.
+    while (m_queuedHead < m_queuedFrameSizes.size() &&
+           m_queuedFrameBytes - m_queuedFrameSizes.at(m_queuedHead) >= pending) {
+        m_queuedFrameBytes -= m_queuedFrameSizes.at(m_queuedHead);
+        ++m_queuedHead;
+    }
+    if (m_queuedHead > 64 && m_queuedHead * 2 > m_queuedFrameSizes.size()) {
+        m_queuedFrameSizes.remove(0, m_queuedHead);
+        m_queuedHead = 0;
+    }
+    return queuedBytes();
 }
 
 qint64 ClientConnection::queuedBytes() const {
-    return m_socket->bytesToWrite();
+    qint64 bytes = m_socket->bytesToWrite();
+    // Over TLS the plain-text buffer drains into the encrypted one at once; count both.
+    if (m_tlsTransport)
+        bytes += m_tlsTransport->encryptedBytesToWrite();
+    return bytes;
+}
+
+int ClientConnection::countUnsent(const QList<qint32> &frameSizes, qint64 pendingBytes) {
+    int unsent = 0;
+    qint64 newer = 0;
+    for (qsizetype i = frameSizes.size() - 1; i >= 0 && newer < pendingBytes; --i) {
+        newer += frameSizes.at(i);
+        ++unsent;
+    }
+    return unsent;
+}
+
+void ClientConnection::setTransport(QTcpSocket *transport) {
+    m_transport = transport;
+    m_tlsTransport = qobject_cast<QSslSocket *>(transport);
 }

@@ -3,8 +3,12 @@
 #include "brokerevent.h"
 
 #include <QByteArray>
+#include <QList>
+#include <QPointer>
 #include <QString>
 
+class QSslSocket;
+class QTcpSocket;
 class QWebSocket;
 struct Room;
 
@@ -28,9 +32,19 @@ public:
     void setClientId(const QByteArray &id);
     void clearClientId();
 
-    // Sends one text frame; counts it. Returns the bytes now waiting to be written.
-    qint64 sendText(const QByteArray &utf8);
+    // Sends one text frame (utf8, or text when the caller has it converted already); counts
+    // it. Returns the bytes now waiting to be written.
+    qint64 sendText(const QByteArray &utf8, const QString &text = {});
+    // Unsent bytes, including those already encrypted for a TLS connection.
     qint64 queuedBytes() const;
+    // Wire sizes of the frames that may still wait in the socket's buffer, oldest first.
+    QList<qint32> unsentFrameSizes() const { return m_queuedFrameSizes.mid(m_queuedHead); }
+    // How many of these frames (oldest first) the last pendingBytes of the buffer hold.
+    static int countUnsent(const QList<qint32> &frameSizes, qint64 pendingBytes);
+    // The TCP (or TLS) socket under the WebSocket; it may outlive the QWebSocket while it
+    // flushes a close.
+    QTcpSocket *transport() const { return m_transport.data(); }
+    void setTransport(QTcpSocket *transport);
     void countIncoming(qint64 bytes) {
         ++framesIn;
         bytesIn += quint64(bytes);
@@ -57,4 +71,11 @@ private:
     qint64 m_connectedAtMs;
     QByteArray m_clientId;
     QByteArray m_clientIdJson; // the id as a JSON string literal, ready for "from"
+    QPointer<QTcpSocket> m_transport;
+    QPointer<QSslSocket> m_tlsTransport;
+    // Wire sizes of the newest frames, from m_queuedHead on, just enough of them to cover
+    // what is still waiting to be written.
+    QList<qint32> m_queuedFrameSizes;
+    qsizetype m_queuedHead = 0;
+    qint64 m_queuedFrameBytes = 0;
 };
