@@ -91,13 +91,6 @@
         <translation>%1 (wird geschlossen)</translation>
     </message>
     <message numerus="yes">
-        <source>delivered to %n client(s)</source>
-        <translation>
-            <numerusform>an %n Client zugestellt</numerusform>
-            <numerusform>an %n Clients zugestellt</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>delivered to %n client(s); not delivered to: %1</source>
         <translation>
             <numerusform>an %n Client zugestellt; nicht zugestellt an: %1</numerusform>
@@ -1559,6 +1552,13 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
     <message>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s) came faster than the log records (%1 a second) and were only counted. &lt;a href=&quot;dismiss-unrecorded&quot;&gt;Dismiss&lt;/a&gt;</source>
+        <translation>
+            <numerusform>%n Frame kam schneller, als das Log aufzeichnet (%1 pro Sekunde), und wurde nur gezählt. &lt;a href=&quot;dismiss-unrecorded&quot;&gt;Ausblenden&lt;/a&gt;</numerusform>
+            <numerusform>%n Frames kamen schneller, als das Log aufzeichnet (%1 pro Sekunde), und wurden nur gezählt. &lt;a href=&quot;dismiss-unrecorded&quot;&gt;Ausblenden&lt;/a&gt;</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -91,13 +91,6 @@
         <translation>%1 (en cours de fermeture)</translation>
     </message>
     <message numerus="yes">
-        <source>delivered to %n client(s)</source>
-        <translation>
-            <numerusform>remis à %n client</numerusform>
-            <numerusform>remis à %n clients</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>delivered to %n client(s); not delivered to: %1</source>
         <translation>
             <numerusform>remis à %n client&#xa0;; non remis à&#xa0;: %1</numerusform>
@@ -1559,6 +1552,13 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
     <message>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s) came faster than the log records (%1 a second) and were only counted. &lt;a href=&quot;dismiss-unrecorded&quot;&gt;Dismiss&lt;/a&gt;</source>
+        <translation>
+            <numerusform>%n trame est arrivée plus vite que le journal n’enregistre (%1 par seconde) et a seulement été comptée. &lt;a href=&quot;dismiss-unrecorded&quot;&gt;Masquer&lt;/a&gt;</numerusform>
+            <numerusform>%n trames sont arrivées plus vite que le journal n’enregistre (%1 par seconde) et ont seulement été comptées. &lt;a href=&quot;dismiss-unrecorded&quot;&gt;Masquer&lt;/a&gt;</numerusform>
+        </translation>
     </message>
 </context>
 <context>
