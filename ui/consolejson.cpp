@@ -94,26 +94,7 @@ ConsoleJson::Check ConsoleJson::check(const QString &text) {
 }
 
 QString ConsoleJson::compacted(const QString &json) {
-    QString out;
-    out.reserve(json.size());
-    bool inString = false;
-    bool escaped = false;
-    for (const QChar c : json) {
-        if (inString) {
-            if (escaped)
-                escaped = false;
-            else if (c == u'\\')
-                escaped = true;
-            else if (c == u'"')
-                inString = false;
-        } else if (c == u'"') {
-            inString = true;
-        } else if (isJsonSpace(c)) {
-            continue;
-        }
-        out.append(c);
-    }
-    return out;
+    return JsonFormatter::compact(json.toUtf8());
 }
 
 QString ConsoleJson::beautified(const QString &json) {

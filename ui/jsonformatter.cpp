@@ -1,12 +1,23 @@
 #include "jsonformatter.h"
 
 QString JsonFormatter::pretty(QByteArrayView json, int indent) {
+    return reformat(json, indent);
+}
+
+QString JsonFormatter::compact(QByteArrayView json) {
+    return reformat(json, -1);
+}
+
+QString JsonFormatter::reformat(QByteArrayView json, int indent) {
+    const bool oneLine = indent < 0;
     QByteArray out;
     out.reserve(json.size() * 2);
     int depth = 0;
     bool inString = false;
     bool escaped = false;
     const auto newline = [&] {
+        if (oneLine)
+            return;
         out.append('\n');
         out.append(QByteArray(depth * indent, ' '));
     };
@@ -61,7 +72,7 @@ QString JsonFormatter::pretty(QByteArrayView json, int indent) {
             newline();
             break;
         case ':':
-            out.append(": ");
+            out.append(oneLine ? ":" : ": ");
             break;
         default:
             out.append(c);
