@@ -115,7 +115,8 @@ QString BrokerSettings::validate(bool settingsKeys) const {
     };
     const Range ranges[] = {
         {"ack-ttl", "broker/ackTtlMs", ackTtlMs, 1, 7LL * 24 * 3600 * 1000},
-        {"max-pending-acks-per-connection", "broker/maxPendingAcksPerConnection", maxPendingAcksPerConnection, 1, 100000000},
+        {"max-pending-acks-per-connection", "broker/maxPendingAcksPerConnection",
+         maxPendingAcksPerConnection, 1, 100000000},
         {"max-pending-acks", "broker/maxPendingAcks", maxPendingAcks, 1, 100000000},
         {"max-id-length", "broker/maxIdLength", maxIdLength, 1, 1 << 20},
         {"max-destinations", "broker/maxDestinations", maxDestinations, 1, 1000000},

@@ -22,9 +22,9 @@ struct BrokerCounters {
     quint64 answersForwarded = 0;
     quint64 droppedAnswers = 0;
     quint64 errorsSent = 0;
-    quint64 acksExpired = 0; // pending acks whose time to live ended
-    quint64 acksEvicted = 0; // pending acks pushed out by a bound
-    quint64 undelivered = 0; // frames not sent because their receiver was cut off
+    quint64 acksExpired = 0;      // pending acks whose time to live ended
+    quint64 acksEvicted = 0;      // pending acks pushed out by a bound
+    quint64 undelivered = 0;      // frames not sent because their receiver was cut off
     quint64 unrecordedFrames = 0; // frames observers did not get (over the recording rate)
     std::array<quint64, CloseReasonCount> closesByReason{};
 };

@@ -9,8 +9,7 @@
 ActionCountModel::ActionCountModel(QObject *parent)
     : QAbstractTableModel(parent) {}
 
-void ActionCountModel::addEvents(const BrokerEventList &events)
-{
+void ActionCountModel::addEvents(const BrokerEventList &events) {
     // Count by action number first: no text is made per event, only once per row.
     std::array<quint64, ActionSlots> in{};
     std::array<quint64, ActionSlots> out{};
@@ -23,7 +22,8 @@ void ActionCountModel::addEvents(const BrokerEventList &events)
     for (int slot = 0; slot < ActionSlots; ++slot) {
         if (in[slot] == 0 && out[slot] == 0)
             continue;
-        auto it = std::find_if(m_rows.begin(), m_rows.end(), [&](const Row &r) { return r.slot == slot; });
+        auto it = std::find_if(m_rows.begin(), m_rows.end(),
+                               [&](const Row &r) { return r.slot == slot; });
         if (it == m_rows.end()) {
             BrokerEvent sample;
             sample.kind = BrokerEvent::Kind::FrameIn;
@@ -42,8 +42,7 @@ void ActionCountModel::addEvents(const BrokerEventList &events)
     }
 }
 
-int ActionCountModel::slotOf(const BrokerEvent &e)
-{
+int ActionCountModel::slotOf(const BrokerEvent &e) {
     return e.binary ? BinarySlot : int(e.action);
 }
 

@@ -8,8 +8,7 @@
 // Measures how late the event loop it runs in answers a short timer: the time a user waits for
 // a click or a repaint while the loop is busy (inserting a batch, painting the log). Used by the
 // UI benchmark; costs one timer tick every interval.
-class EventLoopLatencyProbe : public QObject
-{
+class EventLoopLatencyProbe : public QObject {
     Q_OBJECT
 public:
     explicit EventLoopLatencyProbe(int intervalMs = 10, QObject *parent = nullptr);

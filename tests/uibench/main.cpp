@@ -18,8 +18,7 @@
 
 namespace {
 
-qint64 residentKiB()
-{
+qint64 residentKiB() {
     QFile status(QStringLiteral("/proc/self/status"));
     if (!status.open(QIODevice::ReadOnly))
         return -1;
@@ -32,18 +31,20 @@ qint64 residentKiB()
 
 } // namespace
 
-int main(int argc, char *argv[])
-{
+int main(int argc, char *argv[]) {
     QApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("duration"), QStringLiteral("Seconds to measure."), QStringLiteral("s"), QStringLiteral("30")});
-    parser.addOption({QStringLiteral("capacity"), QStringLiteral("Frames kept in the log."), QStringLiteral("n"), QStringLiteral("100000")});
+    parser.addOption({QStringLiteral("duration"), QStringLiteral("Seconds to measure."),
+                      QStringLiteral("s"), QStringLiteral("30")});
+    parser.addOption({QStringLiteral("capacity"), QStringLiteral("Frames kept in the log."),
+                      QStringLiteral("n"), QStringLiteral("100000")});
     parser.process(app);
 
     QTemporaryDir dir;
     QSettings settings(dir.filePath(QStringLiteral("uibench.ini")), QSettings::IniFormat);
-    settings.setValue(QStringLiteral("inspector/logCapacity"), parser.value(QStringLiteral("capacity")).toInt());
+    settings.setValue(QStringLiteral("inspector/logCapacity"),
+                      parser.value(QStringLiteral("capacity")).toInt());
     BrokerSettings broker;
     broker.port = 0;
     MainWindow window(broker, &settings);
@@ -56,17 +57,22 @@ int main(int argc, char *argv[])
         QTimer::singleShot(parser.value(QStringLiteral("duration")).toInt() * 1000, &app, [&] {
             probe.stop();
             const FrameLogModel *log = window.logModel();
-            std::printf("ui event loop lateness: p50 %lld ms, p99 %lld ms, max %lld ms (%d ticks of 10 ms)\n",
-                        probe.percentileMs(50), probe.percentileMs(99), probe.maxLatenessMs(), probe.sampleCount());
-            std::printf("log: %d rows (capacity %d), %llu dropped by the ring buffer; RSS %lld KiB\n",
-                        log->rowCount(), log->capacity(), static_cast<unsigned long long>(log->droppedCount()), residentKiB());
+            std::printf("ui event loop lateness: p50 %lld ms, p99 %lld ms, max %lld ms (%d ticks "
+                        "of 10 ms)\n",
+                        probe.percentileMs(50), probe.percentileMs(99), probe.maxLatenessMs(),
+                        probe.sampleCount());
+            std::printf(
+                "log: %d rows (capacity %d), %llu dropped by the ring buffer; RSS %lld KiB\n",
+                log->rowCount(), log->capacity(),
+                static_cast<unsigned long long>(log->droppedCount()), residentKiB());
             app.quit();
         });
     });
-    QObject::connect(window.controller(), &BrokerController::startFailed, &app, [&](const QString &error) {
-        std::fprintf(stderr, "wsmsgbroker-uibench: %s\n", qPrintable(error));
-        app.exit(1);
-    });
+    QObject::connect(window.controller(), &BrokerController::startFailed, &app,
+                     [&](const QString &error) {
+                         std::fprintf(stderr, "wsmsgbroker-uibench: %s\n", qPrintable(error));
+                         app.exit(1);
+                     });
     window.startBroker();
     return app.exec();
 }
