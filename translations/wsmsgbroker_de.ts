@@ -1744,6 +1744,18 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
         <source>Listening on %1 lets other machines connect: consider an access token.</source>
         <translation>Lauschen auf %1 erlaubt anderen Rechnern die Verbindung: ein Zugriffstoken ist ratsam.</translation>
     </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>Takes effect the next time the window starts; --lang overrides it</source>
+        <translation>Wirkt beim nächsten Start des Fensters; --lang hat Vorrang</translation>
+    </message>
+    <message>
+        <source>La&amp;nguage (at next start):</source>
+        <translation>Spra&amp;che (beim nächsten Start):</translation>
+    </message>
 </context>
 <context>
     <name>StatisticsView</name>

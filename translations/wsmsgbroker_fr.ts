@@ -1744,6 +1744,18 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
         <source>Listening on %1 lets other machines connect: consider an access token.</source>
         <translation>Écouter sur %1 permet à d’autres machines de se connecter&#xa0;: pensez à un jeton d’accès.</translation>
     </message>
+    <message>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>Takes effect the next time the window starts; --lang overrides it</source>
+        <translation>Prend effet au prochain démarrage de la fenêtre&#xa0;; --lang a la priorité</translation>
+    </message>
+    <message>
+        <source>La&amp;nguage (at next start):</source>
+        <translation>Lang&amp;ue (au prochain démarrage)&#xa0;:</translation>
+    </message>
 </context>
 <context>
     <name>StatisticsView</name>

@@ -82,6 +82,7 @@ MainWindow::MainWindow(const BrokerSettings &broker, QSettings *settings, QWidge
                                                    ->value(QStringLiteral("unansweredThresholdMs"),
                                                            m_inspectorOptions.unansweredThresholdMs)
                                                    .toInt();
+    m_inspectorOptions.language = m_settings->value(QStringLiteral("language")).toString();
     m_settings->endGroup();
     m_log->setCapacity(std::clamp(m_inspectorOptions.logCapacity, 1000, 10000000));
     m_log->setUnansweredThresholdMs(m_inspectorOptions.unansweredThresholdMs);
@@ -547,6 +548,7 @@ void MainWindow::showSettings() {
     m_settings->setValue(QStringLiteral("logCapacity"), m_inspectorOptions.logCapacity);
     m_settings->setValue(QStringLiteral("unansweredThresholdMs"),
                          m_inspectorOptions.unansweredThresholdMs);
+    m_settings->setValue(QStringLiteral("language"), m_inspectorOptions.language);
     m_settings->endGroup();
     m_log->setCapacity(m_inspectorOptions.logCapacity);
     m_log->setUnansweredThresholdMs(m_inspectorOptions.unansweredThresholdMs);

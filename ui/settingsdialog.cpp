@@ -41,6 +41,7 @@ SettingsDialog::SettingsDialog(const BrokerSettings &broker, const InspectorOpti
     , m_token(new QLineEdit(broker.token, this))
     , m_logCapacity(makeSpin(1000, 10000000, inspector.logCapacity, tr(" frames"), this))
     , m_unansweredMs(makeSpin(100, 3600000, inspector.unansweredThresholdMs, tr(" ms"), this))
+    , m_language(new QComboBox(this))
     , m_problem(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)) {
     setWindowTitle(tr("Settings"));
@@ -72,10 +73,19 @@ SettingsDialog::SettingsDialog(const BrokerSettings &broker, const InspectorOpti
     limitsForm->addRow(tr("P&ing interval:"), m_pingInterval);
     limitsForm->addRow(tr("&Rate limit per client:"), m_rateLimit);
 
+    // Language names in their own language, as people look for them.
+    m_language->addItem(tr("System language"), QString());
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("Français"), QStringLiteral("fr"));
+    m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
+    m_language->setCurrentIndex(std::max(0, m_language->findData(inspector.language)));
+    m_language->setToolTip(tr("Takes effect the next time the window starts; --lang overrides it"));
+
     auto *inspectorBox = new QGroupBox(tr("Inspector"), this);
     auto *inspectorForm = new QFormLayout(inspectorBox);
     inspectorForm->addRow(tr("Frames &kept in the log:"), m_logCapacity);
     inspectorForm->addRow(tr("Mark asks &unanswered after:"), m_unansweredMs);
+    inspectorForm->addRow(tr("La&nguage (at next start):"), m_language);
 
     m_problem->setWordWrap(true);
     QPalette warning = m_problem->palette();
@@ -128,5 +138,5 @@ BrokerSettings SettingsDialog::brokerSettings() const {
 }
 
 SettingsDialog::InspectorOptions SettingsDialog::inspectorOptions() const {
-    return {m_logCapacity->value(), m_unansweredMs->value()};
+    return {m_logCapacity->value(), m_unansweredMs->value(), m_language->currentData().toString()};
 }

@@ -18,6 +18,7 @@ public:
     struct InspectorOptions {
         int logCapacity = 100000;
         int unansweredThresholdMs = 5000;
+        QString language; // "fr", "de", "en", or empty for the system's; read at start
     };
 
     SettingsDialog(const BrokerSettings &broker, const InspectorOptions &inspector,
@@ -42,6 +43,7 @@ private:
     QLineEdit *m_token;
     QSpinBox *m_logCapacity;
     QSpinBox *m_unansweredMs;
+    QComboBox *m_language;
     QLabel *m_problem;
     QDialogButtonBox *m_buttons;
 };
