@@ -391,14 +391,15 @@ void Broker::handleText(ClientConnection *conn, const QString &text) {
     ++m_counters.framesIn;
     m_counters.bytesIn += quint64(utf8.size());
 
-    // The frame's event goes in before the frames it causes and is completed afterwards.
+    // The frame's place in the batch is taken before the frames it causes (an empty event
+    // holds it) and filled once the outcome is known.
     std::optional<BrokerEvent> in;
     qsizetype slot = -1;
     if (m_recorder.takesFrame()) {
+        slot = m_recorder.record(BrokerEvent{});
         in = makeEvent(BrokerEvent::Kind::FrameIn, conn);
         in->size = utf8.size();
         in->data = recordedBytes(utf8);
-        slot = m_recorder.record(BrokerEvent(*in));
     }
     BrokerEvent *event = in ? &*in : nullptr;
 

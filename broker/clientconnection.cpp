@@ -50,15 +50,16 @@ qint64 ClientConnection::sendText(const QByteArray &utf8, const QString &text) {
         m_queuedFrameSizes.remove(0, m_queuedHead);
         m_queuedHead = 0;
     }
-    return queuedBytes();
+    return withEncrypted(pending);
 }
 
 qint64 ClientConnection::queuedBytes() const {
-    qint64 bytes = m_socket->bytesToWrite();
+    return withEncrypted(m_socket->bytesToWrite());
+}
+
+qint64 ClientConnection::withEncrypted(qint64 plainBytes) const {
     // Over TLS the plain-text buffer drains into the encrypted one at once; count both.
-    if (m_tlsTransport)
-        bytes += m_tlsTransport->encryptedBytesToWrite();
-    return bytes;
+    return m_tlsTransport ? plainBytes + m_tlsTransport->encryptedBytesToWrite() : plainBytes;
 }
 
 int ClientConnection::countUnsent(const QList<qint32> &frameSizes, qint64 pendingBytes) {

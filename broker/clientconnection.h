@@ -65,6 +65,7 @@ public:
     int rateWindowFrames = 0;
 
 private:
+    qint64 withEncrypted(qint64 plainBytes) const;
     quint64 m_id;
     QWebSocket *m_socket;
     Room *m_room;
