@@ -1,5 +1,8 @@
 #include "broker.h"
 #include "commandline.h"
+#ifdef WSMSGBROKER_HAVE_EPOLL
+#include "epolleventdispatcher.h"
+#endif
 #include "headlessrunner.h"
 #include "mainwindow.h"
 #include "translationloader.h"
@@ -50,10 +53,19 @@ int main(int argc, char *argv[]) {
         headless = true;
     }
     std::unique_ptr<QCoreApplication> app;
-    if (headless || textOnly)
+    if (headless || textOnly) {
+#ifdef WSMSGBROKER_HAVE_EPOLL
+        // Headless, the main thread is the broker's thread: give it the dispatcher whose cost
+        // does not grow with idle connections. Set before the application object exists.
+        if (headless && !textOnly) {
+            if (QAbstractEventDispatcher *dispatcher = EpollEventDispatcher::createForBroker())
+                QCoreApplication::setEventDispatcher(dispatcher);
+        }
+#endif
         app = std::make_unique<QCoreApplication>(argc, argv);
-    else
+    } else {
         app = std::make_unique<QApplication>(argc, argv);
+    }
 
     std::unique_ptr<QSettings> saved;
     if (!headless && !textOnly && !hasArgument(argc, argv, "--settings"))

@@ -5,6 +5,7 @@
 
 #include "broker.h"
 #include "brokertestformatting.h"
+#include "dispatchertestmain.h"
 #include "testclient.h"
 
 #include <QDateTime>
@@ -2006,6 +2007,6 @@ void TestBroker::stopWithoutClients() {
     QVERIFY(!m_broker->isListening());
 }
 
-QTEST_GUILESS_MAIN(TestBroker)
+WSMSGBROKER_TEST_MAIN(TestBroker)
 
 #include "tst_broker.moc"

@@ -7,6 +7,7 @@
 #include "broker.h"
 #include "brokertestsupport.h"
 #include "bystanderpair.h"
+#include "dispatchertestmain.h"
 #include "rawwebsocket.h"
 
 #include <QFile>
@@ -228,5 +229,5 @@ void TestHostileInput::cleanupTestCase() {
     m_broker.reset();
 }
 
-QTEST_GUILESS_MAIN(TestHostileInput)
+WSMSGBROKER_TEST_MAIN(TestHostileInput)
 #include "tst_hostileinput.moc"

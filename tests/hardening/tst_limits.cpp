@@ -5,6 +5,7 @@
 #include "broker.h"
 #include "brokertestsupport.h"
 #include "bystanderpair.h"
+#include "dispatchertestmain.h"
 #include "protocolclient.h"
 #include "rawwebsocket.h"
 
@@ -471,5 +472,5 @@ void TestLimits::pendingAcksPerBroker() {
     QCOMPARE(broker->counters().droppedAnswers, quint64(2));
 }
 
-QTEST_GUILESS_MAIN(TestLimits)
+WSMSGBROKER_TEST_MAIN(TestLimits)
 #include "tst_limits.moc"

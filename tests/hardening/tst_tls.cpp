@@ -5,6 +5,7 @@
 #include "broker.h"
 #include "brokertestsupport.h"
 #include "commandline.h"
+#include "dispatchertestmain.h"
 #include "protocolclient.h"
 #include "rawwebsocket.h"
 
@@ -324,5 +325,5 @@ void TestTls::headlessExitsOnBadCertificate() {
     QCOMPARE(good.exitCode(), 0);
 }
 
-QTEST_GUILESS_MAIN(TestTls)
+WSMSGBROKER_TEST_MAIN(TestTls)
 #include "tst_tls.moc"
