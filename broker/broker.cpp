@@ -1,7 +1,9 @@
 #include "broker.h"
 
 #include "clientconnection.h"
+#include "descriptorserver.h"
 #include "room.h"
+#include "websocketconnection.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -15,9 +17,6 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QUrlQuery>
-#include <QWebSocket>
-#include <QWebSocketCorsAuthenticator>
-#include <QWebSocketServer>
 
 Q_LOGGING_CATEGORY(lcBroker, "wsmsgbroker.broker", QtWarningMsg)
 
@@ -96,10 +95,10 @@ Broker::Broker(const BrokerSettings &settings, QObject *parent)
     m_stopTimer.setSingleShot(true);
     connect(&m_stopTimer, &QTimer::timeout, this, [this] {
         // Peers that did not finish the closing handshake in time are cut.
-        std::vector<QWebSocket *> left;
+        std::vector<WebSocketConnection *> left;
         for (auto &[id, conn] : m_connections)
             left.push_back(conn->socket());
-        for (QWebSocket *socket : left)
+        for (WebSocketConnection *socket : left)
             socket->abort();
         finishStop();
     });
@@ -130,32 +129,8 @@ bool Broker::start() {
         return false;
     }
 
-    delete m_wsServer;
-    m_wsServer = new QWebSocketServer(QStringLiteral("wsmsgbroker/" WSMSGBROKER_VERSION),
-                                      QWebSocketServer::NonSecureMode, this);
-    m_wsServer->setMaxPendingConnections(std::numeric_limits<int>::max());
-    m_wsServer->setHandshakeTimeout(std::chrono::milliseconds(m_settings.handshakeTimeoutMs));
-    connect(m_wsServer, &QWebSocketServer::newConnection, this, &Broker::acceptWebSocket);
-    if (!m_settings.allowedOrigins.isEmpty()) {
-        connect(m_wsServer, &QWebSocketServer::originAuthenticationRequired, this,
-                [this](QWebSocketCorsAuthenticator *auth) {
-                    const bool allowed = m_settings.allowedOrigins.contains(auth->origin());
-                    auth->setAllowed(allowed);
-                    if (!allowed) {
-                        ++m_counters.closesByReason[size_t(CloseReason::OriginRefused)];
-                        if (observed()) {
-                            BrokerEvent e = makeEvent(BrokerEvent::Kind::ConnectionClosed, nullptr);
-                            e.closeReason = CloseReason::OriginRefused;
-                            e.detail = tr("handshake refused: Origin \"%1\" is not allowed")
-                                           .arg(auth->origin());
-                            record(std::move(e));
-                        }
-                    }
-                });
-    }
-
     // wss://: a QSslServer (a QTcpServer) does the TLS handshake and hands over encrypted
-    // sockets, which QWebSocketServer upgrades like plain ones.
+    // sockets; the WebSocket protocol runs over them as over plain descriptors.
     QSslConfiguration tls;
     if (m_settings.usesTls()) {
         if (const QString problem = loadTlsConfiguration(m_settings, &tls); !problem.isEmpty()) {
@@ -165,23 +140,25 @@ bool Broker::start() {
         }
     }
 
-    // Our own listener: QWebSocketServer::listen() keeps a backlog of 50, which drops
-    // handshakes when many clients connect at once.
+    // Qt's default listen backlog of 50 drops handshakes when many clients connect at once.
     delete m_tcpServer;
     if (m_settings.usesTls()) {
         auto *sslServer = new QSslServer(this);
         sslServer->setSslConfiguration(tls);
         sslServer->setHandshakeTimeout(m_settings.handshakeTimeoutMs);
+        // Emitted once a connection can be taken, after its TLS handshake (newConnection()
+        // comes earlier, when there is nothing to take yet).
+        connect(sslServer, &QTcpServer::pendingConnectionAvailable, this,
+                &Broker::acceptTlsConnections);
         m_tcpServer = sslServer;
     } else {
-        m_tcpServer = new QTcpServer(this);
+        auto *plainServer = new DescriptorServer(this);
+        connect(plainServer, &DescriptorServer::descriptorAccepted, this,
+                &Broker::acceptDescriptor);
+        m_tcpServer = plainServer;
     }
     m_tcpServer->setListenBacklogSize(4096);
     m_tcpServer->setMaxPendingConnections(std::numeric_limits<int>::max());
-    // Emitted once a connection can be taken: for TLS, after its handshake (newConnection()
-    // comes earlier, when there is nothing to take yet).
-    connect(m_tcpServer, &QTcpServer::pendingConnectionAvailable, this,
-            &Broker::acceptTcpConnections);
     if (!m_tcpServer->listen(m_settings.host, m_settings.port)) {
         const QString hostText = m_settings.host.protocol() == QAbstractSocket::IPv6Protocol
                                      ? QStringLiteral("[%1]").arg(m_settings.host.toString())
@@ -217,12 +194,9 @@ void Broker::stop() {
     if (m_tcpServer)
         m_tcpServer->close();
     // Half-open handshakes are not connections yet: drop them.
-    const QList<QTcpSocket *> handshaking = m_handshaking.values();
-    const QList<QPointer<QTcpSocket>> guarded(handshaking.cbegin(), handshaking.cend());
-    for (const QPointer<QTcpSocket> &socket : guarded) {
-        if (socket)
-            socket->abort();
-    }
+    const QSet<WebSocketConnection *> handshaking = std::exchange(m_handshaking, {});
+    for (WebSocketConnection *socket : handshaking)
+        socket->deleteLater();
     m_pingTimer.stop();
     std::vector<ClientConnection *> open;
     for (auto &[id, conn] : m_connections)
@@ -231,11 +205,11 @@ void Broker::stop() {
         finishStop();
         return;
     }
-    // Started before closing: QWebSocket::close() may drop a connection at once, and then the
-    // last one to go finishes the stop from handleDisconnected().
+    // Started before closing: a close may drop a connection at once, and then the last one
+    // to go finishes the stop from handleDisconnected().
     m_stopTimer.start(StopGraceMs);
     for (ClientConnection *conn : open)
-        closeConnection(conn, CloseReason::ServerStopping, QWebSocketProtocol::CloseCodeGoingAway,
+        closeConnection(conn, CloseReason::ServerStopping, WebSocketConnection::CloseGoingAway,
                         tr("broker shutting down"));
 }
 
@@ -252,8 +226,8 @@ void Broker::disconnectClient(quint64 connectionId) {
     auto it = m_connections.find(connectionId);
     if (it == m_connections.end())
         return;
-    closeConnection(it->second.get(), CloseReason::ClosedByUser,
-                    QWebSocketProtocol::CloseCodeNormal, tr("disconnected from the inspector"));
+    closeConnection(it->second.get(), CloseReason::ClosedByUser, WebSocketConnection::CloseNormal,
+                    tr("disconnected from the inspector"));
 }
 
 void Broker::setSnapshotInterval(int ms) {
@@ -283,95 +257,98 @@ void Broker::disconnectNotify(const QMetaMethod &signal) {
         m_snapshotObserved = isSignalConnected(signal);
 }
 
-void Broker::acceptTcpConnections() {
-    while (QTcpSocket *socket = m_tcpServer->nextPendingConnection()) {
-        socket->setParent(nullptr); // the WebSocket server takes it over
-        const quint16 port = socket->peerPort();
-        m_handshaking.insert(port, socket);
-        connect(socket, &QObject::destroyed, this,
-                [this, port, socket] { m_handshaking.remove(port, socket); });
-        QTimer::singleShot(m_settings.handshakeTimeoutMs, this,
-                           [this, port, guard = QPointer<QTcpSocket>(socket)] {
-                               if (guard && m_handshaking.remove(port, guard.data()) > 0) {
-                                   qCInfo(lcBroker)
-                                       << "handshake time-out:" << guard->peerAddress() << port;
-                                   guard->abort();
-                               }
-                           });
-        m_wsServer->handleConnection(socket);
-    }
+void Broker::acceptDescriptor(qintptr descriptor) {
+    expectHandshake(new WebSocketConnection(descriptor, this));
 }
 
-QTcpSocket *Broker::takeHandshaking(const QWebSocket *socket) {
-    const quint16 port = socket->peerPort();
-    const QHostAddress address = socket->peerAddress();
-    for (auto it = m_handshaking.find(port); it != m_handshaking.end() && it.key() == port; ++it) {
-        if (it.value()->peerAddress() == address) {
-            QTcpSocket *transport = it.value();
-            m_handshaking.erase(it);
-            return transport;
-        }
-    }
-    return nullptr;
+void Broker::acceptTlsConnections() {
+    while (QTcpSocket *socket = m_tcpServer->nextPendingConnection())
+        expectHandshake(new WebSocketConnection(socket, this));
 }
 
-void Broker::acceptWebSocket() {
-    while (QWebSocket *socket = m_wsServer->nextPendingConnection()) {
-        socket->setParent(nullptr);
-        const qint64 now = nowMs();
-        const QString roomName = roomNameOf(socket->requestUrl());
-        auto roomIt = m_rooms.find(roomName);
-        bool roomCreated = false;
-        if (roomIt == m_rooms.end()) {
-            roomIt = m_rooms.emplace(roomName, std::make_unique<Room>(roomName)).first;
-            roomCreated = true;
+void Broker::expectHandshake(WebSocketConnection *socket) {
+    socket->setServerName(QByteArrayLiteral("wsmsgbroker/" WSMSGBROKER_VERSION));
+    socket->setMaxMessageBytes(m_settings.maxMessageBytes);
+    m_handshaking.insert(socket);
+    connect(socket, &WebSocketConnection::handshakeRequested, this,
+            [this, socket] { handleHandshake(socket); });
+    // Gone before its handshake was done (refused, timed out, or the client left).
+    connect(socket, &WebSocketConnection::disconnected, this, [this, socket] {
+        if (m_handshaking.remove(socket))
+            socket->deleteLater();
+    });
+    QTimer::singleShot(m_settings.handshakeTimeoutMs, socket, [socket] {
+        if (socket->state() == WebSocketConnection::State::Handshaking) {
+            qCInfo(lcBroker) << "handshake time-out:" << socket->peerAddress()
+                             << socket->peerPort();
+            socket->abort();
         }
-        Room *room = roomIt->second.get();
-        ++room->connectionCount;
+    });
+}
 
-        const quint64 id = m_nextConnectionId++;
-        auto owned = std::make_unique<ClientConnection>(id, socket, room, now);
-        ClientConnection *conn = owned.get();
-        conn->setTransport(takeHandshaking(socket));
-        m_connections.emplace(id, std::move(owned));
-        ++m_counters.connectionsOpened;
-
-        socket->setMaxAllowedIncomingMessageSize(quint64(m_settings.maxMessageBytes));
-        socket->setMaxAllowedIncomingFrameSize(quint64(m_settings.maxMessageBytes));
-        socket->setOutgoingFrameSize(
-            quint64(std::max<qint64>(m_settings.maxMessageBytes, 512 * 1024)));
-        // One lambda per socket: a shared slot would have to look up sender(), which walks
-        // every connection made to the receiver.
-        connect(socket, &QWebSocket::textMessageReceived, this,
-                [this, conn](const QString &text) { handleText(conn, text); });
-        connect(socket, &QWebSocket::binaryMessageReceived, this,
-                [this, conn](const QByteArray &data) { handleBinary(conn, data); });
-        connect(socket, &QWebSocket::disconnected, this,
-                [this, conn] { handleDisconnected(conn); });
-        connect(socket, &QWebSocket::pong, this, [conn] { conn->lastPongMs = nowMs(); });
-
+void Broker::handleHandshake(WebSocketConnection *socket) {
+    if (!m_settings.allowedOrigins.isEmpty() &&
+        !m_settings.allowedOrigins.contains(socket->origin())) {
+        ++m_counters.closesByReason[size_t(CloseReason::OriginRefused)];
         if (observed()) {
-            if (roomCreated)
-                record(makeEvent(BrokerEvent::Kind::RoomCreated, conn));
-            BrokerEvent e = makeEvent(BrokerEvent::Kind::ConnectionOpened, conn);
-            e.detail = QStringLiteral("%1:%2").arg(conn->remoteAddress).arg(conn->remotePort);
+            BrokerEvent e = makeEvent(BrokerEvent::Kind::ConnectionClosed, nullptr);
+            e.closeReason = CloseReason::OriginRefused;
+            e.detail = tr("handshake refused: Origin \"%1\" is not allowed").arg(socket->origin());
             record(std::move(e));
         }
+        socket->rejectHandshake(403, QByteArrayLiteral("Forbidden"));
+        return;
+    }
+    m_handshaking.remove(socket);
+    socket->disconnect(this);
+    socket->acceptHandshake();
+    const qint64 now = nowMs();
+    const QString roomName = roomNameOf(socket->requestUrl());
+    auto roomIt = m_rooms.find(roomName);
+    bool roomCreated = false;
+    if (roomIt == m_rooms.end()) {
+        roomIt = m_rooms.emplace(roomName, std::make_unique<Room>(roomName)).first;
+        roomCreated = true;
+    }
+    Room *room = roomIt->second.get();
+    ++room->connectionCount;
 
-        // Refusals happen before any frame is routed; the connection still shows up with
-        // its reason so that the refused client can be found in the inspector.
-        if (int(m_connections.size()) > m_settings.maxConnections) {
-            closeConnection(conn, CloseReason::TooManyConnections,
-                            QWebSocketProtocol::CloseCodePolicyViolated,
-                            tr("too many connections (limit %1)").arg(m_settings.maxConnections));
-        } else if (!m_settings.token.isEmpty() &&
-                   QUrlQuery(socket->requestUrl())
-                           .queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded) !=
-                       m_settings.token) {
-            closeConnection(conn, CloseReason::TokenRefused,
-                            QWebSocketProtocol::CloseCodePolicyViolated,
-                            tr("missing or wrong access token"));
-        }
+    const quint64 id = m_nextConnectionId++;
+    auto owned = std::make_unique<ClientConnection>(id, socket, room, now);
+    ClientConnection *conn = owned.get();
+    m_connections.emplace(id, std::move(owned));
+    ++m_counters.connectionsOpened;
+
+    // One lambda per socket: a shared slot would have to look up sender(), which walks
+    // every connection made to the receiver.
+    connect(socket, &WebSocketConnection::textMessageReceived, this,
+            [this, conn](const QByteArray &utf8) { handleText(conn, utf8); });
+    connect(socket, &WebSocketConnection::binaryMessageReceived, this,
+            [this, conn](const QByteArray &data) { handleBinary(conn, data); });
+    connect(socket, &WebSocketConnection::disconnected, this,
+            [this, conn] { handleDisconnected(conn); });
+    connect(socket, &WebSocketConnection::pong, this, [conn] { conn->lastPongMs = nowMs(); });
+
+    if (observed()) {
+        if (roomCreated)
+            record(makeEvent(BrokerEvent::Kind::RoomCreated, conn));
+        BrokerEvent e = makeEvent(BrokerEvent::Kind::ConnectionOpened, conn);
+        e.detail = QStringLiteral("%1:%2").arg(conn->remoteAddress).arg(conn->remotePort);
+        record(std::move(e));
+    }
+
+    // Refusals happen before any frame is routed; the connection still shows up with
+    // its reason so that the refused client can be found in the inspector.
+    if (int(m_connections.size()) > m_settings.maxConnections) {
+        closeConnection(conn, CloseReason::TooManyConnections,
+                        WebSocketConnection::ClosePolicyViolated,
+                        tr("too many connections (limit %1)").arg(m_settings.maxConnections));
+    } else if (!m_settings.token.isEmpty() &&
+               QUrlQuery(socket->requestUrl())
+                       .queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded) !=
+                   m_settings.token) {
+        closeConnection(conn, CloseReason::TokenRefused, WebSocketConnection::ClosePolicyViolated,
+                        tr("missing or wrong access token"));
     }
 }
 
@@ -383,10 +360,9 @@ bool Broker::checkRateLimit(ClientConnection *conn, qint64 now) {
     return ++conn->rateWindowFrames <= m_settings.rateLimitPerSecond;
 }
 
-void Broker::handleText(ClientConnection *conn, const QString &text) {
+void Broker::handleText(ClientConnection *conn, const QByteArray &utf8) {
     if (conn->isClosing())
         return; // refused or cut off: nothing more of it is routed
-    const QByteArray utf8 = text.toUtf8();
     conn->countIncoming(utf8.size());
     ++m_counters.framesIn;
     m_counters.bytesIn += quint64(utf8.size());
@@ -519,8 +495,6 @@ void Broker::handleSend(ClientConnection *conn, const ParsedRequest &req, Broker
     }
     Room *room = conn->room();
     const QByteArray frame = FrameCodec::message(req.message, conn->clientIdJson(), req.ackJson);
-    // Every recipient gets the same frame: convert it for QWebSocket once, not per recipient.
-    const QString text = QString::fromUtf8(frame);
     QVarLengthArray<quint64, 2> recipients;
     QStringList unknown;
     int delivered = 0;
@@ -562,7 +536,7 @@ void Broker::handleSend(ClientConnection *conn, const ParsedRequest &req, Broker
                 unknown.append(tr("%1 (closing)").arg(QString::fromUtf8(dest)));
             continue;
         }
-        sendFrame(target, frame, FrameAction::Message, req.ack, text);
+        sendFrame(target, frame, FrameAction::Message, req.ack);
         ++delivered;
         ++m_counters.delivered;
         if (req.hasAck())
@@ -626,8 +600,8 @@ void Broker::handleAnswer(ClientConnection *conn, const ParsedRequest &req, Brok
 }
 
 void Broker::sendFrame(ClientConnection *conn, const QByteArray &frame, FrameAction action,
-                       const QByteArray &ack, const QString &text) {
-    const qint64 queued = conn->sendText(frame, text);
+                       const QByteArray &ack) {
+    const qint64 queued = conn->sendText(frame);
     ++m_counters.framesOut;
     m_counters.bytesOut += quint64(frame.size());
     if (m_recorder.takesFrame()) {
@@ -640,8 +614,7 @@ void Broker::sendFrame(ClientConnection *conn, const QByteArray &frame, FrameAct
         record(std::move(e));
     }
     if (queued > m_settings.maxQueuedBytes) {
-        closeConnection(conn, CloseReason::SlowConsumer,
-                        QWebSocketProtocol::CloseCodePolicyViolated,
+        closeConnection(conn, CloseReason::SlowConsumer, WebSocketConnection::ClosePolicyViolated,
                         tr("slow consumer: %1 bytes waiting to be sent (limit %2)")
                             .arg(queued)
                             .arg(m_settings.maxQueuedBytes));
@@ -682,29 +655,18 @@ void Broker::closeConnection(ClientConnection *conn, CloseReason reason, int clo
         return;
     conn->closeReason = reason;
     conn->closeDetail = detail;
-    QWebSocket *socket = conn->socket();
+    WebSocketConnection *socket = conn->socket();
     // A peer that does not read would never take the close frame; cut it after a grace period.
-    // QWebSocket may report the connection closed at once while its TCP socket still flushes,
-    // and that socket outlives the QWebSocket, so the timer watches both. Frames still queued
-    // then are lost and counted; the close frame, queued last, is not one of them.
+    // Frames still queued then are lost and counted; the close frame, queued last, is not one
+    // of them.
     const qint64 closeFrameBytes = 4 + qMin<qsizetype>(detail.toUtf8().size(), 123);
-    QTimer::singleShot(CloseGraceMs, this,
-                       [this, socket = QPointer<QWebSocket>(socket),
-                        transport = QPointer<QTcpSocket>(conn->transport()),
-                        sizes = conn->unsentFrameSizes(), closeFrameBytes] {
-                           const qint64 pending = transport ? transport->bytesToWrite()
-                                                  : socket  ? socket->bytesToWrite()
-                                                            : 0;
-                           m_counters.undelivered += quint64(
-                               ClientConnection::countUnsent(sizes, pending - closeFrameBytes));
-                           if (socket) {
-                               socket->abort();
-                           } else if (transport) {
-                               transport->abort(); // left behind by its QWebSocket
-                               transport->deleteLater();
-                           }
-                       });
-    socket->close(QWebSocketProtocol::CloseCode(closeCode), detail);
+    QTimer::singleShot(
+        CloseGraceMs, socket, [this, socket, sizes = conn->unsentFrameSizes(), closeFrameBytes] {
+            m_counters.undelivered += quint64(
+                ClientConnection::countUnsent(sizes, socket->bytesToWrite() - closeFrameBytes));
+            socket->abort();
+        });
+    socket->close(closeCode, detail);
 }
 
 void Broker::handleDisconnected(ClientConnection *conn) {
@@ -715,12 +677,13 @@ void Broker::handleDisconnected(ClientConnection *conn) {
         conn->closeReason = CloseReason::ClientClosed;
         const int code = conn->socket()->closeCode();
         const QString why = conn->socket()->closeReason();
-        // Qt closes on its own for frames over the size limit and for invalid UTF-8.
-        if (code == QWebSocketProtocol::CloseCodeTooMuchData)
+        // The connection closes on its own for messages over the size limit, invalid UTF-8
+        // and protocol errors.
+        if (code == WebSocketConnection::CloseTooMuchData)
             conn->closeReason = CloseReason::MessageTooBig;
-        else if (code == QWebSocketProtocol::CloseCodeWrongDatatype)
+        else if (code == WebSocketConnection::CloseInvalidUtf8)
             conn->closeReason = CloseReason::InvalidUtf8;
-        else if (code == QWebSocketProtocol::CloseCodeProtocolError)
+        else if (code == WebSocketConnection::CloseProtocolError)
             conn->closeReason = CloseReason::ProtocolError;
         conn->closeDetail = why.isEmpty() ? tr("close code %1").arg(code)
                                           : tr("close code %1: %2").arg(code).arg(why);
@@ -787,7 +750,7 @@ void Broker::pingConnections() {
             conn->socket()->ping();
     }
     for (ClientConnection *conn : dead)
-        closeConnection(conn, CloseReason::PingTimeout, QWebSocketProtocol::CloseCodeGoingAway,
+        closeConnection(conn, CloseReason::PingTimeout, WebSocketConnection::CloseGoingAway,
                         tr("no answer to ping for %1 ms").arg(now - conn->lastPongMs));
 }
 

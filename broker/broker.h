@@ -7,8 +7,8 @@
 #include "framecodec.h"
 #include "pendingacktable.h"
 
-#include <QMultiHash>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 #include <QUrl>
 
@@ -19,9 +19,7 @@
 
 class ClientConnection;
 class QTcpServer;
-class QTcpSocket;
-class QWebSocket;
-class QWebSocketServer;
+class WebSocketConnection;
 struct Room;
 
 // The wsmsgbroker broker: accepts WebSocket connections, treats each URL path as a room, routes
@@ -66,11 +64,12 @@ protected:
     void disconnectNotify(const QMetaMethod &signal) override;
 
 private:
-    void acceptTcpConnections();
-    // The TCP socket a QWebSocket was upgraded from, no longer waiting for its handshake.
-    QTcpSocket *takeHandshaking(const QWebSocket *socket);
-    void acceptWebSocket();
-    void handleText(ClientConnection *conn, const QString &text);
+    void acceptDescriptor(qintptr descriptor);
+    void acceptTlsConnections();
+    // Waits for the opening handshake of a new connection, within the handshake time-out.
+    void expectHandshake(WebSocketConnection *socket);
+    void handleHandshake(WebSocketConnection *socket);
+    void handleText(ClientConnection *conn, const QByteArray &utf8);
     void handleBinary(ClientConnection *conn, const QByteArray &data);
     void handleDisconnected(ClientConnection *conn);
     void handleRegister(ClientConnection *conn, const ParsedRequest &req, BrokerEvent *in);
@@ -80,9 +79,8 @@ private:
     bool checkRateLimit(ClientConnection *conn, qint64 nowMs);
 
     // Sends a frame, records it, and cuts off a receiver whose unsent data passed its bound.
-    // text, when given, is frame already converted for the socket (shared by a fan-out).
     void sendFrame(ClientConnection *conn, const QByteArray &frame, FrameAction action,
-                   const QByteArray &ack = {}, const QString &text = {});
+                   const QByteArray &ack = {});
     void sendError(ClientConnection *conn, FrameError code, const QString &reason,
                    QByteArrayView ackJson, BrokerEvent *in);
     void releaseId(ClientConnection *conn, const QString &why, bool notifyClient);
@@ -103,11 +101,8 @@ private:
     BrokerSettings m_settings;
     FrameCodec::Limits m_limits;
     QTcpServer *m_tcpServer = nullptr;
-    QWebSocketServer *m_wsServer = nullptr;
-    // Accepted sockets whose WebSocket handshake is not done, by peer port. QWebSocketServer
-    // applies its handshake time-out only to connections it accepted itself, so the broker
-    // keeps its own.
-    QMultiHash<quint16, QTcpSocket *> m_handshaking;
+    // Accepted connections whose opening handshake is not done yet (owned by the broker).
+    QSet<WebSocketConnection *> m_handshaking;
     std::map<quint64, std::unique_ptr<ClientConnection>> m_connections;
     std::map<QString, std::unique_ptr<Room>> m_rooms;
     PendingAckTable m_acks;

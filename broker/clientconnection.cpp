@@ -2,10 +2,10 @@
 
 #include "framecodec.h"
 
-#include <QSslSocket>
-#include <QWebSocket>
+#include "websocketconnection.h"
 
-ClientConnection::ClientConnection(quint64 id, QWebSocket *socket, Room *room, qint64 connectedAtMs)
+ClientConnection::ClientConnection(quint64 id, WebSocketConnection *socket, Room *room,
+                                   qint64 connectedAtMs)
     : m_id(id)
     , m_socket(socket)
     , m_room(room)
@@ -31,12 +31,12 @@ void ClientConnection::clearClientId() {
     m_clientIdJson.clear();
 }
 
-qint64 ClientConnection::sendText(const QByteArray &utf8, const QString &text) {
+qint64 ClientConnection::sendText(const QByteArray &utf8) {
     ++framesOut;
     bytesOut += quint64(utf8.size());
     // Writes only append to the socket's buffer, so the growth is this frame's wire size.
     const qint64 before = m_socket->bytesToWrite();
-    m_socket->sendTextMessage(text.isNull() ? QString::fromUtf8(utf8) : text);
+    m_socket->sendText(utf8);
     const qint64 pending = m_socket->bytesToWrite();
     m_queuedFrameSizes.append(qint32(pending - before));
     m_queuedFrameBytes += pending - before;
@@ -50,16 +50,11 @@ qint64 ClientConnection::sendText(const QByteArray &utf8, const QString &text) {
         m_queuedFrameSizes.remove(0, m_queuedHead);
         m_queuedHead = 0;
     }
-    return withEncrypted(pending);
+    return pending;
 }
 
 qint64 ClientConnection::queuedBytes() const {
-    return withEncrypted(m_socket->bytesToWrite());
-}
-
-qint64 ClientConnection::withEncrypted(qint64 plainBytes) const {
-    // Over TLS the plain-text buffer drains into the encrypted one at once; count both.
-    return m_tlsTransport ? plainBytes + m_tlsTransport->encryptedBytesToWrite() : plainBytes;
+    return m_socket->bytesToWrite();
 }
 
 int ClientConnection::countUnsent(const QList<qint32> &frameSizes, qint64 pendingBytes) {
@@ -70,9 +65,4 @@ int ClientConnection::countUnsent(const QList<qint32> &frameSizes, qint64 pendin
         ++unsent;
     }
     return unsent;
-}
-
-void ClientConnection::setTransport(QTcpSocket *transport) {
-    m_transport = transport;
-    m_tlsTransport = qobject_cast<QSslSocket *>(transport);
 }

@@ -4,25 +4,22 @@
 
 #include <QByteArray>
 #include <QList>
-#include <QPointer>
 #include <QString>
 
-class QSslSocket;
-class QTcpSocket;
-class QWebSocket;
+class WebSocketConnection;
 struct Room;
 
 // One client socket with what the broker knows of it. Plain data plus the socket; the broker
 // owns it and does all the routing.
 class ClientConnection {
 public:
-    ClientConnection(quint64 id, QWebSocket *socket, Room *room, qint64 connectedAtMs);
+    ClientConnection(quint64 id, WebSocketConnection *socket, Room *room, qint64 connectedAtMs);
     ~ClientConnection();
     ClientConnection(const ClientConnection &) = delete;
     ClientConnection &operator=(const ClientConnection &) = delete;
 
     quint64 id() const { return m_id; }
-    QWebSocket *socket() const { return m_socket; }
+    WebSocketConnection *socket() const { return m_socket; }
     Room *room() const { return m_room; }
     qint64 connectedAtMs() const { return m_connectedAtMs; }
 
@@ -32,19 +29,14 @@ public:
     void setClientId(const QByteArray &id);
     void clearClientId();
 
-    // Sends one text frame (utf8, or text when the caller has it converted already); counts
-    // it. Returns the bytes now waiting to be written.
-    qint64 sendText(const QByteArray &utf8, const QString &text = {});
+    // Sends one text frame and counts it. Returns the bytes now waiting to be written.
+    qint64 sendText(const QByteArray &utf8);
     // Unsent bytes, including those already encrypted for a TLS connection.
     qint64 queuedBytes() const;
     // Wire sizes of the frames that may still wait in the socket's buffer, oldest first.
     QList<qint32> unsentFrameSizes() const { return m_queuedFrameSizes.mid(m_queuedHead); }
     // How many of these frames (oldest first) the last pendingBytes of the buffer hold.
     static int countUnsent(const QList<qint32> &frameSizes, qint64 pendingBytes);
-    // The TCP (or TLS) socket under the WebSocket; it may outlive the QWebSocket while it
-    // flushes a close.
-    QTcpSocket *transport() const { return m_transport.data(); }
-    void setTransport(QTcpSocket *transport);
     void countIncoming(qint64 bytes) {
         ++framesIn;
         bytesIn += quint64(bytes);
@@ -65,15 +57,12 @@ public:
     int rateWindowFrames = 0;
 
 private:
-    qint64 withEncrypted(qint64 plainBytes) const;
     quint64 m_id;
-    QWebSocket *m_socket;
+    WebSocketConnection *m_socket;
     Room *m_room;
     qint64 m_connectedAtMs;
     QByteArray m_clientId;
     QByteArray m_clientIdJson; // the id as a JSON string literal, ready for "from"
-    QPointer<QTcpSocket> m_transport;
-    QPointer<QSslSocket> m_tlsTransport;
     // Wire sizes of the newest frames, from m_queuedHead on, just enough of them to cover
     // what is still waiting to be written.
     QList<qint32> m_queuedFrameSizes;

@@ -1,0 +1,649 @@
+#include "websocketconnection.h"
+
+#include "utf8validator.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QSocketNotifier>
+#include <QSslSocket>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+
+enum Opcode { Continuation = 0x0, Text = 0x1, Binary = 0x2, Close = 0x8, Ping = 0x9, Pong = 0xA };
+
+// Posted to a connection to write what it queued during this pass of the event loop.
+const QEvent::Type FlushEvent = QEvent::Type(QEvent::registerEventType());
+
+// Bytes read per system call; one buffer per thread, since reading never nests.
+constexpr qsizetype ReadChunk = 64 * 1024;
+// Reads per notification before letting other connections have their turn.
+constexpr int ReadsPerActivation = 4;
+// How long a finished connection may take to take its last bytes before it is cut.
+constexpr int FinishGraceMs = 2000;
+
+char *readBuffer() {
+    thread_local std::array<char, ReadChunk> buffer;
+    return buffer.data();
+}
+
+// The value of a header whose name is given in lower case, or a null array.
+QByteArray headerValue(const QList<QByteArray> &lines, QByteArrayView lowerName) {
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QByteArray &line = lines.at(i);
+        const qsizetype colon = line.indexOf(':');
+        if (colon == lowerName.size() && line.first(colon).toLower() == lowerName)
+            return line.mid(colon + 1).trimmed();
+    }
+    return {};
+}
+
+// Whether a comma-separated header value holds token, case-insensitively.
+bool hasToken(const QByteArray &value, QByteArrayView token) {
+    for (const QByteArray &part : value.split(',')) {
+        if (part.trimmed().compare(token, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+bool isValidCloseCode(int code) {
+    if (code >= 3000 && code <= 4999)
+        return true;
+    return (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1011);
+}
+
+// The longest prefix of text's UTF-8 that fits in maxBytes without splitting a character.
+QByteArray utf8Prefix(const QString &text, qsizetype maxBytes) {
+    QByteArray utf8 = text.toUtf8();
+    if (utf8.size() <= maxBytes)
+        return utf8;
+    qsizetype cut = maxBytes;
+    while (cut > 0 && (uchar(utf8.at(cut)) & 0xC0) == 0x80)
+        --cut; // back to the first byte of the character that does not fit
+    utf8.truncate(cut);
+    return utf8;
+}
+
+const char *statusText(int status) {
+    switch (status) {
+    case 400:
+        return "Bad Request";
+    case 403:
+        return "Forbidden";
+    case 426:
+        return "Upgrade Required";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 503:
+        return "Service Unavailable";
+    default:
+        return "Error";
+    }
+}
+
+} // namespace
+
+WebSocketConnection::WebSocketConnection(qintptr descriptor, QObject *parent)
+    : QObject(parent)
+    , m_fd(int(descriptor)) {
+    const int flags = fcntl(m_fd, F_GETFL);
+    fcntl(m_fd, F_SETFL, flags | O_NONBLOCK);
+    // Frames are collected and written once per pass already; Nagle would only add delay.
+    const int on = 1;
+    setsockopt(m_fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+    sockaddr_storage peer{};
+    socklen_t peerLength = sizeof peer;
+    if (getpeername(m_fd, reinterpret_cast<sockaddr *>(&peer), &peerLength) == 0) {
+        m_peerAddress.setAddress(reinterpret_cast<const sockaddr *>(&peer));
+        if (peer.ss_family == AF_INET)
+            m_peerPort = ntohs(reinterpret_cast<const sockaddr_in *>(&peer)->sin_port);
+        else if (peer.ss_family == AF_INET6)
+            m_peerPort = ntohs(reinterpret_cast<const sockaddr_in6 *>(&peer)->sin6_port);
+    }
+    m_readNotifier = new QSocketNotifier(descriptor, QSocketNotifier::Read, this);
+    connect(m_readNotifier, &QSocketNotifier::activated, this,
+            &WebSocketConnection::readFromDescriptor);
+}
+
+WebSocketConnection::WebSocketConnection(QTcpSocket *socket, QObject *parent)
+    : QObject(parent)
+    , m_socket(socket) {
+    socket->setParent(this);
+    m_peerAddress = socket->peerAddress();
+    m_peerPort = socket->peerPort();
+    connect(socket, &QTcpSocket::readyRead, this, &WebSocketConnection::readFromSocket);
+    connect(socket, &QTcpSocket::disconnected, this, &WebSocketConnection::dropConnection);
+    // Data may have arrived with the TLS handshake already.
+    if (socket->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(this, &WebSocketConnection::readFromSocket, Qt::QueuedConnection);
+}
+
+WebSocketConnection::~WebSocketConnection() {
+    if (m_fd >= 0) {
+        // Notifiers first: a descriptor must leave the dispatcher before it is closed.
+        delete m_readNotifier;
+        delete m_writeNotifier;
+        ::close(m_fd);
+    }
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+    }
+}
+
+// --- input ---------------------------------------------------------------------------------
+
+void WebSocketConnection::readFromDescriptor() {
+    for (int round = 0; round < ReadsPerActivation && m_fd >= 0; ++round) {
+        char *buffer = readBuffer();
+        const ssize_t got = ::recv(m_fd, buffer, size_t(ReadChunk), 0);
+        if (got > 0) {
+            consume(buffer, qsizetype(got));
+            if (got < ReadChunk)
+                return; // drained; the notifier tells when there is more
+        } else if (got == 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
+            dropConnection(); // closed by the peer, or reset
+            return;
+        } else {
+            return;
+        }
+    }
+}
+
+void WebSocketConnection::readFromSocket() {
+    while (m_socket && m_state != State::Closed && m_socket->bytesAvailable() > 0) {
+        char *buffer = readBuffer();
+        const qint64 got = m_socket->read(buffer, ReadChunk);
+        if (got <= 0)
+            return;
+        consume(buffer, qsizetype(got));
+    }
+}
+
+void WebSocketConnection::consume(char *data, qsizetype size) {
+    if (m_state == State::Closed || m_finishAfterFlush)
+        return; // the closing handshake is over: the rest is read and dropped
+    // Bytes left from the last read come first; then work on one contiguous buffer.
+    char *begin = data;
+    qsizetype available = size;
+    if (!m_input.isEmpty()) {
+        m_input.append(data, size);
+        begin = m_input.data();
+        available = m_input.size();
+    }
+    qsizetype used = 0;
+    while (used < available && m_state != State::Closed && !m_finishAfterFlush) {
+        qsizetype step = 0;
+        if (m_state == State::Handshaking) {
+            if (m_handshakeAnswered)
+                break; // refused: the rest is ignored
+            step = consumeHandshake(begin + used, available - used);
+        } else {
+            step = consumeFrame(begin + used, available - used);
+        }
+        if (step == 0)
+            break;
+        used += step;
+    }
+    if (m_state == State::Closed || m_finishAfterFlush) {
+        m_input.clear();
+        return;
+    }
+    if (begin == m_input.data()) {
+        if (used == available)
+            m_input.clear(); // freed: an idle connection keeps no buffer
+        else
+            m_input.remove(0, used);
+    } else if (used < available) {
+        m_input = QByteArray(begin + used, available - used);
+    }
+}
+
+qsizetype WebSocketConnection::consumeHandshake(const char *data, qsizetype size) {
+    const QByteArrayView view(data, size);
+    const qsizetype end = view.indexOf("\r\n\r\n");
+    if (end < 0) {
+        if (size > m_maxHandshakeBytes)
+            failHandshake(431, "Request Header Fields Too Large");
+        return 0;
+    }
+    if (end + 4 > m_maxHandshakeBytes) {
+        failHandshake(431, "Request Header Fields Too Large");
+        return 0;
+    }
+    const QList<QByteArray> lines = QByteArray(data, end).split('\n');
+    QList<QByteArray> trimmed;
+    trimmed.reserve(lines.size());
+    for (const QByteArray &line : lines)
+        trimmed.append(line.endsWith('\r') ? line.chopped(1) : line);
+
+    const QList<QByteArray> requestLine = trimmed.first().split(' ');
+    if (requestLine.size() != 3 || requestLine.at(0) != "GET" || requestLine.at(2) != "HTTP/1.1") {
+        failHandshake(400, "Bad Request");
+        return 0;
+    }
+    const QByteArray &target = requestLine.at(1);
+    if (headerValue(trimmed, "sec-websocket-version") != "13") {
+        failHandshake(426, "Upgrade Required");
+        return 0;
+    }
+    const QByteArray key = headerValue(trimmed, "sec-websocket-key");
+    if (!hasToken(headerValue(trimmed, "upgrade"), "websocket") ||
+        !hasToken(headerValue(trimmed, "connection"), "upgrade") ||
+        QByteArray::fromBase64(key).size() != 16 || !target.startsWith('/')) {
+        failHandshake(400, "Bad Request");
+        return 0;
+    }
+    // The URL as QWebSocket built it: the request target, with the Host as authority.
+    m_requestUrl = QUrl::fromEncoded(target);
+    const QByteArray host = headerValue(trimmed, "host");
+    if (!host.isEmpty())
+        m_requestUrl.setAuthority(QString::fromLatin1(host));
+    m_requestUrl.setScheme(isEncrypted() ? QStringLiteral("wss") : QStringLiteral("ws"));
+    if (!m_requestUrl.isValid()) {
+        failHandshake(400, "Bad Request");
+        return 0;
+    }
+    m_origin = QString::fromUtf8(headerValue(trimmed, "origin"));
+    m_acceptKey = QCryptographicHash::hash(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11",
+                                           QCryptographicHash::Sha1)
+                      .toBase64();
+
+    emit handshakeRequested();
+    if (!m_handshakeAnswered)
+        rejectHandshake(503, "Service Unavailable");
+    return end + 4;
+}
+
+qsizetype WebSocketConnection::consumeFrame(char *data, qsizetype size) {
+    if (size < 2)
+        return 0;
+    const auto *bytes = reinterpret_cast<const uchar *>(data);
+    const bool fin = bytes[0] & 0x80;
+    const int opcode = bytes[0] & 0x0F;
+    const bool masked = bytes[1] & 0x80;
+    quint64 length = bytes[1] & 0x7F;
+    qsizetype header = 2;
+    if (length == 126) {
+        if (size < 4)
+            return 0;
+        length = (quint64(bytes[2]) << 8) | bytes[3];
+        header = 4;
+    } else if (length == 127) {
+        if (size < 10)
+            return 0;
+        length = 0;
+        for (int i = 2; i < 10; ++i)
+            length = (length << 8) | bytes[i];
+        header = 10;
+        if (length >> 63) {
+            fail(CloseProtocolError, QStringLiteral("frame length with the top bit set"));
+            return 0;
+        }
+    }
+    // Checked before waiting for the payload, so an oversized frame is refused at once.
+    if (bytes[0] & 0x70) {
+        fail(CloseProtocolError, QStringLiteral("reserved bits set without an extension"));
+        return 0;
+    }
+    if (!masked) {
+        fail(CloseProtocolError, QStringLiteral("client frame not masked"));
+        return 0;
+    }
+    const bool control = opcode & 0x8;
+    if (control) {
+        if (opcode != Close && opcode != Ping && opcode != Pong) {
+            fail(CloseProtocolError, QStringLiteral("reserved opcode %1").arg(opcode));
+            return 0;
+        }
+        if (!fin || length > 125) {
+            fail(CloseProtocolError, QStringLiteral("fragmented or oversized control frame"));
+            return 0;
+        }
+    } else {
+        if (opcode != Continuation && opcode != Text && opcode != Binary) {
+            fail(CloseProtocolError, QStringLiteral("reserved opcode %1").arg(opcode));
+            return 0;
+        }
+        if (opcode == Continuation && m_messageOpcode == 0) {
+            fail(CloseProtocolError, QStringLiteral("continuation frame without a message"));
+            return 0;
+        }
+        if (opcode != Continuation && m_messageOpcode != 0) {
+            fail(CloseProtocolError, QStringLiteral("new message inside a fragmented one"));
+            return 0;
+        }
+        if (quint64(m_message.size()) + length > quint64(m_maxMessageBytes)) {
+            fail(CloseTooMuchData, QStringLiteral("message over %1 bytes").arg(m_maxMessageBytes));
+            return 0;
+        }
+    }
+    if (size < header + 4 || quint64(size - header - 4) < length)
+        return 0; // the payload is not all here yet
+
+    char *payload = data + header + 4;
+    const auto *mask = bytes + header;
+    for (quint64 i = 0; i < length; ++i)
+        payload[i] = char(uchar(payload[i]) ^ mask[i & 3]);
+    const auto payloadSize = qsizetype(length);
+    const qsizetype frameSize = header + 4 + payloadSize;
+
+    if (control) {
+        handleControlFrame(opcode, payload, payloadSize);
+        return frameSize;
+    }
+    if (m_state != State::Open)
+        return frameSize; // after our close frame, data frames are read but not delivered
+    if (opcode != Continuation && fin) {
+        handleMessage(opcode, QByteArray(payload, payloadSize)); // the common case: one frame
+        return frameSize;
+    }
+    if (opcode != Continuation)
+        m_messageOpcode = opcode;
+    m_message.append(payload, payloadSize);
+    if (fin) {
+        const int messageOpcode = m_messageOpcode;
+        m_messageOpcode = 0;
+        handleMessage(messageOpcode, std::exchange(m_message, QByteArray()));
+    }
+    return frameSize;
+}
+
+void WebSocketConnection::handleMessage(int opcode, QByteArray &&payload) {
+    if (opcode == Binary) {
+        emit binaryMessageReceived(payload);
+        return;
+    }
+    if (!Utf8Validator::isValid(payload)) {
+        fail(CloseInvalidUtf8, QStringLiteral("text message is not valid UTF-8"));
+        return;
+    }
+    emit textMessageReceived(payload);
+}
+
+void WebSocketConnection::handleControlFrame(int opcode, const char *payload, qsizetype size) {
+    switch (opcode) {
+    case Ping:
+        if (m_state == State::Open)
+            queueFrame(Pong, QByteArrayView(payload, size));
+        break;
+    case Pong:
+        emit pong(QByteArray(payload, size));
+        break;
+    case Close: {
+        int code = CloseNoStatus;
+        QString reason;
+        if (size == 1) {
+            fail(CloseProtocolError, QStringLiteral("close frame with a one-byte payload"));
+            return;
+        }
+        if (size >= 2) {
+            code = (uchar(payload[0]) << 8) | uchar(payload[1]);
+            const QByteArrayView reasonBytes(payload + 2, size - 2);
+            if (!isValidCloseCode(code)) {
+                fail(CloseProtocolError, QStringLiteral("invalid close code %1").arg(code));
+                return;
+            }
+            if (!Utf8Validator::isValid(reasonBytes)) {
+                fail(CloseInvalidUtf8, QStringLiteral("close reason is not valid UTF-8"));
+                return;
+            }
+            reason = QString::fromUtf8(reasonBytes);
+        }
+        m_closeReceived = true;
+        if (!m_closeSent) {
+            // The peer closes: remember its word, answer with the same code, and finish.
+            m_closeCode = code;
+            m_closeReason = reason;
+            QByteArray answer;
+            if (code != CloseNoStatus) {
+                answer.append(char(code >> 8));
+                answer.append(char(code & 0xFF));
+            }
+            queueFrame(Close, answer);
+            m_closeSent = true;
+        }
+        m_state = State::Closing;
+        finishAfterFlush();
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+// --- handshake answers ---------------------------------------------------------------------
+
+void WebSocketConnection::acceptHandshake() {
+    if (m_state != State::Handshaking || m_handshakeAnswered)
+        return;
+    m_handshakeAnswered = true;
+    m_state = State::Open;
+    QByteArray response = "HTTP/1.1 101 Switching Protocols\r\n"
+                          "Upgrade: websocket\r\n"
+                          "Connection: Upgrade\r\n"
+                          "Sec-WebSocket-Accept: " +
+                          m_acceptKey + "\r\nServer: " + m_serverName + "\r\n\r\n";
+    queueBytes(response);
+    m_acceptKey.clear();
+}
+
+void WebSocketConnection::rejectHandshake(int httpStatus, const QByteArray &reasonPhrase) {
+    if (m_state != State::Handshaking || m_handshakeAnswered)
+        return;
+    failHandshake(httpStatus, reasonPhrase);
+}
+
+void WebSocketConnection::failHandshake(int httpStatus, const QByteArray &reasonPhrase) {
+    m_handshakeAnswered = true;
+    QByteArray response =
+        "HTTP/1.1 " + QByteArray::number(httpStatus) + ' ' +
+        (reasonPhrase.isEmpty() ? QByteArray(statusText(httpStatus)) : reasonPhrase) + "\r\n";
+    if (httpStatus == 426)
+        response += "Sec-WebSocket-Version: 13\r\n";
+    response += "Server: " + m_serverName + "\r\nConnection: close\r\nContent-Length: 0\r\n\r\n";
+    queueBytes(response);
+    m_closeCode = CloseAbnormal;
+    m_closeReason = QStringLiteral("handshake refused: HTTP %1").arg(httpStatus);
+    finishAfterFlush();
+}
+
+// --- output --------------------------------------------------------------------------------
+
+void WebSocketConnection::sendText(QByteArrayView utf8) {
+    if (m_state == State::Open)
+        queueFrame(Text, utf8);
+}
+
+void WebSocketConnection::ping(QByteArrayView payload) {
+    if (m_state == State::Open)
+        queueFrame(Ping, payload.first(std::min<qsizetype>(payload.size(), 125)));
+}
+
+void WebSocketConnection::close(int code, const QString &reason) {
+    if (m_state == State::Handshaking) {
+        abort();
+        return;
+    }
+    if (m_state != State::Open)
+        return;
+    m_closeCode = code;
+    QByteArray payload;
+    payload.append(char(code >> 8));
+    payload.append(char(code & 0xFF));
+    payload.append(utf8Prefix(reason, 123));
+    m_closeReason = QString::fromUtf8(payload.mid(2));
+    queueFrame(Close, payload);
+    m_closeSent = true;
+    m_state = State::Closing;
+}
+
+void WebSocketConnection::fail(int code, const QString &reason) {
+    if (m_state == State::Open) {
+        close(code, reason);
+    } else if (!m_closeSent && m_state != State::Closed) {
+        m_closeCode = code;
+        m_closeReason = reason;
+    }
+    m_state = State::Closing;
+    // The peer broke the protocol: it is not waited for.
+    finishAfterFlush();
+}
+
+void WebSocketConnection::queueFrame(int opcode, QByteArrayView payload) {
+    std::array<char, 10> header{};
+    header[0] = char(0x80 | opcode);
+    qsizetype headerSize = 2;
+    const auto size = quint64(payload.size());
+    if (size < 126) {
+        header[1] = char(size);
+    } else if (size <= 0xFFFF) {
+        header[1] = char(126);
+        header[2] = char(size >> 8);
+        header[3] = char(size & 0xFF);
+        headerSize = 4;
+    } else {
+        header[1] = char(127);
+        for (int i = 0; i < 8; ++i)
+            header[size_t(2 + i)] = char((size >> (56 - 8 * i)) & 0xFF);
+        headerSize = 10;
+    }
+    if (m_socket) {
+        m_socket->write(header.data(), headerSize);
+        m_socket->write(payload.data(), payload.size());
+        return;
+    }
+    if (m_fd < 0)
+        return;
+    if (m_output.isEmpty())
+        m_output.reserve(headerSize + payload.size());
+    m_output.append(header.data(), headerSize);
+    m_output.append(payload.data(), payload.size());
+    scheduleFlush();
+}
+
+void WebSocketConnection::queueBytes(QByteArrayView bytes) {
+    if (m_socket) {
+        m_socket->write(bytes.data(), bytes.size());
+        return;
+    }
+    if (m_fd < 0)
+        return;
+    m_output.append(bytes.data(), bytes.size());
+    scheduleFlush();
+}
+
+void WebSocketConnection::scheduleFlush() {
+    // Written when this pass of the event loop is done: a burst of frames, one system call.
+    if (m_flushScheduled || m_writeNotifier)
+        return; // already due, or waiting for the socket to take more
+    m_flushScheduled = true;
+    QCoreApplication::postEvent(this, new QEvent(FlushEvent));
+}
+
+bool WebSocketConnection::event(QEvent *event) {
+    if (event->type() == FlushEvent) {
+        m_flushScheduled = false;
+        flush();
+        return true;
+    }
+    return QObject::event(event);
+}
+
+void WebSocketConnection::flush() {
+    while (m_fd >= 0 && m_outputOffset < m_output.size()) {
+        const ssize_t sent = ::send(m_fd, m_output.constData() + m_outputOffset,
+                                    size_t(m_output.size() - m_outputOffset), MSG_NOSIGNAL);
+        if (sent > 0) {
+            m_outputOffset += sent;
+        } else if (sent < 0 && errno == EINTR) {
+            continue;
+        } else if (sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            setWriteNotification(true); // the peer reads slowly: wait until it takes more
+            return;
+        } else {
+            dropConnection(); // reset by the peer
+            return;
+        }
+    }
+    m_output.clear(); // freed, not kept: most connections are idle most of the time
+    m_outputOffset = 0;
+    setWriteNotification(false);
+    if (m_finishAfterFlush && m_fd >= 0) {
+        // Half-close and wait for the peer's end: closing outright while its last frames are
+        // unread would reset the connection, and a reset may destroy our close frame (or
+        // HTTP answer) before the peer reads it.
+        ::shutdown(m_fd, SHUT_WR);
+    }
+}
+
+void WebSocketConnection::setWriteNotification(bool enabled) {
+    if (enabled && !m_writeNotifier) {
+        m_writeNotifier = new QSocketNotifier(m_fd, QSocketNotifier::Write, this);
+        connect(m_writeNotifier, &QSocketNotifier::activated, this, &WebSocketConnection::flush);
+    } else if (!enabled && m_writeNotifier) {
+        delete m_writeNotifier; // rare (slow readers only), so not kept around
+        m_writeNotifier = nullptr;
+    }
+}
+
+qint64 WebSocketConnection::bytesToWrite() const {
+    if (m_socket) {
+        const auto *tls = qobject_cast<const QSslSocket *>(m_socket.data());
+        return m_socket->bytesToWrite() + (tls ? tls->encryptedBytesToWrite() : 0);
+    }
+    return m_output.size() - m_outputOffset;
+}
+
+// --- the end -------------------------------------------------------------------------------
+
+void WebSocketConnection::finishAfterFlush() {
+    if (m_finishAfterFlush || m_state == State::Closed)
+        return;
+    m_finishAfterFlush = true;
+    if (m_socket) {
+        m_socket->disconnectFromHost(); // writes what is queued, then closes
+    } else if (!m_flushScheduled && !m_writeNotifier) {
+        scheduleFlush(); // the flush half-closes the connection
+    }
+    // A peer that stops reading must not keep the descriptor forever.
+    QTimer::singleShot(FinishGraceMs, this, [this] {
+        if (m_state != State::Closed)
+            abort();
+    });
+}
+
+void WebSocketConnection::abort() {
+    if (m_socket && m_state != State::Closed)
+        m_socket->abort(); // emits disconnected(), which drops the connection
+    dropConnection();
+}
+
+void WebSocketConnection::dropConnection() {
+    if (m_state == State::Closed)
+        return;
+    m_state = State::Closed;
+    if (m_fd >= 0) {
+        delete m_readNotifier;
+        m_readNotifier = nullptr;
+        setWriteNotification(false);
+        ::close(m_fd);
+        m_fd = -1;
+    }
+    m_input.clear();
+    m_message.clear();
+    m_output.clear();
+    m_outputOffset = 0;
+    emit disconnected();
+}
