@@ -32,6 +32,17 @@ QString roomNameOf(const QUrl &url) {
     return path.isEmpty() ? QStringLiteral("/") : path;
 }
 
+// Compares a presented secret with the expected one in a time that does not depend on where
+// they first differ, so timing the refusals does not reveal the token a character at a time.
+bool isSameSecret(const QString &presented, const QString &expected) {
+    const QByteArray a = presented.toUtf8();
+    const QByteArray b = expected.toUtf8();
+    unsigned difference = a.size() == b.size() ? 0 : 1;
+    for (qsizetype i = 0; i < b.size(); ++i)
+        difference |= uchar(b.at(i)) ^ uchar(i < a.size() ? a.at(i) : 0);
+    return difference == 0;
+}
+
 constexpr int StopGraceMs = 2000;
 constexpr int CloseGraceMs = 2000;
 
@@ -344,9 +355,9 @@ void Broker::handleHandshake(WebSocketConnection *socket) {
                         WebSocketConnection::ClosePolicyViolated,
                         tr("too many connections (limit %1)").arg(m_settings.maxConnections));
     } else if (!m_settings.token.isEmpty() &&
-               QUrlQuery(socket->requestUrl())
-                       .queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded) !=
-                   m_settings.token) {
+               !isSameSecret(QUrlQuery(socket->requestUrl())
+                                 .queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded),
+                             m_settings.token)) {
         closeConnection(conn, CloseReason::TokenRefused, WebSocketConnection::ClosePolicyViolated,
                         tr("missing or wrong access token"));
     }

@@ -245,11 +245,15 @@ qsizetype WebSocketConnection::consumeHandshake(const char *data, qsizetype size
         failHandshake(400, "Bad Request");
         return 0;
     }
-    // The URL as QWebSocket built it: the request target, with the Host as authority.
-    m_requestUrl = QUrl::fromEncoded(target);
+    // The URL as QWebSocket built it: the request target, with the Host as authority. Host is
+    // required (RFC 6455 4.2.1).
     const QByteArray host = headerValue(trimmed, "host");
-    if (!host.isEmpty())
-        m_requestUrl.setAuthority(QString::fromLatin1(host));
+    if (host.isEmpty()) {
+        failHandshake(400, "Bad Request");
+        return 0;
+    }
+    m_requestUrl = QUrl::fromEncoded(target);
+    m_requestUrl.setAuthority(QString::fromLatin1(host));
     m_requestUrl.setScheme(isEncrypted() ? QStringLiteral("wss") : QStringLiteral("ws"));
     if (!m_requestUrl.isValid()) {
         failHandshake(400, "Bad Request");
@@ -375,7 +379,8 @@ void WebSocketConnection::handleMessage(int opcode, QByteArray &&payload) {
 void WebSocketConnection::handleControlFrame(int opcode, const char *payload, qsizetype size) {
     switch (opcode) {
     case Ping:
-        if (m_state == State::Open)
+        // Answered also after our close frame, until the peer's (RFC 6455 5.5.2).
+        if (!m_closeReceived)
             queueFrame(Pong, QByteArrayView(payload, size));
         break;
     case Pong:
@@ -502,6 +507,8 @@ void WebSocketConnection::fail(int code, const QString &reason) {
 }
 
 void WebSocketConnection::queueFrame(int opcode, QByteArrayView payload) {
+    if (m_state == State::Closed)
+        return;
     std::array<char, 10> header{};
     header[0] = char(0x80 | opcode);
     qsizetype headerSize = 2;
