@@ -57,10 +57,12 @@ bool hasToken(const QByteArray &value, QByteArrayView token) {
     return false;
 }
 
+// The codes a close frame may carry: RFC 6455 7.4.1, the IANA registry's 1012-1014, and the
+// ranges for libraries and applications; 1004-1006 and 1015 are reserved or for reporting only.
 bool isValidCloseCode(int code) {
     if (code >= 3000 && code <= 4999)
         return true;
-    return (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1011);
+    return (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014);
 }
 
 // The longest prefix of text's UTF-8 that fits in maxBytes without splitting a character.

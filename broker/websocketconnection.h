@@ -74,7 +74,9 @@ public:
     void sendText(QByteArrayView utf8);
     void ping(QByteArrayView payload = {});
     // Starts the closing handshake: sends a close frame (the reason cut to fit 123 bytes) and
-    // drops the connection once the peer answers it; ignored unless open.
+    // drops the connection once the peer answers it; ignored unless open. The wait for the
+    // answer is the caller's to bound (the broker aborts after a grace period), as is the wait
+    // for the opening handshake.
     void close(int code, const QString &reason);
     // Drops the connection now; disconnected() is emitted before this returns.
     void abort();
