@@ -283,30 +283,49 @@ void Broker::expectHandshake(WebSocketConnection *socket) {
     m_handshaking.insert(socket);
     connect(socket, &WebSocketConnection::handshakeRequested, this,
             [this, socket] { handleHandshake(socket); });
+    connect(socket, &WebSocketConnection::handshakeFailed, this,
+            [this, socket](int httpStatus, const QByteArray &reasonPhrase) {
+                recordRefusedHandshake(socket, CloseReason::HandshakeRefused,
+                                       tr("handshake refused: HTTP %1 %2")
+                                           .arg(httpStatus)
+                                           .arg(QString::fromLatin1(reasonPhrase)));
+            });
     // Gone before its handshake was done (refused, timed out, or the client left).
     connect(socket, &WebSocketConnection::disconnected, this, [this, socket] {
         if (m_handshaking.remove(socket))
             socket->deleteLater();
     });
-    QTimer::singleShot(m_settings.handshakeTimeoutMs, socket, [socket] {
+    QTimer::singleShot(m_settings.handshakeTimeoutMs, socket, [this, socket] {
         if (socket->state() == WebSocketConnection::State::Handshaking) {
-            qCInfo(lcBroker) << "handshake time-out:" << socket->peerAddress()
-                             << socket->peerPort();
+            recordRefusedHandshake(socket, CloseReason::HandshakeTimeout,
+                                   tr("no complete opening handshake within %1 ms")
+                                       .arg(m_settings.handshakeTimeoutMs));
             socket->abort();
         }
     });
 }
 
+void Broker::recordRefusedHandshake(const WebSocketConnection *socket, CloseReason reason,
+                                    const QString &detail) {
+    ++m_counters.closesByReason[size_t(reason)];
+    qCInfo(lcBroker) << socket->peerAddress() << socket->peerPort() << detail;
+    if (observed()) {
+        // Not a connection yet: no id, no room; the peer is named in the detail.
+        BrokerEvent e = makeEvent(BrokerEvent::Kind::ConnectionClosed, nullptr);
+        e.closeReason = reason;
+        e.detail = QStringLiteral("%1 (%2:%3)")
+                       .arg(detail, socket->peerAddress().toString())
+                       .arg(socket->peerPort());
+        record(std::move(e));
+    }
+}
+
 void Broker::handleHandshake(WebSocketConnection *socket) {
     if (!m_settings.allowedOrigins.isEmpty() &&
         !m_settings.allowedOrigins.contains(socket->origin())) {
-        ++m_counters.closesByReason[size_t(CloseReason::OriginRefused)];
-        if (observed()) {
-            BrokerEvent e = makeEvent(BrokerEvent::Kind::ConnectionClosed, nullptr);
-            e.closeReason = CloseReason::OriginRefused;
-            e.detail = tr("handshake refused: Origin \"%1\" is not allowed").arg(socket->origin());
-            record(std::move(e));
-        }
+        recordRefusedHandshake(
+            socket, CloseReason::OriginRefused,
+            tr("handshake refused: Origin \"%1\" is not allowed").arg(socket->origin()));
         socket->rejectHandshake(403, QByteArrayLiteral("Forbidden"));
         return;
     }

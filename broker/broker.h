@@ -69,6 +69,9 @@ private:
     // Waits for the opening handshake of a new connection, within the handshake time-out.
     void expectHandshake(WebSocketConnection *socket);
     void handleHandshake(WebSocketConnection *socket);
+    // Counts and records a connection that never got past its opening handshake.
+    void recordRefusedHandshake(const WebSocketConnection *socket, CloseReason reason,
+                                const QString &detail);
     void handleText(ClientConnection *conn, const QByteArray &utf8);
     void handleBinary(ClientConnection *conn, const QByteArray &data);
     void handleDisconnected(ClientConnection *conn);

@@ -21,8 +21,10 @@ enum class CloseReason : quint8 {
     OriginRefused,      // Origin not on the allow-list
     TooManyConnections, // over the connection limit (1008)
     ProtocolError,      // a WebSocket protocol violation
+    HandshakeRefused,   // a malformed opening handshake, answered with an HTTP error
+    HandshakeTimeout,   // no complete opening handshake within the time-out
 };
-inline constexpr int CloseReasonCount = int(CloseReason::ProtocolError) + 1;
+inline constexpr int CloseReasonCount = int(CloseReason::HandshakeTimeout) + 1;
 
 // One thing the broker did or saw. Observers receive these in batches; strings are shared
 // with the broker's own copies, so recording one costs reference counts, not copies.

@@ -449,10 +449,15 @@ void WebSocketConnection::acceptHandshake() {
 void WebSocketConnection::rejectHandshake(int httpStatus, const QByteArray &reasonPhrase) {
     if (m_state != State::Handshaking || m_handshakeAnswered)
         return;
-    failHandshake(httpStatus, reasonPhrase);
+    answerHandshakeWithError(httpStatus, reasonPhrase);
 }
 
 void WebSocketConnection::failHandshake(int httpStatus, const QByteArray &reasonPhrase) {
+    answerHandshakeWithError(httpStatus, reasonPhrase);
+    emit handshakeFailed(httpStatus, reasonPhrase);
+}
+
+void WebSocketConnection::answerHandshakeWithError(int httpStatus, const QByteArray &reasonPhrase) {
     m_handshakeAnswered = true;
     QByteArray response =
         "HTTP/1.1 " + QByteArray::number(httpStatus) + ' ' +

@@ -95,6 +95,9 @@ signals:
     void textMessageReceived(const QByteArray &utf8);
     void binaryMessageReceived(const QByteArray &data);
     void pong(const QByteArray &payload);
+    // The opening handshake request was malformed and has been answered with httpStatus (not
+    // emitted for rejectHandshake(), whose caller knows).
+    void handshakeFailed(int httpStatus, const QByteArray &reasonPhrase);
     // The TCP connection is gone (emitted once, also after a failed handshake).
     void disconnected();
 
@@ -111,7 +114,9 @@ private:
     qsizetype consumeFrame(char *data, qsizetype size);
     void handleMessage(int opcode, QByteArray &&payload);
     void handleControlFrame(int opcode, const char *payload, qsizetype size);
+    // Answers a malformed request with an HTTP error, reports it, and closes.
     void failHandshake(int httpStatus, const QByteArray &reasonPhrase);
+    void answerHandshakeWithError(int httpStatus, const QByteArray &reasonPhrase);
     // Closes because the peer broke the protocol: close frame, then the TCP connection.
     void fail(int code, const QString &reason);
 

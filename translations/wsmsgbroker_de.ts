@@ -153,6 +153,14 @@
         <source>no unencrypted PEM private key in &quot;%1&quot;</source>
         <translation>kein unverschlüsselter privater PEM-Schlüssel in „%1“</translation>
     </message>
+    <message>
+        <source>handshake refused: HTTP %1 %2</source>
+        <translation>Handshake abgelehnt: HTTP %1 %2</translation>
+    </message>
+    <message>
+        <source>no complete opening handshake within %1 ms</source>
+        <translation>kein vollständiger Eröffnungs-Handshake innerhalb von %1 ms</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -976,6 +984,14 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
     <message>
         <source>%1 d %2 h</source>
         <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <source>handshake refused</source>
+        <translation>Handshake abgelehnt</translation>
+    </message>
+    <message>
+        <source>handshake timed out</source>
+        <translation>Handshake-Zeitüberschreitung</translation>
     </message>
 </context>
 <context>

@@ -153,6 +153,14 @@
         <source>no unencrypted PEM private key in &quot;%1&quot;</source>
         <translation>aucune clé privée PEM non chiffrée dans «&#xa0;%1&#xa0;»</translation>
     </message>
+    <message>
+        <source>handshake refused: HTTP %1 %2</source>
+        <translation>négociation refusée&#xa0;: HTTP %1 %2</translation>
+    </message>
+    <message>
+        <source>no complete opening handshake within %1 ms</source>
+        <translation>pas de négociation d’ouverture complète en %1&#xa0;ms</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -976,6 +984,14 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
     <message>
         <source>%1 d %2 h</source>
         <translation>%1 j %2 h</translation>
+    </message>
+    <message>
+        <source>handshake refused</source>
+        <translation>négociation refusée</translation>
+    </message>
+    <message>
+        <source>handshake timed out</source>
+        <translation>négociation expirée</translation>
     </message>
 </context>
 <context>

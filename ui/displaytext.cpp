@@ -40,6 +40,10 @@ QString DisplayText::closeReason(CloseReason reason) {
         return tr("too many connections");
     case CloseReason::ProtocolError:
         return tr("protocol error");
+    case CloseReason::HandshakeRefused:
+        return tr("handshake refused");
+    case CloseReason::HandshakeTimeout:
+        return tr("handshake timed out");
     }
     return QString();
 }

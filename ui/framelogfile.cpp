@@ -24,7 +24,9 @@ const char *const closeReasonNames[] = {"",
                                         "token-refused",
                                         "origin-refused",
                                         "too-many-connections",
-                                        "protocol-error"};
+                                        "protocol-error",
+                                        "handshake-refused",
+                                        "handshake-timeout"};
 
 // The names are the file format: one per enum value, in order.
 static_assert(std::size(kindNames) == size_t(BrokerEvent::Kind::RoomRemoved) + 1);

@@ -78,6 +78,10 @@ inline const char *closeReasonName(CloseReason r) {
         return "TokenRefused";
     case CloseReason::OriginRefused:
         return "OriginRefused";
+    case CloseReason::HandshakeRefused:
+        return "HandshakeRefused";
+    case CloseReason::HandshakeTimeout:
+        return "HandshakeTimeout";
     case CloseReason::TooManyConnections:
         return "TooManyConnections";
     case CloseReason::ProtocolError:

@@ -43,6 +43,7 @@ private slots:
     void tokenRefusedBeforeAnyFrame();
     void origin();
     void handshakeTimeout();
+    void malformedHandshakeIsCountedAndShown();
     void rateLimit();
     void pendingAcksPerConnection();
     void pendingAcksPerBroker();
@@ -366,10 +367,37 @@ void TestLimits::handshakeTimeout() {
     QVERIFY(silent.waitForDisconnected(5000));
     QVERIFY(halfway.waitForDisconnected(5000));
     QVERIFY2(timer.elapsed() >= 200, qPrintable(QString::number(timer.elapsed())));
+    QTRY_COMPARE(closesBy(*broker, CloseReason::HandshakeTimeout), quint64(2));
     // A normal client is still served.
     ProtocolClient client;
     QVERIFY(client.open(broker->url()));
     QVERIFY(client.registerAs(QStringLiteral("after")));
+}
+
+// A request that is not a WebSocket upgrade is answered with an HTTP error, counted, and shown
+// to observers with the peer's address, although it never became a connection.
+void TestLimits::malformedHandshakeIsCountedAndShown() {
+    const auto broker = startBroker(BrokerSettings{});
+    QVERIFY(broker);
+    QList<BrokerEvent> closes;
+    connect(broker.get(), &Broker::eventsReady, this, [&](const BrokerEventList &events) {
+        for (const BrokerEvent &e : events) {
+            if (e.kind == BrokerEvent::Kind::ConnectionClosed)
+                closes.append(e);
+        }
+    });
+    RawWebSocket plainHttp;
+    QVERIFY(plainHttp.connectTcp(broker->url()));
+    plainHttp.sendRaw("GET /room HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    QVERIFY(plainHttp.waitForDisconnected(5000));
+    QTRY_COMPARE(closesBy(*broker, CloseReason::HandshakeRefused), quint64(1));
+    QTRY_COMPARE(closes.size(), 1);
+    QCOMPARE(closes.first().closeReason, CloseReason::HandshakeRefused);
+    // 426 Upgrade Required: a plain HTTP request is told that this endpoint wants an upgrade.
+    QVERIFY2(closes.first().detail.contains(QStringLiteral("HTTP 426")) &&
+                 closes.first().detail.contains(QStringLiteral("127.0.0.1")),
+             qPrintable(closes.first().detail));
+    QCOMPARE(broker->connectionCount(), 0);
 }
 
 // Past the rate limit every frame is answered with rate-limited; nothing is dropped silently.
