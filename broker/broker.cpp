@@ -283,13 +283,13 @@ void Broker::expectHandshake(WebSocketConnection *socket) {
     m_handshaking.insert(socket);
     connect(socket, &WebSocketConnection::handshakeRequested, this,
             [this, socket] { handleHandshake(socket); });
-    connect(socket, &WebSocketConnection::handshakeFailed, this,
-            [this, socket](int httpStatus, const QByteArray &reasonPhrase) {
-                recordRefusedHandshake(socket, CloseReason::HandshakeRefused,
-                                       tr("handshake refused: HTTP %1 %2")
-                                           .arg(httpStatus)
-                                           .arg(QString::fromLatin1(reasonPhrase)));
-            });
+    connect(
+        socket, &WebSocketConnection::handshakeFailed, this,
+        [this, socket](int httpStatus, const QByteArray &reasonPhrase) {
+            recordRefusedHandshake(
+                socket, CloseReason::HandshakeRefused,
+                tr("answered HTTP %1 %2").arg(httpStatus).arg(QString::fromLatin1(reasonPhrase)));
+        });
     // Gone before its handshake was done (refused, timed out, or the client left).
     connect(socket, &WebSocketConnection::disconnected, this, [this, socket] {
         if (m_handshaking.remove(socket))
@@ -325,7 +325,9 @@ void Broker::handleHandshake(WebSocketConnection *socket) {
         !m_settings.allowedOrigins.contains(socket->origin())) {
         recordRefusedHandshake(
             socket, CloseReason::OriginRefused,
-            tr("handshake refused: Origin \"%1\" is not allowed").arg(socket->origin()));
+            socket->origin().isEmpty()
+                ? tr("no Origin header, and an Origin allow-list is set")
+                : tr("Origin \"%1\" is not on the allow-list").arg(socket->origin()));
         socket->rejectHandshake(403, QByteArrayLiteral("Forbidden"));
         return;
     }

@@ -19,10 +19,6 @@
 <context>
     <name>Broker</name>
     <message>
-        <source>handshake refused: Origin &quot;%1&quot; is not allowed</source>
-        <translation>Handshake abgelehnt: Origin „%1“ ist nicht erlaubt</translation>
-    </message>
-    <message>
         <source>cannot listen on %1:%2: %3</source>
         <translation>Lauschen auf %1:%2 fehlgeschlagen: %3</translation>
     </message>
@@ -154,12 +150,20 @@
         <translation>kein unverschlüsselter privater PEM-Schlüssel in „%1“</translation>
     </message>
     <message>
-        <source>handshake refused: HTTP %1 %2</source>
-        <translation>Handshake abgelehnt: HTTP %1 %2</translation>
-    </message>
-    <message>
         <source>no complete opening handshake within %1 ms</source>
         <translation>kein vollständiger Eröffnungs-Handshake innerhalb von %1 ms</translation>
+    </message>
+    <message>
+        <source>answered HTTP %1 %2</source>
+        <translation>mit HTTP %1 %2 beantwortet</translation>
+    </message>
+    <message>
+        <source>no Origin header, and an Origin allow-list is set</source>
+        <translation>kein Origin-Header, obwohl eine Origin-Positivliste gesetzt ist</translation>
+    </message>
+    <message>
+        <source>Origin &quot;%1&quot; is not on the allow-list</source>
+        <translation>Origin „%1“ steht nicht auf der Positivliste</translation>
     </message>
 </context>
 <context>

@@ -19,10 +19,6 @@
 <context>
     <name>Broker</name>
     <message>
-        <source>handshake refused: Origin &quot;%1&quot; is not allowed</source>
-        <translation>négociation refusée&#xa0;: l’origine (Origin) «&#xa0;%1&#xa0;» n’est pas autorisée</translation>
-    </message>
-    <message>
         <source>cannot listen on %1:%2: %3</source>
         <translation>impossible d’écouter sur %1:%2&#xa0;: %3</translation>
     </message>
@@ -154,12 +150,20 @@
         <translation>aucune clé privée PEM non chiffrée dans «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <source>handshake refused: HTTP %1 %2</source>
-        <translation>négociation refusée&#xa0;: HTTP %1 %2</translation>
-    </message>
-    <message>
         <source>no complete opening handshake within %1 ms</source>
         <translation>pas de négociation d’ouverture complète en %1&#xa0;ms</translation>
+    </message>
+    <message>
+        <source>answered HTTP %1 %2</source>
+        <translation>réponse HTTP %1 %2</translation>
+    </message>
+    <message>
+        <source>no Origin header, and an Origin allow-list is set</source>
+        <translation>pas d’en-tête Origin alors qu’une liste d’origines autorisées est définie</translation>
+    </message>
+    <message>
+        <source>Origin &quot;%1&quot; is not on the allow-list</source>
+        <translation>l’origine (Origin) «&#xa0;%1&#xa0;» n’est pas dans la liste autorisée</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,10 @@
 
 namespace {
 
+bool isRefusedHandshake(const BrokerEvent &e) {
+    return e.kind == BrokerEvent::Kind::ConnectionClosed && e.connectionId == 0;
+}
+
 constexpr int SummaryLength = 120;
 constexpr int SummaryCacheSize = 4096;
 constexpr int OverdueCheckIntervalMs = 250;
@@ -513,10 +517,13 @@ QVariant FrameLogModel::data(const QModelIndex &index, int role) const {
         switch (index.column()) {
         case TimeColumn:
             return DisplayText::time(e.timeMs);
+        // A refused handshake never became a connection (closed, with no connection id): it
+        // has no room and no client; its summary names the peer.
         case RoomColumn:
-            return DisplayText::roomName(e.room);
+            return isRefusedHandshake(e) ? QString() : DisplayText::roomName(e.room);
         case ClientColumn:
-            return DisplayText::clientName(e.clientId, e.connectionId);
+            return isRefusedHandshake(e) ? QString()
+                                         : DisplayText::clientName(e.clientId, e.connectionId);
         case DirectionColumn:
             if (e.kind == BrokerEvent::Kind::FrameIn)
                 return tr("in");

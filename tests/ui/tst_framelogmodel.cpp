@@ -146,6 +146,10 @@ void TestFrameLogModel::columnsAndRoles() {
     BrokerEvent closed = system(BrokerEvent::Kind::ConnectionClosed, 2, chat, "bob",
                                 QStringLiteral("no pong in 60 s"));
     closed.closeReason = CloseReason::PingTimeout;
+    // Never a connection: no id, no room, no client.
+    BrokerEvent refused = system(BrokerEvent::Kind::ConnectionClosed, 0, QString(), QByteArray(),
+                                 QStringLiteral("answered HTTP 426 Upgrade Required (10.0.0.9:7)"));
+    refused.closeReason = CloseReason::HandshakeRefused;
     BrokerEvent binary = frame(BrokerEvent::Kind::FrameIn, 4, QString(), QByteArray(),
                                FrameAction::None, QByteArray("\x01\x02\xff", 3));
     binary.binary = true;
@@ -168,6 +172,7 @@ void TestFrameLogModel::columnsAndRoles() {
         error(3, chat, "carol", FrameError::InvalidJson,
               QStringLiteral("unterminated string at offset 9")),
         closed,
+        refused,
         binary,
         system(BrokerEvent::Kind::RoomRemoved, 0, chat),
     });
@@ -185,6 +190,8 @@ void TestFrameLogModel::columnsAndRoles() {
         "/chat | carol | in | answer | 43 | 42 [answer dropped: already answered]\n"
         "/chat | carol | out | error | 83 | invalid-json: unterminated string at offset 9\n"
         "/chat | bob | system | closed |  | ping timeout: no pong in 60 s\n"
+        " |  | system | closed |  | handshake refused: answered HTTP 426 Upgrade Required "
+        "(10.0.0.9:7)\n"
         "/ | #4 | in | (binary) | 3 | binary: 01 02 ff\n"
         "/chat | #0 | system | room removed |  | room /chat removed");
     QCOMPARE(dump(model), expected);
@@ -219,7 +226,8 @@ void TestFrameLogModel::columnsAndRoles() {
     QCOMPARE(roundTrip.data, partly.data);
     QCOMPARE(roundTrip.detail, partly.detail);
 
-    // Problems: partial delivery, dropped answer, error, abnormal close, rejected binary.
+    // Problems: partial delivery, dropped answer, error, abnormal close, refused handshake,
+    // rejected binary.
     QList<int> problems;
     for (int row = 0; row < model.rowCount(); ++row) {
         const bool problem = model.index(row, 0).data(FrameLogModel::IsProblemRole).toBool();
@@ -227,7 +235,7 @@ void TestFrameLogModel::columnsAndRoles() {
         if (problem)
             problems.append(row);
     }
-    QCOMPARE(problems, (QList<int>{4, 8, 9, 10, 11}));
+    QCOMPARE(problems, (QList<int>{4, 8, 9, 10, 11, 12}));
     QVERIFY(model.index(0, 0).data(Qt::FontRole).value<QFont>().italic());
     QVERIFY(!model.index(1, 0).data(Qt::FontRole).isValid());
     QVERIFY(model.index(4, FrameLogModel::SummaryColumn)
