@@ -214,8 +214,11 @@ void WebSocketConnection::consume(char *data, qsizetype size) {
 
 qsizetype WebSocketConnection::consumeHandshake(const char *data, qsizetype size) {
     const QByteArrayView view(data, size);
-    const qsizetype end = view.indexOf("\r\n\r\n");
+    // Searched from where the last look stopped: a request sent a byte at a time must not cost
+    // a scan of everything so far per byte.
+    const qsizetype end = view.indexOf("\r\n\r\n", std::max<qsizetype>(0, m_handshakeScanned - 3));
     if (end < 0) {
+        m_handshakeScanned = size;
         if (size > m_maxHandshakeBytes)
             failHandshake(431, "Request Header Fields Too Large");
         return 0;

@@ -151,10 +151,11 @@ private:
     QString m_origin;
     QByteArray m_acceptKey;
 
-    QByteArray m_input;      // received bytes not yet consumed (a partial frame or handshake)
-    QByteArray m_message;    // fragments of the message in progress
-    int m_messageOpcode = 0; // 0: no fragmented message in progress
-    QByteArray m_output;     // bytes to write; from m_outputOffset on not written yet
+    QByteArray m_input; // received bytes not yet consumed (a partial frame or handshake)
+    qsizetype m_handshakeScanned = 0; // bytes of the request already searched for its end
+    QByteArray m_message;             // fragments of the message in progress
+    int m_messageOpcode = 0;          // 0: no fragmented message in progress
+    QByteArray m_output;              // bytes to write; from m_outputOffset on not written yet
     qsizetype m_outputOffset = 0;
 
     int m_closeCode = CloseAbnormal;
