@@ -321,13 +321,14 @@ void Broker::recordRefusedHandshake(const WebSocketConnection *socket, CloseReas
 }
 
 void Broker::handleHandshake(WebSocketConnection *socket) {
-    if (!m_settings.allowedOrigins.isEmpty() &&
+    // The allow-list is for browsers, which always send Origin and cannot forge it. A client
+    // without one is a program, which could send any Origin it liked, so refusing it would
+    // protect nothing and only lock out scripts like the original node client (--token is the
+    // way to keep programs out).
+    if (!m_settings.allowedOrigins.isEmpty() && !socket->origin().isEmpty() &&
         !m_settings.allowedOrigins.contains(socket->origin())) {
-        recordRefusedHandshake(
-            socket, CloseReason::OriginRefused,
-            socket->origin().isEmpty()
-                ? tr("no Origin header, and an Origin allow-list is set")
-                : tr("Origin \"%1\" is not on the allow-list").arg(socket->origin()));
+        recordRefusedHandshake(socket, CloseReason::OriginRefused,
+                               tr("Origin \"%1\" is not on the allow-list").arg(socket->origin()));
         socket->rejectHandshake(403, QByteArrayLiteral("Forbidden"));
         return;
     }

@@ -158,10 +158,6 @@
         <translation>mit HTTP %1 %2 beantwortet</translation>
     </message>
     <message>
-        <source>no Origin header, and an Origin allow-list is set</source>
-        <translation>kein Origin-Header, obwohl eine Origin-Positivliste gesetzt ist</translation>
-    </message>
-    <message>
         <source>Origin &quot;%1&quot; is not on the allow-list</source>
         <translation>Origin „%1“ steht nicht auf der Positivliste</translation>
     </message>

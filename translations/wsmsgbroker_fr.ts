@@ -158,10 +158,6 @@
         <translation>réponse HTTP %1 %2</translation>
     </message>
     <message>
-        <source>no Origin header, and an Origin allow-list is set</source>
-        <translation>pas d’en-tête Origin alors qu’une liste d’origines autorisées est définie</translation>
-    </message>
-    <message>
         <source>Origin &quot;%1&quot; is not on the allow-list</source>
         <translation>l’origine (Origin) «&#xa0;%1&#xa0;» n’est pas dans la liste autorisée</translation>
     </message>
