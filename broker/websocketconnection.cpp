@@ -246,24 +246,34 @@ qsizetype WebSocketConnection::consumeHandshake(const char *data, qsizetype size
     const QByteArray key = headerValue(trimmed, "sec-websocket-key");
     if (!hasToken(headerValue(trimmed, "upgrade"), "websocket") ||
         !hasToken(headerValue(trimmed, "connection"), "upgrade") ||
-        QByteArray::fromBase64(key).size() != 16 || !target.startsWith('/')) {
+        QByteArray::fromBase64(key).size() != 16) {
         failHandshake(400, "Bad Request");
         return 0;
     }
     // The URL as QWebSocket built it: the request target, with the Host as authority. Host is
-    // required (RFC 6455 4.2.1).
+    // required (RFC 6455 4.2.1). Clients send the target as "/path?query"; the absolute form
+    // ("ws://host/path"), which HTTP/1.1 servers must accept too (RFC 7230 5.3.2), brings its
+    // own authority.
     const QByteArray host = headerValue(trimmed, "host");
-    if (host.isEmpty()) {
+    QUrl url = QUrl::fromEncoded(target);
+    if (!target.startsWith('/')) {
+        static const QStringList schemes = {QStringLiteral("ws"), QStringLiteral("wss"),
+                                            QStringLiteral("http"), QStringLiteral("https")};
+        if (!url.isValid() || url.host().isEmpty() || !schemes.contains(url.scheme())) {
+            failHandshake(400, "Bad Request");
+            return 0;
+        }
+        if (url.path().isEmpty())
+            url.setPath(QStringLiteral("/"));
+    } else {
+        url.setAuthority(QString::fromLatin1(host));
+    }
+    url.setScheme(isEncrypted() ? QStringLiteral("wss") : QStringLiteral("ws"));
+    if (host.isEmpty() || !url.isValid()) {
         failHandshake(400, "Bad Request");
         return 0;
     }
-    m_requestUrl = QUrl::fromEncoded(target);
-    m_requestUrl.setAuthority(QString::fromLatin1(host));
-    m_requestUrl.setScheme(isEncrypted() ? QStringLiteral("wss") : QStringLiteral("ws"));
-    if (!m_requestUrl.isValid()) {
-        failHandshake(400, "Bad Request");
-        return 0;
-    }
+    m_requestUrl = url;
     m_origin = QString::fromUtf8(headerValue(trimmed, "origin"));
     m_acceptKey = QCryptographicHash::hash(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11",
                                            QCryptographicHash::Sha1)

@@ -667,6 +667,18 @@ void tst_WebSocketConnection::requestUrlAndOrigin() {
         QCOMPARE(record->url.path(), u"/"_s);
         QVERIFY(record->origin.isEmpty());
     }
+    {
+        // The absolute form (RFC 7230 5.3.2): path and query count, as in the usual form.
+        TestClient client(server);
+        client.send(Request().line("GET ws://example.org:9042/room/b?n=2 HTTP/1.1").bytes());
+        const auto response = client.readResponse();
+        QVERIFY(response);
+        QCOMPARE(response->status, 101);
+        Record *record = server.record(3);
+        QVERIFY(record);
+        QCOMPARE(record->url.path(), u"/room/b"_s);
+        QCOMPARE(QUrlQuery(record->url).queryItemValue(u"n"_s), u"2"_s);
+    }
 }
 
 void tst_WebSocketConnection::peerAndServerName() {
@@ -703,6 +715,8 @@ void tst_WebSocketConnection::handshakeErrors_data() {
         << Request().without("Sec-WebSocket-Version").bytes() << 0 << qint64(0);
     QTest::newRow("POST") << Request().line("POST / HTTP/1.1").bytes() << 0 << qint64(0);
     QTest::newRow("HTTP/1.0") << Request().line("GET / HTTP/1.0").bytes() << 0 << qint64(0);
+    QTest::newRow("target neither a path nor a ws/http URL")
+        << Request().line("GET ftp://example.org/ HTTP/1.1").bytes() << 400 << qint64(0);
     QTest::newRow("missing Upgrade") << Request().without("Upgrade").bytes() << 0 << qint64(0);
     QTest::newRow("Upgrade: h2c") << Request().with("Upgrade", "h2c").bytes() << 0 << qint64(0);
     QTest::newRow("Connection without Upgrade")
