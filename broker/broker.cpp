@@ -689,17 +689,18 @@ void Broker::closeConnection(ClientConnection *conn, CloseReason reason, int clo
     conn->closeReason = reason;
     conn->closeDetail = detail;
     WebSocketConnection *socket = conn->socket();
+    const qint64 queuedBefore = socket->bytesToWrite();
+    socket->close(closeCode, detail);
+    // The close frame (none if the peer's close came first) is queued last and not a message.
+    const qint64 closeFrameBytes = socket->bytesToWrite() - queuedBefore;
     // A peer that does not read would never take the close frame; cut it after a grace period.
-    // Frames still queued then are lost and counted; the close frame, queued last, is not one
-    // of them.
-    const qint64 closeFrameBytes = 4 + qMin<qsizetype>(detail.toUtf8().size(), 123);
+    // Frames still queued then are lost and counted.
     QTimer::singleShot(
         CloseGraceMs, socket, [this, socket, sizes = conn->unsentFrameSizes(), closeFrameBytes] {
             m_counters.undelivered += quint64(
                 ClientConnection::countUnsent(sizes, socket->bytesToWrite() - closeFrameBytes));
             socket->abort();
         });
-    socket->close(closeCode, detail);
 }
 
 void Broker::handleDisconnected(ClientConnection *conn) {

@@ -65,6 +65,16 @@ bool isValidCloseCode(int code) {
     return (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014);
 }
 
+// The payload of a close frame: the code in network order, then the reason.
+QByteArray closePayload(int code, QByteArrayView reasonUtf8) {
+    QByteArray payload;
+    payload.reserve(2 + reasonUtf8.size());
+    payload.append(char(code >> 8));
+    payload.append(char(code & 0xFF));
+    payload.append(reasonUtf8);
+    return payload;
+}
+
 // The longest prefix of text's UTF-8 that fits in maxBytes without splitting a character.
 QByteArray utf8Prefix(const QString &text, qsizetype maxBytes) {
     QByteArray utf8 = text.toUtf8();
@@ -188,8 +198,6 @@ void WebSocketConnection::consume(char *data, qsizetype size) {
     while (used < available && m_state != State::Closed && !m_finishAfterFlush) {
         qsizetype step = 0;
         if (m_state == State::Handshaking) {
-            if (m_handshakeAnswered)
-                break; // refused: the rest is ignored
             step = consumeHandshake(begin + used, available - used);
         } else {
             step = consumeFrame(begin + used, available - used);
@@ -280,8 +288,7 @@ qsizetype WebSocketConnection::consumeHandshake(const char *data, qsizetype size
                       .toBase64();
 
     emit handshakeRequested();
-    if (!m_handshakeAnswered)
-        rejectHandshake(503, "Service Unavailable");
+    rejectHandshake(503, "Service Unavailable"); // unless the handler has answered
     return end + 4;
 }
 
@@ -394,9 +401,9 @@ void WebSocketConnection::handleMessage(int opcode, QByteArray &&payload) {
 void WebSocketConnection::handleControlFrame(int opcode, const char *payload, qsizetype size) {
     switch (opcode) {
     case Ping:
-        // Answered also after our close frame, until the peer's (RFC 6455 5.5.2).
-        if (!m_closeReceived)
-            queueFrame(Pong, QByteArrayView(payload, size));
+        // Answered also after our close frame (RFC 6455 5.5.2); after the peer's, nothing more
+        // is read.
+        queueFrame(Pong, QByteArrayView(payload, size));
         break;
     case Pong:
         emit pong(QByteArray(payload, size));
@@ -421,20 +428,13 @@ void WebSocketConnection::handleControlFrame(int opcode, const char *payload, qs
             }
             reason = QString::fromUtf8(reasonBytes);
         }
-        m_closeReceived = true;
-        if (!m_closeSent) {
+        if (m_state == State::Open) {
             // The peer closes: remember its word, answer with the same code, and finish.
             m_closeCode = code;
             m_closeReason = reason;
-            QByteArray answer;
-            if (code != CloseNoStatus) {
-                answer.append(char(code >> 8));
-                answer.append(char(code & 0xFF));
-            }
-            queueFrame(Close, answer);
-            m_closeSent = true;
+            queueFrame(Close, code == CloseNoStatus ? QByteArray() : closePayload(code, {}));
+            m_state = State::Closing;
         }
-        m_state = State::Closing;
         finishAfterFlush();
         break;
     }
@@ -446,9 +446,8 @@ void WebSocketConnection::handleControlFrame(int opcode, const char *payload, qs
 // --- handshake answers ---------------------------------------------------------------------
 
 void WebSocketConnection::acceptHandshake() {
-    if (m_state != State::Handshaking || m_handshakeAnswered)
-        return;
-    m_handshakeAnswered = true;
+    if (m_state != State::Handshaking || m_finishAfterFlush)
+        return; // answered already
     m_state = State::Open;
     QByteArray response = "HTTP/1.1 101 Switching Protocols\r\n"
                           "Upgrade: websocket\r\n"
@@ -460,8 +459,8 @@ void WebSocketConnection::acceptHandshake() {
 }
 
 void WebSocketConnection::rejectHandshake(int httpStatus, const QByteArray &reasonPhrase) {
-    if (m_state != State::Handshaking || m_handshakeAnswered)
-        return;
+    if (m_state != State::Handshaking || m_finishAfterFlush)
+        return; // answered already
     answerHandshakeWithError(httpStatus, reasonPhrase);
 }
 
@@ -471,7 +470,6 @@ void WebSocketConnection::failHandshake(int httpStatus, const QByteArray &reason
 }
 
 void WebSocketConnection::answerHandshakeWithError(int httpStatus, const QByteArray &reasonPhrase) {
-    m_handshakeAnswered = true;
     QByteArray response =
         "HTTP/1.1 " + QByteArray::number(httpStatus) + ' ' +
         (reasonPhrase.isEmpty() ? QByteArray(statusText(httpStatus)) : reasonPhrase) + "\r\n";
@@ -503,25 +501,15 @@ void WebSocketConnection::close(int code, const QString &reason) {
     }
     if (m_state != State::Open)
         return;
+    const QByteArray reasonUtf8 = utf8Prefix(reason, 123);
     m_closeCode = code;
-    QByteArray payload;
-    payload.append(char(code >> 8));
-    payload.append(char(code & 0xFF));
-    payload.append(utf8Prefix(reason, 123));
-    m_closeReason = QString::fromUtf8(payload.mid(2));
-    queueFrame(Close, payload);
-    m_closeSent = true;
+    m_closeReason = QString::fromUtf8(reasonUtf8);
+    queueFrame(Close, closePayload(code, reasonUtf8));
     m_state = State::Closing;
 }
 
 void WebSocketConnection::fail(int code, const QString &reason) {
-    if (m_state == State::Open) {
-        close(code, reason);
-    } else if (!m_closeSent && m_state != State::Closed) {
-        m_closeCode = code;
-        m_closeReason = reason;
-    }
-    m_state = State::Closing;
+    close(code, reason); // unless our close frame has gone out already
     // The peer broke the protocol: it is not waited for.
     finishAfterFlush();
 }

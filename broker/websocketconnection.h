@@ -130,11 +130,8 @@ private:
     void dropConnection();
 
     State m_state = State::Handshaking;
-    bool m_closeSent = false;
-    bool m_closeReceived = false;
     bool m_finishAfterFlush = false;
     bool m_flushScheduled = false;
-    bool m_handshakeAnswered = false;
 
     int m_fd = -1;
     QSocketNotifier *m_readNotifier = nullptr;
