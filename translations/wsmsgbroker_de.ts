@@ -1205,6 +1205,21 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
     </message>
 </context>
 <context>
+    <name>Inspector</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>JsonEditor</name>
     <message>
         <source>JSON value, e.g. {&quot;hello&quot;: &quot;world&quot;}</source>
@@ -1525,18 +1540,6 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
     <message>
         <source>Disconnect</source>
         <translation>Trennen</translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>cannot read %1: %2</source>
-        <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Export Log</source>

@@ -1205,6 +1205,21 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
     </message>
 </context>
 <context>
+    <name>Inspector</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>impossible de lire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
     <name>JsonEditor</name>
     <message>
         <source>JSON value, e.g. {&quot;hello&quot;: &quot;world&quot;}</source>
@@ -1525,18 +1540,6 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
     <message>
         <source>Disconnect</source>
         <translation>Déconnecter</translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation>impossible d’écrire %1&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>cannot read %1: %2</source>
-        <translation>impossible de lire %1&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Export Log</source>

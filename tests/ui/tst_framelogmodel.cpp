@@ -3,7 +3,7 @@
 #include "rowpalette.h"
 
 #include <QAbstractItemModelTester>
-#include <QApplication>
+#include <QGuiApplication>
 #include <QDateTime>
 #include <QFont>
 #include <QIcon>

@@ -5,6 +5,7 @@
 #include "brokercontroller.h"
 #include "eventlooplatencyprobe.h"
 #include "framelogmodel.h"
+#include "inspector.h"
 #include "mainwindow.h"
 
 #include <QApplication>
@@ -49,14 +50,15 @@ int main(int argc, char *argv[]) {
     broker.port = 0;
     MainWindow window(broker, &settings);
     window.show();
+    auto *controller = window.findChild<BrokerController *>();
+    const FrameLogModel *log = window.findChild<Inspector *>()->log();
     EventLoopLatencyProbe probe;
-    QObject::connect(window.controller(), &BrokerController::started, &app, [&](const QUrl &url) {
+    QObject::connect(controller, &BrokerController::started, &app, [&](const QUrl &url) {
         std::printf("listening on %s\n", qPrintable(url.toString()));
         std::fflush(stdout);
         probe.start();
         QTimer::singleShot(parser.value(QStringLiteral("duration")).toInt() * 1000, &app, [&] {
             probe.stop();
-            const FrameLogModel *log = window.logModel();
             std::printf("ui event loop lateness: p50 %lld ms, p99 %lld ms, max %lld ms (%d ticks "
                         "of 10 ms)\n",
                         probe.percentileMs(50), probe.percentileMs(99), probe.maxLatenessMs(),
@@ -68,11 +70,10 @@ int main(int argc, char *argv[]) {
             app.quit();
         });
     });
-    QObject::connect(window.controller(), &BrokerController::startFailed, &app,
-                     [&](const QString &error) {
-                         std::fprintf(stderr, "wsmsgbroker-uibench: %s\n", qPrintable(error));
-                         app.exit(1);
-                     });
+    QObject::connect(controller, &BrokerController::startFailed, &app, [&](const QString &error) {
+        std::fprintf(stderr, "wsmsgbroker-uibench: %s\n", qPrintable(error));
+        app.exit(1);
+    });
     window.startBroker();
     return app.exec();
 }

@@ -4,8 +4,10 @@
 #include "framedetailsview.h"
 #include "framefilterproxymodel.h"
 #include "framelogmodel.h"
+#include "inspector.h"
 #include "logfilterbar.h"
 #include "mainwindow.h"
+#include "pairedrowdelegate.h"
 #include "recentlyclosedmodel.h"
 
 #include <QAbstractItemModelTester>
@@ -60,6 +62,8 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<MainWindow> m_window;
+    Inspector *m_inspector = nullptr;
+    BrokerController *m_controller = nullptr;
     QUrl m_url;
 };
 
@@ -70,18 +74,21 @@ void TestMainWindow::init() {
     BrokerSettings broker;
     broker.port = 0;
     m_window = std::make_unique<MainWindow>(broker, m_settings.get());
+    m_inspector = m_window->findChild<Inspector *>();
+    m_controller = m_window->findChild<BrokerController *>();
+    QVERIFY(m_inspector && m_controller);
     // Every model the window shows is checked while the real traffic feeds it.
     for (QAbstractItemModel *model :
-         {static_cast<QAbstractItemModel *>(m_window->logModel()),
-          static_cast<QAbstractItemModel *>(m_window->logProxy()),
-          static_cast<QAbstractItemModel *>(m_window->connectionModel()),
-          static_cast<QAbstractItemModel *>(m_window->recentlyClosedModel())})
+         {static_cast<QAbstractItemModel *>(m_inspector->log()),
+          static_cast<QAbstractItemModel *>(m_inspector->logProxy()),
+          static_cast<QAbstractItemModel *>(m_inspector->connections()),
+          static_cast<QAbstractItemModel *>(m_inspector->recentlyClosed())})
         new QAbstractItemModelTester(model, QAbstractItemModelTester::FailureReportingMode::QtTest,
                                      model);
     m_window->show();
     m_window->startBroker();
-    QTRY_COMPARE(m_window->controller()->state(), BrokerController::State::Running);
-    m_url = m_window->controller()->url();
+    QTRY_COMPARE(m_controller->state(), BrokerController::State::Running);
+    m_url = m_controller->url();
     QVERIFY(m_url.port() > 0);
 }
 
@@ -102,7 +109,7 @@ std::unique_ptr<Client> TestMainWindow::connectClient(const QString &room, const
 }
 
 int TestMainWindow::findRow(const std::function<bool(const BrokerEvent &)> &match) const {
-    const FrameLogModel *log = m_window->logModel();
+    const FrameLogModel *log = m_inspector->log();
     for (int r = 0; r < log->rowCount(); ++r) {
         if (match(log->eventAt(r)))
             return r;
@@ -121,14 +128,14 @@ void TestMainWindow::showsTrafficOfTwoRooms() {
     sensor->send(R"({"action":"send","dest":["nobody"],"message":42})");
 
     // The tree: two rooms, three registered clients.
-    ConnectionTreeModel *tree = m_window->connectionModel();
+    ConnectionTreeModel *tree = m_inspector->connections();
     QTRY_COMPARE(tree->connectionCount(), 3);
     QVERIFY(tree->indexOfRoom(QStringLiteral("/chat")).isValid());
     QVERIFY(tree->indexOfRoom(QStringLiteral("/iot")).isValid());
     QCOMPARE(tree->rowCount(tree->indexOfRoom(QStringLiteral("/chat"))), 2);
 
     // The log: the ask, its message, the answer both ways, the undeliverable send.
-    FrameLogModel *log = m_window->logModel();
+    FrameLogModel *log = m_inspector->log();
     QTRY_VERIFY(findRow([](const BrokerEvent &e) {
                     return e.kind == BrokerEvent::Kind::FrameIn && e.clientId == "sensor" &&
                            e.action == FrameAction::Send;
@@ -153,12 +160,17 @@ void TestMainWindow::showsTrafficOfTwoRooms() {
     QVERIFY(!log->index(sendRow, 0).data(FrameLogModel::IsProblemRole).toBool());
 
     // Pairing and details: selecting the send highlights its message and answer.
-    FrameFilterProxyModel *proxy = m_window->logProxy();
-    m_window->logView()->setCurrentIndex(proxy->mapFromSource(log->index(sendRow, 0)));
-    QVERIFY(log->index(messageRow, 0).data(FrameLogModel::IsPairedRole).toBool());
-    QVERIFY(log->index(answerRow, 0).data(FrameLogModel::IsPairedRole).toBool());
-    QVERIFY(!log->index(lostRow, 0).data(FrameLogModel::IsPairedRole).toBool());
-    FrameDetailsView *details = m_window->detailsView();
+    FrameFilterProxyModel *proxy = m_inspector->logProxy();
+    auto *logView = m_window->findChild<QTableView *>(QStringLiteral("frameLog"));
+    QVERIFY(logView);
+    logView->setCurrentIndex(proxy->mapFromSource(log->index(sendRow, 0)));
+    auto *paired = qobject_cast<PairedRowDelegate *>(logView->itemDelegate());
+    QVERIFY(paired);
+    QVERIFY(paired->isPaired(log->serialAt(messageRow)));
+    QVERIFY(paired->isPaired(log->serialAt(answerRow)));
+    QVERIFY(!paired->isPaired(log->serialAt(lostRow)));
+    auto *details = m_window->findChild<FrameDetailsView *>(QStringLiteral("frameDetails"));
+    QVERIFY(details);
     QCOMPARE(details->rawText(), QString::fromUtf8(log->eventAt(sendRow).data));
     QVERIFY(details->prettyText().contains(QStringLiteral("\n  \"dest\": \"bob\"")));
     const QLabel *relation = details->findChildren<QLabel *>().at(1);
@@ -166,7 +178,9 @@ void TestMainWindow::showsTrafficOfTwoRooms() {
              qPrintable(relation->text()));
 
     // A filter narrows the log to one room, for new frames too.
-    m_window->filterBar()->setRoom(QStringLiteral("/iot"));
+    auto *filterBar = m_window->findChild<LogFilterBar *>(QStringLiteral("logFilterBar"));
+    QVERIFY(filterBar);
+    filterBar->setRoom(QStringLiteral("/iot"));
     QVERIFY(proxy->rowCount() > 0);
     for (int r = 0; r < proxy->rowCount(); ++r)
         QCOMPARE(proxy->index(r, 0).data(FrameLogModel::RoomRole).toString(),
@@ -175,7 +189,7 @@ void TestMainWindow::showsTrafficOfTwoRooms() {
     sensor->send(R"({"action":"send","dest":"sensor","message":"to myself"})");
     alice->send(R"({"action":"send","dest":"bob","message":"not shown"})");
     QTRY_COMPARE(proxy->rowCount(), iotRows + 2); // the send and the message to itself
-    m_window->filterBar()->clearAll();
+    filterBar->clearAll();
     QCOMPARE(proxy->rowCount(), log->rowCount());
 
     // Export then re-open: the same frames, in both formats.
@@ -184,12 +198,12 @@ void TestMainWindow::showsTrafficOfTwoRooms() {
     QString error;
     const QString jsonl = m_dir.filePath(QStringLiteral("log.jsonl"));
     const QString har = m_dir.filePath(QStringLiteral("log.har"));
-    QVERIFY2(m_window->exportLog(jsonl, &error), qPrintable(error));
-    QVERIFY2(m_window->exportLog(har, &error), qPrintable(error));
+    QVERIFY2(m_inspector->exportLog(jsonl, m_url, &error), qPrintable(error));
+    QVERIFY2(m_inspector->exportLog(har, m_url, &error), qPrintable(error));
     BrokerEventList before;
     for (int r = 0; r < log->rowCount(); ++r)
         before.append(log->eventAt(r));
-    QVERIFY2(m_window->openLog(jsonl, &error), qPrintable(error));
+    QVERIFY2(m_inspector->openLog(jsonl, &error), qPrintable(error));
     QCOMPARE(log->rowCount(), exported);
     for (int r = 0; r < exported; ++r) {
         QCOMPARE(log->eventAt(r).data, before.at(r).data);
@@ -198,7 +212,7 @@ void TestMainWindow::showsTrafficOfTwoRooms() {
         QCOMPARE(log->eventAt(r).outcome, before.at(r).outcome);
         QCOMPARE(log->eventAt(r).timeMs, before.at(r).timeMs);
     }
-    QVERIFY2(m_window->openLog(har, &error), qPrintable(error));
+    QVERIFY2(m_inspector->openLog(har, &error), qPrintable(error));
     int frames = 0;
     for (const BrokerEvent &e : before)
         frames +=
@@ -223,7 +237,7 @@ void TestMainWindow::showsTrafficOfTwoRooms() {
     qDeleteAll(actions);
     QTRY_COMPARE(sensor->socket.state(), QAbstractSocket::UnconnectedState);
     QCOMPARE(sensor->socket.closeCode(), QWebSocketProtocol::CloseCodeNormal);
-    RecentlyClosedModel *closed = m_window->recentlyClosedModel();
+    RecentlyClosedModel *closed = m_inspector->recentlyClosed();
     QTRY_VERIFY(closed->rowCount() >= 1);
     QCOMPARE(closed->connectionAt(0).clientId, QByteArray("sensor"));
     QCOMPARE(closed->connectionAt(0).closeReason, CloseReason::ClosedByUser);
@@ -238,11 +252,13 @@ void TestMainWindow::reportsAPortInUse() {
     MainWindow second(broker, &other);
     second.show();
     second.startBroker();
-    QTRY_COMPARE(second.controller()->state(), BrokerController::State::Stopped);
-    QVERIFY(!second.controller()->lastError().isEmpty());
-    QTRY_VERIFY(second.bannerLabel()->isVisible());
-    QVERIFY2(second.bannerLabel()->text().contains(QString::number(m_url.port())),
-             qPrintable(second.bannerLabel()->text()));
+    const auto *controller = second.findChild<BrokerController *>();
+    QTRY_COMPARE(controller->state(), BrokerController::State::Stopped);
+    QVERIFY(!controller->lastError().isEmpty());
+    const auto *banner = second.findChild<QLabel *>(QStringLiteral("banner"));
+    QVERIFY(banner);
+    QTRY_VERIFY(banner->isVisible());
+    QVERIFY2(banner->text().contains(QString::number(m_url.port())), qPrintable(banner->text()));
 }
 
 QTEST_MAIN(TestMainWindow)

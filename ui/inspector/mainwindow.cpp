@@ -1,18 +1,18 @@
 #include "mainwindow.h"
 
 #include "ackpairing.h"
-#include "actioncountmodel.h"
 #include "brokercontroller.h"
+#include "clicktocopylabel.h"
 #include "connectiontreemodel.h"
-#include "consolepanel.h"
 #include "displaytext.h"
 #include "framedetailsview.h"
 #include "framefilterproxymodel.h"
-#include "framelogfile.h"
 #include "framelogmodel.h"
+#include "inspector.h"
+#include "inspectoricon.h"
 #include "logfilterbar.h"
+#include "pairedrowdelegate.h"
 #include "ratehistory.h"
-#include "recentlyclosedmodel.h"
 #include "statisticsview.h"
 #include "tailfollower.h"
 
@@ -20,57 +20,30 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
-#include <QDockWidget>
-#include <QFile>
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
-#include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
-#include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTableView>
-#include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
-
-namespace {
-
-QIcon icon(const char *name) {
-    return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1StringView(name)));
-}
-
-// A label in the status bar that copies its text when clicked.
-class ClickToCopyLabel : public QLabel {
-public:
-    using QLabel::QLabel;
-
-protected:
-    void mousePressEvent(QMouseEvent *) override {
-        if (!m_copyText.isEmpty())
-            QApplication::clipboard()->setText(m_copyText);
-    }
-
-public:
-    QString m_copyText;
-};
-
-} // namespace
 
 MainWindow::MainWindow(const BrokerSettings &broker, QSettings *settings, QWidget *parent)
     : QMainWindow(parent)
     , m_settings(settings)
     , m_brokerSettings(broker)
     , m_controller(new BrokerController(this))
-    , m_log(new FrameLogModel(this))
-    , m_proxy(new FrameFilterProxyModel(this))
-    , m_tree(new ConnectionTreeModel(this))
-    , m_closed(new RecentlyClosedModel(this))
-    , m_rates(new RateHistory(this))
-    , m_actionCounts(new ActionCountModel(this)) {
+    , m_inspector(new Inspector(this))
+    , m_log(m_inspector->log())
+    , m_proxy(m_inspector->logProxy())
+    , m_tree(m_inspector->connections())
+    , m_closed(m_inspector->recentlyClosed())
+    , m_rates(m_inspector->rates())
+    , m_actionCounts(m_inspector->actionCounts()) {
     setWindowTitle(tr("WSMsgBroker"));
     setWindowIcon(icon("wsmsgbroker"));
     setObjectName(QStringLiteral("MainWindow"));
@@ -86,12 +59,13 @@ MainWindow::MainWindow(const BrokerSettings &broker, QSettings *settings, QWidge
     m_settings->endGroup();
     m_log->setCapacity(std::clamp(m_inspectorOptions.logCapacity, 1000, 10000000));
     m_log->setUnansweredThresholdMs(m_inspectorOptions.unansweredThresholdMs);
-    m_proxy->setSourceModel(m_log);
 
     // Central: the frame log with its filters and banners.
     auto *central = new QWidget(this);
     m_filterBar = new LogFilterBar(m_proxy, central);
+    m_filterBar->setObjectName(QStringLiteral("logFilterBar"));
     m_banner = new QLabel(central);
+    m_banner->setObjectName(QStringLiteral("banner"));
     m_banner->setWordWrap(true);
     m_banner->setTextFormat(Qt::RichText);
     m_banner->setContentsMargins(6, 3, 6, 3);
@@ -118,6 +92,7 @@ MainWindow::MainWindow(const BrokerSettings &broker, QSettings *settings, QWidge
     m_logView->setColumnWidth(FrameLogModel::DirectionColumn, charWidth * 7);
     m_logView->setColumnWidth(FrameLogModel::ActionColumn, charWidth * 11);
     m_logView->setColumnWidth(FrameLogModel::SizeColumn, charWidth * 7);
+    new PairedRowDelegate(m_log, m_logView);
     m_follower = new TailFollower(m_logView);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(4, 4, 4, 0);
@@ -131,10 +106,8 @@ MainWindow::MainWindow(const BrokerSettings &broker, QSettings *settings, QWidge
     createDocks();
     createStatusBar();
 
-    connect(m_controller, &BrokerController::eventsReady, m_log, &FrameLogModel::appendEvents);
-    connect(m_controller, &BrokerController::eventsReady, m_actionCounts,
-            &ActionCountModel::addEvents);
-    connect(m_controller, &BrokerController::snapshotReady, this, &MainWindow::applySnapshot);
+    m_inspector->attach(m_controller);
+    connect(m_inspector, &Inspector::snapshotApplied, this, &MainWindow::applySnapshot);
     connect(m_controller, &BrokerController::stateChanged, this, &MainWindow::updateBrokerState);
     connect(m_controller, &BrokerController::startFailed, this, &MainWindow::updateBrokerState);
     connect(m_log, &FrameLogModel::droppedCountChanged, this, &MainWindow::updateBanner);
@@ -163,186 +136,6 @@ MainWindow::MainWindow(const BrokerSettings &broker, QSettings *settings, QWidge
 }
 
 MainWindow::~MainWindow() = default;
-
-void MainWindow::createActions() {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open =
-        file->addAction(icon("open"), tr("&Open Log…"), this, &MainWindow::openLogInteractively);
-    open->setShortcut(QKeySequence::Open);
-    QAction *save = file->addAction(icon("export"), tr("&Export Log…"), this,
-                                    &MainWindow::exportLogInteractively);
-    save->setShortcut(QKeySequence::Save);
-    file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
-
-    QMenu *brokerMenu = menuBar()->addMenu(tr("&Broker"));
-    m_startStopAction = brokerMenu->addAction(icon("stop"), tr("S&top Broker"));
-    m_startStopAction->setShortcut(tr("Ctrl+R"));
-    connect(m_startStopAction, &QAction::triggered, this, [this] {
-        if (m_controller->state() == BrokerController::State::Stopped)
-            startBroker();
-        else
-            stopBroker();
-    });
-    QAction *copyUrl = brokerMenu->addAction(icon("copy"), tr("&Copy URL"), this, [this] {
-        QApplication::clipboard()->setText(m_controller->url().toString());
-    });
-    copyUrl->setShortcut(tr("Ctrl+Shift+C"));
-    brokerMenu->addSeparator();
-    QAction *settingsAction =
-        brokerMenu->addAction(icon("settings"), tr("&Settings…"), this, &MainWindow::showSettings);
-    settingsAction->setShortcut(QKeySequence::Preferences);
-
-    QMenu *logMenu = menuBar()->addMenu(tr("&Log"));
-    m_pauseAction = logMenu->addAction(icon("pause"), tr("&Pause"));
-    m_pauseAction->setCheckable(true);
-    m_pauseAction->setShortcut(tr("Ctrl+P"));
-    m_pauseAction->setToolTip(tr("Pause the log; frames keep being recorded and appear on resume"));
-    connect(m_pauseAction, &QAction::toggled, m_log, &FrameLogModel::setPaused);
-    connect(m_pauseAction, &QAction::toggled, this, [this](bool paused) {
-        m_pauseAction->setIcon(icon(paused ? "resume" : "pause"));
-        m_pauseAction->setText(paused ? tr("&Resume") : tr("&Pause"));
-    });
-    m_clearAction = logMenu->addAction(icon("clear"), tr("&Clear"), this, [this] {
-        m_log->clear();
-        m_actionCounts->clear();
-        m_details->clear();
-    });
-    m_clearAction->setShortcut(tr("Ctrl+L"));
-    m_followAction = logMenu->addAction(tr("&Follow Newest Frames"));
-    m_followAction->setCheckable(true);
-    m_followAction->setChecked(true);
-    m_followAction->setShortcut(tr("Ctrl+End"));
-    connect(m_followAction, &QAction::toggled, m_follower, &TailFollower::setFollowing);
-    connect(m_follower, &TailFollower::followingChanged, m_followAction, &QAction::setChecked);
-    logMenu->addSeparator();
-    QAction *filter = logMenu->addAction(icon("filter"), tr("&Filter…"), this, [this] {
-        m_filterBar->textEdit()->setFocus();
-        m_filterBar->textEdit()->selectAll();
-    });
-    filter->setShortcut(QKeySequence::Find);
-    logMenu->addAction(tr("Show &All Frames"), m_filterBar, &LogFilterBar::clearAll);
-
-    m_viewMenu = menuBar()->addMenu(tr("&View"));
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About WSMsgBroker"), this, [this] {
-        QMessageBox::about(this, tr("About WSMsgBroker"),
-                           tr("<h3>WSMsgBroker %1</h3><p>A WebSocket message broker for the "
-                              "wsmsgbroker protocol that shows its traffic live.</p>")
-                               .arg(QStringLiteral(WSMSGBROKER_VERSION)));
-    });
-
-    QToolBar *tools = addToolBar(tr("Main"));
-    tools->setObjectName(QStringLiteral("mainToolBar"));
-    tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    tools->addAction(m_startStopAction);
-    tools->addAction(settingsAction);
-    tools->addSeparator();
-    tools->addAction(m_pauseAction);
-    tools->addAction(m_clearAction);
-    tools->addSeparator();
-    tools->addAction(open);
-    tools->addAction(save);
-}
-
-void MainWindow::createDocks() {
-    const auto addDock = [this](QWidget *content, const QString &title, const QString &name,
-                                Qt::DockWidgetArea area) {
-        auto *dock = new QDockWidget(title, this);
-        dock->setObjectName(name);
-        dock->setWidget(content);
-        addDockWidget(area, dock);
-        m_viewMenu->addAction(dock->toggleViewAction());
-        return dock;
-    };
-
-    m_treeView = new QTreeView(this);
-    m_treeView->setObjectName(QStringLiteral("connectionTree"));
-    m_treeView->setModel(m_tree);
-    m_treeView->setUniformRowHeights(true);
-    m_treeView->setAlternatingRowColors(true);
-    m_treeView->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_treeView->header()->setStretchLastSection(false);
-    m_treeView->setColumnWidth(ConnectionTreeModel::IdColumn, 170);
-    connect(m_tree, &QAbstractItemModel::rowsInserted, m_treeView,
-            [this](const QModelIndex &parent) {
-                if (!parent.isValid())
-                    m_treeView->expandAll(); // new rooms open, so their clients show at once
-            });
-    connect(m_treeView, &QTreeView::customContextMenuRequested, this, [this](const QPoint &pos) {
-        const QModelIndex index = m_treeView->indexAt(pos);
-        const QList<QAction *> actions = connectionActions(index);
-        if (actions.isEmpty())
-            return;
-        QMenu menu;
-        menu.addActions(actions);
-        menu.exec(m_treeView->viewport()->mapToGlobal(pos));
-        qDeleteAll(actions);
-    });
-    QDockWidget *treeDock = addDock(m_treeView, tr("Rooms and Clients"),
-                                    QStringLiteral("roomsDock"), Qt::LeftDockWidgetArea);
-
-    auto *closedSort = new QSortFilterProxyModel(this);
-    closedSort->setSourceModel(m_closed);
-    m_closedView = new QTableView(this);
-    m_closedView->setObjectName(QStringLiteral("recentlyClosed"));
-    m_closedView->setModel(closedSort);
-    m_closedView->verticalHeader()->hide();
-    m_closedView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_closedView->horizontalHeader()->setStretchLastSection(true);
-    m_closedView->setWordWrap(false);
-    QDockWidget *closedDock = addDock(m_closedView, tr("Recently Closed"),
-                                      QStringLiteral("closedDock"), Qt::LeftDockWidgetArea);
-    splitDockWidget(treeDock, closedDock, Qt::Vertical);
-
-    m_details = new FrameDetailsView(this);
-    m_details->setObjectName(QStringLiteral("frameDetails"));
-    QDockWidget *detailsDock = addDock(m_details, tr("Frame Details"),
-                                       QStringLiteral("detailsDock"), Qt::RightDockWidgetArea);
-
-    m_statistics = new StatisticsView(m_rates, m_actionCounts, this);
-    QDockWidget *statsDock = addDock(m_statistics, tr("Statistics"),
-                                     QStringLiteral("statisticsDock"), Qt::RightDockWidgetArea);
-    tabifyDockWidget(detailsDock, statsDock);
-    detailsDock->raise();
-
-    m_console = new ConsolePanel(m_settings, this);
-    m_console->setObjectName(QStringLiteral("console"));
-    QDockWidget *consoleDock = addDock(m_console, tr("Test Console"), QStringLiteral("consoleDock"),
-                                       Qt::BottomDockWidgetArea);
-    consoleDock->toggleViewAction()->setShortcut(tr("Ctrl+T"));
-    connect(this, &MainWindow::sendMessageRequested, m_console, &ConsolePanel::openClientTo);
-    connect(m_console, &ConsolePanel::activationRequested, consoleDock, [consoleDock] {
-        consoleDock->show();
-        consoleDock->raise();
-    });
-    connect(m_controller, &BrokerController::snapshotReady, m_console,
-            &ConsolePanel::updateFromSnapshot);
-    connect(m_controller, &BrokerController::started, m_console, [this](QUrl url) {
-        url.setPath(QStringLiteral("/"));
-        m_console->setDefaultUrl(url);
-    });
-    resizeDocks({treeDock, detailsDock}, {330, 380}, Qt::Horizontal);
-    resizeDocks({consoleDock}, {300}, Qt::Vertical);
-}
-
-void MainWindow::createStatusBar() {
-    auto *url = new ClickToCopyLabel(this);
-    url->setToolTip(tr("Click to copy the broker's URL"));
-    url->setCursor(Qt::PointingHandCursor);
-    m_urlLabel = url;
-    m_roomsLabel = new QLabel(this);
-    m_clientsLabel = new QLabel(this);
-    m_ratesLabel = new QLabel(this);
-    m_problemsLabel = new QLabel(this);
-    statusBar()->addWidget(m_urlLabel, 1);
-    statusBar()->addPermanentWidget(m_roomsLabel);
-    statusBar()->addPermanentWidget(m_clientsLabel);
-    statusBar()->addPermanentWidget(m_ratesLabel);
-    statusBar()->addPermanentWidget(m_problemsLabel);
-    applySnapshot({});
-}
 
 void MainWindow::startBroker() {
     m_rates->clear();
@@ -420,11 +213,6 @@ void MainWindow::updateBanner() {
 }
 
 void MainWindow::applySnapshot(const BrokerSnapshot &snapshot) {
-    m_tree->applySnapshot(snapshot);
-    m_closed->applySnapshot(snapshot);
-    if (snapshot.timeMs > 0)
-        m_rates->addCounters(snapshot.timeMs, snapshot.counters.framesIn,
-                             snapshot.counters.framesOut);
     m_statistics->setCounters(snapshot.counters, snapshot.pendingAcks);
     if (snapshot.counters.unrecordedFrames != m_unrecorded) {
         // A new broker counts from zero again.
@@ -466,14 +254,12 @@ void MainWindow::showSelectedFrame() {
     const QModelIndex current = m_logView->currentIndex();
     if (!current.isValid()) {
         m_details->clear();
-        m_log->setPairedSerials({});
         return;
     }
     const int row = m_proxy->mapToSource(current).row();
     m_details->setEvent(m_log->eventAt(row));
 
-    const AckPairing::Group group = AckPairing::find(*m_log, row);
-    m_log->setPairedSerials(group.isValid() ? group.serials() : QList<quint64>{});
+    const AckPairing::Group group = m_inspector->askGroup(row);
     if (!group.isValid()) {
         m_details->setRelationText({});
         return;
@@ -555,41 +341,6 @@ void MainWindow::showSettings() {
     startBroker(); // restarts with the new settings
 }
 
-bool MainWindow::exportLog(const QString &fileName, QString *error) {
-    BrokerEventList events;
-    events.reserve(m_proxy->rowCount());
-    for (int r = 0; r < m_proxy->rowCount(); ++r)
-        events.append(m_log->eventAt(m_proxy->mapToSource(m_proxy->index(r, 0)).row()));
-    QFile file(fileName);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        *error = tr("cannot write %1: %2").arg(fileName, file.errorString());
-        return false;
-    }
-    const auto format = fileName.endsWith(QLatin1String(".har"), Qt::CaseInsensitive)
-                            ? FrameLogFile::Format::Har
-                            : FrameLogFile::Format::JsonLines;
-    return FrameLogFile::write(&file, format, events, m_controller->url(), error);
-}
-
-bool MainWindow::openLog(const QString &fileName, QString *error) {
-    QFile file(fileName);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("cannot read %1: %2").arg(fileName, file.errorString());
-        return false;
-    }
-    BrokerEventList events;
-    if (!FrameLogFile::read(&file, &events, error)) {
-        *error = tr("%1: %2").arg(fileName, *error);
-        return false;
-    }
-    m_pauseAction->setChecked(false); // an opened log is shown at once, not held back
-    m_log->clear();
-    m_actionCounts->clear();
-    m_log->appendEvents(events);
-    m_actionCounts->addEvents(events);
-    return true;
-}
-
 void MainWindow::exportLogInteractively() {
     QString selected;
     const QString fileName = QFileDialog::getSaveFileName(
@@ -598,7 +349,7 @@ void MainWindow::exportLogInteractively() {
     if (fileName.isEmpty())
         return;
     QString error;
-    if (!exportLog(fileName, &error))
+    if (!m_inspector->exportLog(fileName, m_controller->url(), &error))
         QMessageBox::warning(this, tr("Export Log"), error);
     else
         statusBar()->showMessage(
@@ -611,7 +362,7 @@ void MainWindow::openLogInteractively() {
     if (fileName.isEmpty())
         return;
     QString error;
-    if (!openLog(fileName, &error))
+    if (!m_inspector->openLog(fileName, &error))
         QMessageBox::warning(this, tr("Open Log"), error);
 }
 

@@ -1,5 +1,6 @@
 #include "ackpairing.h"
 
+#include "ackindex.h"
 #include "brokerevent.h"
 #include "framecodec.h"
 #include "framelogmodel.h"
@@ -48,26 +49,7 @@ bool AckPairing::Group::contains(quint64 serial) const {
 }
 
 bool AckPairing::isAsk(const BrokerEvent &event) {
-    return isFrame(event, BrokerEvent::Kind::FrameIn, FrameAction::Send) && !event.ack.isEmpty() &&
-           (event.outcome == BrokerEvent::Outcome::Done ||
-            event.outcome == BrokerEvent::Outcome::PartlyDelivered);
-}
-
-template <typename Visit>
-void AckPairing::forEachInAsk(const FrameLogModel &log, int sendRow, Visit &&visit) {
-    const BrokerEvent &send = log.eventAt(sendRow);
-    const quint64 sendSerial = log.serialAt(sendRow);
-    const QList<quint64> serials = log.serialsWithAck(send.room, send.ack);
-    auto it = std::upper_bound(serials.cbegin(), serials.cend(), sendSerial);
-    for (; it != serials.cend(); ++it) {
-        const BrokerEvent &e = log.eventAt(log.rowOfSerial(*it));
-        // The asker reusing its ack starts a new ask.
-        if (isFrame(e, BrokerEvent::Kind::FrameIn, FrameAction::Send) &&
-            e.connectionId == send.connectionId)
-            return;
-        if (!visit(*it, e))
-            return;
-    }
+    return AckIndex::isAsk(event);
 }
 
 AckPairing::Group AckPairing::forSend(const FrameLogModel &log, int sendRow) {
@@ -83,7 +65,7 @@ AckPairing::Group AckPairing::forSend(const FrameLogModel &log, int sendRow) {
     QList<quint64> otherAnswers;
     const BrokerEvent *answerEvent = nullptr;
     const BrokerEvent *forwardedEvent = nullptr;
-    forEachInAsk(log, sendRow, [&](quint64 serial, const BrokerEvent &e) {
+    log.ackIndex().forEachInAsk(group.send, [&](quint64 serial, const BrokerEvent &e) {
         if (isFrame(e, BrokerEvent::Kind::FrameOut, FrameAction::Message)) {
             if (isFromAsker(e, send)) {
                 group.messages.append(serial);
@@ -113,33 +95,12 @@ AckPairing::Group AckPairing::forSend(const FrameLogModel &log, int sendRow) {
 }
 
 quint64 AckPairing::forwardedAnswer(const FrameLogModel &log, int sendRow) {
-    const BrokerEvent &send = log.eventAt(sendRow);
-    quint64 found = NoSerial;
-    forEachInAsk(log, sendRow, [&](quint64 serial, const BrokerEvent &e) {
-        if (isFrame(e, BrokerEvent::Kind::FrameOut, FrameAction::Answer) &&
-            e.connectionId == send.connectionId) {
-            found = serial;
-            return false;
-        }
-        return true;
-    });
-    return found;
+    return log.ackIndex().forwardedAnswer(log.serialAt(sendRow));
 }
 
 int AckPairing::sendOfForwardedAnswer(const FrameLogModel &log, int answerRow) {
-    const BrokerEvent &answer = log.eventAt(answerRow);
-    const quint64 answerSerial = log.serialAt(answerRow);
-    const QList<quint64> serials = log.serialsWithAck(answer.room, answer.ack);
-    auto it = std::lower_bound(serials.cbegin(), serials.cend(), answerSerial);
-    for (int steps = 0; it != serials.cbegin() && steps < MaxSendCandidates; ++steps) {
-        --it;
-        const int row = log.rowOfSerial(*it);
-        const BrokerEvent &e = log.eventAt(row);
-        if (isFrame(e, BrokerEvent::Kind::FrameIn, FrameAction::Send) &&
-            e.connectionId == answer.connectionId)
-            return row;
-    }
-    return -1;
+    const quint64 send = log.ackIndex().sendOfForwardedAnswer(log.serialAt(answerRow));
+    return send == NoSerial ? -1 : log.rowOfSerial(send);
 }
 
 AckPairing::Group AckPairing::find(const FrameLogModel &log, int row) {

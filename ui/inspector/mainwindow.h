@@ -13,6 +13,7 @@ class ConsolePanel;
 class FrameDetailsView;
 class FrameFilterProxyModel;
 class FrameLogModel;
+class Inspector;
 class LogFilterBar;
 class QAction;
 class QLabel;
@@ -24,9 +25,11 @@ class RecentlyClosedModel;
 class StatisticsView;
 class TailFollower;
 
-// The inspector: the broker's rooms and clients, every frame in a log that can be filtered,
-// paused and exported, the selected frame in detail, and traffic statistics. It starts the
-// broker (in its own thread) when shown.
+// The inspector window: the broker's rooms and clients, every frame in a log that can be
+// filtered, paused and exported, the selected frame in detail, and traffic statistics. It holds
+// the actions, docks and status bar; the models and what feeds them are the Inspector's, the
+// broker runs in its own thread (BrokerController). Tests reach the parts by objectName
+// (findChild), the models through findChild<Inspector *>().
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -35,24 +38,6 @@ public:
     MainWindow(const BrokerSettings &broker, QSettings *settings, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    BrokerController *controller() const { return m_controller; }
-    FrameLogModel *logModel() const { return m_log; }
-    FrameFilterProxyModel *logProxy() const { return m_proxy; }
-    ConnectionTreeModel *connectionModel() const { return m_tree; }
-    RecentlyClosedModel *recentlyClosedModel() const { return m_closed; }
-    QTableView *logView() const { return m_logView; }
-    QTreeView *connectionView() const { return m_treeView; }
-    FrameDetailsView *detailsView() const { return m_details; }
-    LogFilterBar *filterBar() const { return m_filterBar; }
-    StatisticsView *statisticsView() const { return m_statistics; }
-    ConsolePanel *consolePanel() const { return m_console; }
-    QAction *pauseAction() const { return m_pauseAction; }
-    QLabel *bannerLabel() const { return m_banner; }
-
-    // Writes the (filtered) log; the format follows the file name (.har, else JSON Lines).
-    bool exportLog(const QString &fileName, QString *error);
-    // Shows a saved JSON Lines log or a Chrome HAR in the log (the live broker keeps running).
-    bool openLog(const QString &fileName, QString *error);
     // The context menu's actions for a row of the rooms and clients tree.
     QList<QAction *> connectionActions(const QModelIndex &index);
 
@@ -86,6 +71,8 @@ private:
     quint64 m_unrecorded = 0;     // frames the broker handled but did not record for the log
     quint64 m_unrecordedSeen = 0; // as many as the user dismissed
     BrokerController *m_controller;
+    Inspector *m_inspector;
+    // The Inspector's models, which the views show (owned by the Inspector).
     FrameLogModel *m_log;
     FrameFilterProxyModel *m_proxy;
     ConnectionTreeModel *m_tree;

@@ -1,13 +1,12 @@
 #pragma once
 
+#include "ackindex.h"
 #include "brokerevent.h"
 
 #include <QAbstractTableModel>
 #include <QCache>
-#include <QHash>
 #include <QIcon>
 #include <QList>
-#include <QSet>
 #include <QTimer>
 
 #include <deque>
@@ -51,7 +50,6 @@ public:
         SizeRole,                     // qint64: bytes of the whole frame
         IsProblemRole,                // bool: BrokerEvent::isProblem()
         AskStateRole,                 // int: AskState
-        IsPairedRole,                 // bool: the row is in the highlighted ask group
         SerialRole,                   // qulonglong: stable number of the row (see serialAt)
     };
     Q_ENUM(Role)
@@ -97,13 +95,12 @@ public:
 
     int unansweredThresholdMs() const { return m_unansweredThresholdMs; }
     void setUnansweredThresholdMs(int ms);
+    // Stored with the row and updated when an answer arrives or the ask becomes overdue.
     AskState askState(int row) const;
     // The clock deciding when an ask is overdue; tests set their own.
     void setClock(std::function<qint64()> nowMs);
-
-    // Rows to highlight as one send/answer group (serials, e.g. from AckPairing). Empty clears.
-    void setPairedSerials(const QList<quint64> &serials);
-    bool isPaired(int row) const { return m_paired.contains(serialAt(row)); }
+    // The rows that carried an ack, for pairing sends with their messages and answers.
+    const AckIndex &ackIndex() const { return m_ackIndex; }
 
 public Q_SLOTS:
     // Adds a batch from the broker (or from a saved log). While paused, the batch waits.
@@ -123,32 +120,24 @@ Q_SIGNALS:
     void droppedCountChanged(quint64 count);
 
 private:
-    struct AckKey {
-        QString room;
-        QByteArray ack;
-        friend bool operator==(const AckKey &a, const AckKey &b) {
-            return a.ack == b.ack && a.room == b.room;
-        }
-        friend size_t qHash(const AckKey &key, size_t seed = 0) {
-            return qHashMulti(seed, key.room, key.ack);
-        }
-    };
-
     void insertBatch(const BrokerEvent *begin, qsizetype count);
     void removeFront(int count);
     void addDropped(quint64 count);
     void linearize();
-    static bool isIndexed(const BrokerEvent &event);
+    AskState initialAskState(const BrokerEvent &event, qint64 nowMs) const;
+    void setAskState(int row, AskState state) { m_askStates[slotOf(row)] = state; }
+    int slotOf(int row) const { return (m_head + row) % m_capacity; }
     qint64 now() const;
     QString summary(int row) const;
     QString makeSummary(const BrokerEvent &event) const;
     QString toolTip(const BrokerEvent &event, int column, AskState ask) const;
-    QVariant background(int row, const BrokerEvent &event, AskState ask) const;
+    QVariant background(const BrokerEvent &event, AskState ask) const;
     void emitRowsChanged(int firstRow, int lastRow);
 
     // Ring buffer: row r lives at m_ring[(m_head + r) % m_capacity]. m_ring grows up to the
-    // capacity and is then reused in place.
+    // capacity and is then reused in place. m_askStates runs in step with it.
     QList<BrokerEvent> m_ring;
+    QList<AskState> m_askStates;
     int m_head = 0;
     int m_count = 0;
     int m_capacity = DefaultCapacity;
@@ -158,13 +147,12 @@ private:
     bool m_paused = false;
     quint64 m_dropped = 0;
 
-    QHash<AckKey, QList<quint64>> m_ackIndex;
-    std::deque<quint64> m_waitingAsks; // serials of sends with an ack, in arrival order
+    AckIndex m_ackIndex;
+    std::deque<quint64> m_waitingAsks; // serials of asks still Waiting, in arrival order
     QTimer m_overdueTimer;
     int m_unansweredThresholdMs = DefaultUnansweredThresholdMs;
     std::function<qint64()> m_clock;
 
-    QSet<quint64> m_paired;
     mutable QCache<quint64, QString> m_summaryCache;
 
     QIcon m_inIcon;

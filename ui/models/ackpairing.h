@@ -1,18 +1,20 @@
 #pragma once
 
+#include "ackindex.h"
+
 #include <QList>
 #include <QtGlobal>
 
 class FrameLogModel;
 struct BrokerEvent;
 
-// Pairs a `send` that carried an ack with what it caused, using the log's ack index: the
+// Pairs a `send` that carried an ack with what it caused, using the log's ack index (AckIndex): the
 // `message` frames delivered to its recipients, the `answer` that won ("fastest wins"), the
 // answer forwarded back to the asker, and answers the broker dropped. Rows are named by serial
 // (FrameLogModel::serialAt), so a group stays valid while older rows leave the log.
 class AckPairing {
 public:
-    static constexpr quint64 NoSerial = ~quint64(0);
+    static constexpr quint64 NoSerial = AckIndex::NoSerial;
 
     struct Group {
         quint64 send = NoSerial;
@@ -42,10 +44,4 @@ public:
 
     // A send with an ack that reached at least one recipient: it can be answered.
     static bool isAsk(const BrokerEvent &event);
-
-private:
-    // Serials with the same room and ack after the send, up to the asker's next send reusing
-    // the ack; calls visit(serial, event) for each in order.
-    template <typename Visit>
-    static void forEachInAsk(const FrameLogModel &log, int sendRow, Visit &&visit);
 };

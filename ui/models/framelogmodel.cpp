@@ -1,6 +1,5 @@
 #include "framelogmodel.h"
 
-#include "ackpairing.h"
 #include "displaytext.h"
 #include "framecodec.h"
 #include "rowpalette.h"
@@ -23,9 +22,6 @@ bool isRefusedHandshake(const BrokerEvent &e) {
 constexpr int SummaryLength = 120;
 constexpr int SummaryCacheSize = 4096;
 constexpr int OverdueCheckIntervalMs = 250;
-// How far back an answer looks for its send when the send's state changes.
-constexpr int MaxAnswerLookback = 256;
-
 bool isFrameEvent(const BrokerEvent &e) {
     return e.kind == BrokerEvent::Kind::FrameIn || e.kind == BrokerEvent::Kind::FrameOut;
 }
@@ -82,6 +78,10 @@ QIcon iconIfPresent(const QString &path) {
 
 FrameLogModel::FrameLogModel(QObject *parent)
     : QAbstractTableModel(parent)
+    , m_ackIndex([this](quint64 serial) -> const BrokerEvent * {
+        const int row = rowOfSerial(serial);
+        return row < 0 ? nullptr : &eventAt(row);
+    })
     , m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
     , m_summaryCache(SummaryCacheSize)
     , m_inIcon(iconIfPresent(QStringLiteral(":/icons/arrow-in.svg")))
@@ -113,7 +113,7 @@ int FrameLogModel::rowOfSerial(quint64 serial) const {
 }
 
 QList<quint64> FrameLogModel::serialsWithAck(const QString &room, const QByteArray &ack) const {
-    return m_ackIndex.value(AckKey{room, ack});
+    return m_ackIndex.serials(room, ack);
 }
 
 qint64 FrameLogModel::now() const {
@@ -124,17 +124,15 @@ void FrameLogModel::setClock(std::function<qint64()> nowMs) {
     m_clock = std::move(nowMs);
 }
 
-bool FrameLogModel::isIndexed(const BrokerEvent &event) {
-    return !event.ack.isEmpty() && isFrameEvent(event);
+FrameLogModel::AskState FrameLogModel::askState(int row) const {
+    Q_ASSERT(row >= 0 && row < m_count);
+    return m_askStates.at(slotOf(row));
 }
 
-FrameLogModel::AskState FrameLogModel::askState(int row) const {
-    const BrokerEvent &e = eventAt(row);
-    if (!AckPairing::isAsk(e))
+FrameLogModel::AskState FrameLogModel::initialAskState(const BrokerEvent &e, qint64 nowMs) const {
+    if (!AckIndex::isAsk(e))
         return AskState::NotAnAsk;
-    if (AckPairing::forwardedAnswer(*this, row) != AckPairing::NoSerial)
-        return AskState::Answered;
-    return now() - e.timeMs >= m_unansweredThresholdMs ? AskState::Unanswered : AskState::Waiting;
+    return nowMs - e.timeMs >= m_unansweredThresholdMs ? AskState::Unanswered : AskState::Waiting;
 }
 
 void FrameLogModel::setUnansweredThresholdMs(int ms) {
@@ -145,32 +143,15 @@ void FrameLogModel::setUnansweredThresholdMs(int ms) {
     // Asks already judged may now be judged differently: look at all of them again.
     m_waitingAsks.clear();
     for (int row = 0; row < m_count; ++row) {
-        if (AckPairing::isAsk(eventAt(row)))
+        const AskState state = askState(row);
+        if (state == AskState::Waiting || state == AskState::Unanswered) {
+            setAskState(row, AskState::Waiting);
             m_waitingAsks.push_back(serialAt(row));
+        }
     }
     if (m_count > 0)
         emitRowsChanged(0, m_count - 1);
     checkOverdueAsks();
-}
-
-void FrameLogModel::setPairedSerials(const QList<quint64> &serials) {
-    // Repaint the old and the new group: one range covering both.
-    int first = m_count;
-    int last = -1;
-    const auto widen = [&](quint64 serial) {
-        const int row = rowOfSerial(serial);
-        if (row >= 0) {
-            first = std::min(first, row);
-            last = std::max(last, row);
-        }
-    };
-    for (quint64 serial : std::as_const(m_paired))
-        widen(serial);
-    m_paired = QSet<quint64>(serials.cbegin(), serials.cend());
-    for (quint64 serial : serials)
-        widen(serial);
-    if (last >= 0)
-        emitRowsChanged(first, last);
 }
 
 void FrameLogModel::emitRowsChanged(int firstRow, int lastRow) {
@@ -221,37 +202,42 @@ void FrameLogModel::insertBatch(const BrokerEvent *begin, qsizetype count) {
     }
 
     const int firstRow = m_count;
+    const qint64 nowMs = now();
+    // A forwarded answer settles its send: the state is stored now, and sends of earlier
+    // batches are repainted.
+    int changedFirst = m_count;
+    int changedLast = -1;
     beginInsertRows(QModelIndex(), firstRow, firstRow + int(count) - 1);
     for (qsizetype i = 0; i < count; ++i) {
         const BrokerEvent &e = begin[i];
         const int slot = (m_head + m_count) % m_capacity;
-        if (slot == m_ring.size())
+        const AskState ask = initialAskState(e, nowMs);
+        if (slot == m_ring.size()) {
             m_ring.append(e);
-        else
+            m_askStates.append(ask);
+        } else {
             m_ring[slot] = e;
+            m_askStates[slot] = ask;
+        }
         const quint64 serial = m_firstSerial + quint64(m_count);
         ++m_count;
-        if (isIndexed(e))
-            m_ackIndex[AckKey{e.room, e.ack}].append(serial);
-        if (AckPairing::isAsk(e))
+        m_ackIndex.add(e, serial);
+        if (ask == AskState::Waiting)
             m_waitingAsks.push_back(serial);
-    }
-    endInsertRows();
-
-    // A forwarded answer changes its send's state: repaint the sends this batch answered.
-    int changedFirst = m_count;
-    int changedLast = -1;
-    for (int row = firstRow; row < m_count; ++row) {
-        const BrokerEvent &e = eventAt(row);
         if (e.kind != BrokerEvent::Kind::FrameOut || e.action != FrameAction::Answer ||
             e.ack.isEmpty())
             continue;
-        const int sendRow = AckPairing::sendOfForwardedAnswer(*this, row);
-        if (sendRow >= 0 && sendRow < firstRow) {
+        const quint64 send = m_ackIndex.sendOfForwardedAnswer(serial);
+        const int sendRow = send == AckIndex::NoSerial ? -1 : rowOfSerial(send);
+        if (sendRow < 0 || askState(sendRow) == AskState::NotAnAsk)
+            continue;
+        setAskState(sendRow, AskState::Answered);
+        if (sendRow < firstRow) {
             changedFirst = std::min(changedFirst, sendRow);
             changedLast = std::max(changedLast, sendRow);
         }
     }
+    endInsertRows();
     if (changedLast >= 0)
         emitRowsChanged(changedFirst, changedLast);
 
@@ -263,14 +249,8 @@ void FrameLogModel::removeFront(int count) {
     beginRemoveRows(QModelIndex(), 0, count - 1);
     for (int row = 0; row < count; ++row) {
         BrokerEvent &e = m_ring[(m_head + row) % m_capacity];
-        if (isIndexed(e)) {
-            // Rows leave in serial order, so each one is the oldest entry of its list.
-            const auto it = m_ackIndex.find(AckKey{e.room, e.ack});
-            Q_ASSERT(it != m_ackIndex.end() && it->first() == m_firstSerial + quint64(row));
-            it->removeFirst();
-            if (it->isEmpty())
-                m_ackIndex.erase(it);
-        }
+        // Rows leave in serial order, so each one is the oldest entry of its list.
+        m_ackIndex.removeOldest(e, m_firstSerial + quint64(row));
         // Release the payload now rather than when the slot is reused.
         e = BrokerEvent();
     }
@@ -295,7 +275,8 @@ void FrameLogModel::checkOverdueAsks() {
         if (nowMs - eventAt(row).timeMs < m_unansweredThresholdMs)
             break;
         m_waitingAsks.pop_front();
-        if (askState(row) == AskState::Unanswered) {
+        if (askState(row) == AskState::Waiting) {
+            setAskState(row, AskState::Unanswered);
             first = std::min(first, row);
             last = std::max(last, row);
         }
@@ -322,10 +303,15 @@ void FrameLogModel::linearize() {
     if (m_head == 0 && m_ring.size() == m_count)
         return;
     QList<BrokerEvent> ordered;
+    QList<AskState> orderedAsks;
     ordered.reserve(m_count);
-    for (int row = 0; row < m_count; ++row)
+    orderedAsks.reserve(m_count);
+    for (int row = 0; row < m_count; ++row) {
         ordered.append(m_ring.at((m_head + row) % m_ring.size()));
+        orderedAsks.append(m_askStates.at((m_head + row) % m_ring.size()));
+    }
     m_ring = std::move(ordered);
+    m_askStates = std::move(orderedAsks);
     m_head = 0;
 }
 
@@ -353,13 +339,13 @@ void FrameLogModel::setCapacity(int capacity) {
 void FrameLogModel::clear() {
     beginResetModel();
     m_ring.clear();
+    m_askStates.clear();
     m_head = 0;
     m_firstSerial += quint64(m_count);
     m_count = 0;
     m_ackIndex.clear();
     m_waitingAsks.clear();
     m_overdueTimer.stop();
-    m_paired.clear();
     m_summaryCache.clear();
     const bool hadPending = !m_pending.isEmpty();
     m_pending.clear();
@@ -495,9 +481,7 @@ QString FrameLogModel::toolTip(const BrokerEvent &e, int column, AskState ask) c
     }
 }
 
-QVariant FrameLogModel::background(int row, const BrokerEvent &e, AskState ask) const {
-    if (m_paired.contains(serialAt(row)))
-        return RowPalette::pairedBackground(RowPalette::applicationPalette());
+QVariant FrameLogModel::background(const BrokerEvent &e, AskState ask) const {
     if (e.isProblem())
         return RowPalette::problemBackground(RowPalette::applicationPalette());
     if (ask == AskState::Unanswered)
@@ -558,7 +542,7 @@ QVariant FrameLogModel::data(const QModelIndex &index, int role) const {
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return QVariant();
     case Qt::BackgroundRole:
-        return background(row, e, askState(row));
+        return background(e, askState(row));
     case Qt::FontRole:
         if (!frame || askState(row) == AskState::Unanswered) {
             QFont font;
@@ -592,8 +576,6 @@ QVariant FrameLogModel::data(const QModelIndex &index, int role) const {
         return e.isProblem();
     case AskStateRole:
         return int(askState(row));
-    case IsPairedRole:
-        return m_paired.contains(serialAt(row));
     case SerialRole:
         return qulonglong(serialAt(row));
     }

@@ -1,0 +1,211 @@
+// The window's furniture: menus and tool bar, the docks around the log, the status bar.
+#include "mainwindow.h"
+
+#include "brokercontroller.h"
+#include "clicktocopylabel.h"
+#include "connectiontreemodel.h"
+#include "consolepanel.h"
+#include "framedetailsview.h"
+#include "framelogmodel.h"
+#include "inspector.h"
+#include "inspectoricon.h"
+#include "logfilterbar.h"
+#include "recentlyclosedmodel.h"
+#include "statisticsview.h"
+#include "tailfollower.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSortFilterProxyModel>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+#include <QTreeView>
+
+void MainWindow::createActions() {
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open =
+        file->addAction(icon("open"), tr("&Open Log…"), this, &MainWindow::openLogInteractively);
+    open->setShortcut(QKeySequence::Open);
+    QAction *save = file->addAction(icon("export"), tr("&Export Log…"), this,
+                                    &MainWindow::exportLogInteractively);
+    save->setShortcut(QKeySequence::Save);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *brokerMenu = menuBar()->addMenu(tr("&Broker"));
+    m_startStopAction = brokerMenu->addAction(icon("stop"), tr("S&top Broker"));
+    m_startStopAction->setShortcut(tr("Ctrl+R"));
+    connect(m_startStopAction, &QAction::triggered, this, [this] {
+        if (m_controller->state() == BrokerController::State::Stopped)
+            startBroker();
+        else
+            stopBroker();
+    });
+    QAction *copyUrl = brokerMenu->addAction(icon("copy"), tr("&Copy URL"), this, [this] {
+        QApplication::clipboard()->setText(m_controller->url().toString());
+    });
+    copyUrl->setShortcut(tr("Ctrl+Shift+C"));
+    brokerMenu->addSeparator();
+    QAction *settingsAction =
+        brokerMenu->addAction(icon("settings"), tr("&Settings…"), this, &MainWindow::showSettings);
+    settingsAction->setShortcut(QKeySequence::Preferences);
+
+    QMenu *logMenu = menuBar()->addMenu(tr("&Log"));
+    m_pauseAction = logMenu->addAction(icon("pause"), tr("&Pause"));
+    m_pauseAction->setCheckable(true);
+    m_pauseAction->setShortcut(tr("Ctrl+P"));
+    m_pauseAction->setToolTip(tr("Pause the log; frames keep being recorded and appear on resume"));
+    m_pauseAction->setObjectName(QStringLiteral("pauseLog"));
+    connect(m_pauseAction, &QAction::toggled, m_log, &FrameLogModel::setPaused);
+    connect(m_log, &FrameLogModel::pausedChanged, m_pauseAction, &QAction::setChecked);
+    connect(m_pauseAction, &QAction::toggled, this, [this](bool paused) {
+        m_pauseAction->setIcon(icon(paused ? "resume" : "pause"));
+        m_pauseAction->setText(paused ? tr("&Resume") : tr("&Pause"));
+    });
+    m_clearAction = logMenu->addAction(icon("clear"), tr("&Clear"), this, [this] {
+        m_inspector->clear();
+        m_details->clear();
+    });
+    m_clearAction->setShortcut(tr("Ctrl+L"));
+    m_followAction = logMenu->addAction(tr("&Follow Newest Frames"));
+    m_followAction->setCheckable(true);
+    m_followAction->setChecked(true);
+    m_followAction->setShortcut(tr("Ctrl+End"));
+    connect(m_followAction, &QAction::toggled, m_follower, &TailFollower::setFollowing);
+    connect(m_follower, &TailFollower::followingChanged, m_followAction, &QAction::setChecked);
+    logMenu->addSeparator();
+    QAction *filter = logMenu->addAction(icon("filter"), tr("&Filter…"), this, [this] {
+        m_filterBar->textEdit()->setFocus();
+        m_filterBar->textEdit()->selectAll();
+    });
+    filter->setShortcut(QKeySequence::Find);
+    logMenu->addAction(tr("Show &All Frames"), m_filterBar, &LogFilterBar::clearAll);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About WSMsgBroker"), this, [this] {
+        QMessageBox::about(this, tr("About WSMsgBroker"),
+                           tr("<h3>WSMsgBroker %1</h3><p>A WebSocket message broker for the "
+                              "wsmsgbroker protocol that shows its traffic live.</p>")
+                               .arg(QStringLiteral(WSMSGBROKER_VERSION)));
+    });
+
+    QToolBar *tools = addToolBar(tr("Main"));
+    tools->setObjectName(QStringLiteral("mainToolBar"));
+    tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    tools->addAction(m_startStopAction);
+    tools->addAction(settingsAction);
+    tools->addSeparator();
+    tools->addAction(m_pauseAction);
+    tools->addAction(m_clearAction);
+    tools->addSeparator();
+    tools->addAction(open);
+    tools->addAction(save);
+}
+
+void MainWindow::createDocks() {
+    const auto addDock = [this](QWidget *content, const QString &title, const QString &name,
+                                Qt::DockWidgetArea area) {
+        auto *dock = new QDockWidget(title, this);
+        dock->setObjectName(name);
+        dock->setWidget(content);
+        addDockWidget(area, dock);
+        m_viewMenu->addAction(dock->toggleViewAction());
+        return dock;
+    };
+
+    m_treeView = new QTreeView(this);
+    m_treeView->setObjectName(QStringLiteral("connectionTree"));
+    m_treeView->setModel(m_tree);
+    m_treeView->setUniformRowHeights(true);
+    m_treeView->setAlternatingRowColors(true);
+    m_treeView->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_treeView->header()->setStretchLastSection(false);
+    m_treeView->setColumnWidth(ConnectionTreeModel::IdColumn, 170);
+    connect(m_tree, &QAbstractItemModel::rowsInserted, m_treeView,
+            [this](const QModelIndex &parent) {
+                if (!parent.isValid())
+                    m_treeView->expandAll(); // new rooms open, so their clients show at once
+            });
+    connect(m_treeView, &QTreeView::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex index = m_treeView->indexAt(pos);
+        const QList<QAction *> actions = connectionActions(index);
+        if (actions.isEmpty())
+            return;
+        QMenu menu;
+        menu.addActions(actions);
+        menu.exec(m_treeView->viewport()->mapToGlobal(pos));
+        qDeleteAll(actions);
+    });
+    QDockWidget *treeDock = addDock(m_treeView, tr("Rooms and Clients"),
+                                    QStringLiteral("roomsDock"), Qt::LeftDockWidgetArea);
+
+    auto *closedSort = new QSortFilterProxyModel(this);
+    closedSort->setSourceModel(m_closed);
+    m_closedView = new QTableView(this);
+    m_closedView->setObjectName(QStringLiteral("recentlyClosed"));
+    m_closedView->setModel(closedSort);
+    m_closedView->verticalHeader()->hide();
+    m_closedView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_closedView->horizontalHeader()->setStretchLastSection(true);
+    m_closedView->setWordWrap(false);
+    QDockWidget *closedDock = addDock(m_closedView, tr("Recently Closed"),
+                                      QStringLiteral("closedDock"), Qt::LeftDockWidgetArea);
+    splitDockWidget(treeDock, closedDock, Qt::Vertical);
+
+    m_details = new FrameDetailsView(this);
+    m_details->setObjectName(QStringLiteral("frameDetails"));
+    QDockWidget *detailsDock = addDock(m_details, tr("Frame Details"),
+                                       QStringLiteral("detailsDock"), Qt::RightDockWidgetArea);
+
+    m_statistics = new StatisticsView(m_rates, m_actionCounts, this);
+    QDockWidget *statsDock = addDock(m_statistics, tr("Statistics"),
+                                     QStringLiteral("statisticsDock"), Qt::RightDockWidgetArea);
+    tabifyDockWidget(detailsDock, statsDock);
+    detailsDock->raise();
+
+    m_console = new ConsolePanel(m_settings, this);
+    m_console->setObjectName(QStringLiteral("console"));
+    QDockWidget *consoleDock = addDock(m_console, tr("Test Console"), QStringLiteral("consoleDock"),
+                                       Qt::BottomDockWidgetArea);
+    consoleDock->toggleViewAction()->setShortcut(tr("Ctrl+T"));
+    connect(this, &MainWindow::sendMessageRequested, m_console, &ConsolePanel::openClientTo);
+    connect(m_console, &ConsolePanel::activationRequested, consoleDock, [consoleDock] {
+        consoleDock->show();
+        consoleDock->raise();
+    });
+    connect(m_controller, &BrokerController::snapshotReady, m_console,
+            &ConsolePanel::updateFromSnapshot);
+    connect(m_controller, &BrokerController::started, m_console, [this](QUrl url) {
+        url.setPath(QStringLiteral("/"));
+        m_console->setDefaultUrl(url);
+    });
+    resizeDocks({treeDock, detailsDock}, {330, 380}, Qt::Horizontal);
+    resizeDocks({consoleDock}, {300}, Qt::Vertical);
+}
+
+void MainWindow::createStatusBar() {
+    auto *url = new ClickToCopyLabel(this);
+    url->setToolTip(tr("Click to copy the broker's URL"));
+    url->setCursor(Qt::PointingHandCursor);
+    m_urlLabel = url;
+    m_roomsLabel = new QLabel(this);
+    m_clientsLabel = new QLabel(this);
+    m_ratesLabel = new QLabel(this);
+    m_problemsLabel = new QLabel(this);
+    statusBar()->addWidget(m_urlLabel, 1);
+    statusBar()->addPermanentWidget(m_roomsLabel);
+    statusBar()->addPermanentWidget(m_clientsLabel);
+    statusBar()->addPermanentWidget(m_ratesLabel);
+    statusBar()->addPermanentWidget(m_problemsLabel);
+    applySnapshot({});
+}

@@ -1,0 +1,83 @@
+#include "ackindex.h"
+
+#include <algorithm>
+
+namespace {
+
+bool isFrame(const BrokerEvent &e, BrokerEvent::Kind kind, FrameAction action) {
+    return e.kind == kind && e.action == action;
+}
+
+} // namespace
+
+AckIndex::AckIndex(EventOfSerial eventOfSerial)
+    : m_eventOfSerial(std::move(eventOfSerial)) {}
+
+bool AckIndex::isIndexed(const BrokerEvent &event) {
+    return !event.ack.isEmpty() &&
+           (event.kind == BrokerEvent::Kind::FrameIn || event.kind == BrokerEvent::Kind::FrameOut);
+}
+
+bool AckIndex::isAsk(const BrokerEvent &event) {
+    return isFrame(event, BrokerEvent::Kind::FrameIn, FrameAction::Send) && !event.ack.isEmpty() &&
+           (event.outcome == BrokerEvent::Outcome::Done ||
+            event.outcome == BrokerEvent::Outcome::PartlyDelivered);
+}
+
+void AckIndex::add(const BrokerEvent &event, quint64 serial) {
+    if (!isIndexed(event))
+        return;
+    m_serials[Key{event.room, event.ack}].append(serial);
+    if (isSend(event))
+        m_newestSend.insert(AskerKey{event.room, event.ack, event.connectionId}, serial);
+}
+
+void AckIndex::removeOldest(const BrokerEvent &event, quint64 serial) {
+    if (!isIndexed(event))
+        return;
+    const auto it = m_serials.find(Key{event.room, event.ack});
+    Q_ASSERT(it != m_serials.end() && it->first() == serial);
+    it->removeFirst();
+    if (it->isEmpty())
+        m_serials.erase(it);
+    if (isSend(event)) {
+        const auto newest = m_newestSend.find(AskerKey{event.room, event.ack, event.connectionId});
+        if (newest != m_newestSend.end() && *newest == serial)
+            m_newestSend.erase(newest);
+    }
+}
+
+void AckIndex::clear() {
+    m_serials.clear();
+    m_newestSend.clear();
+}
+
+QList<quint64> AckIndex::serials(const QString &room, const QByteArray &ack) const {
+    return m_serials.value(Key{room, ack});
+}
+
+quint64 AckIndex::forwardedAnswer(quint64 sendSerial) const {
+    const BrokerEvent *send = eventOf(sendSerial);
+    if (!send)
+        return NoSerial;
+    quint64 found = NoSerial;
+    forEachInAsk(sendSerial, [&](quint64 serial, const BrokerEvent &e) {
+        if (isFrame(e, BrokerEvent::Kind::FrameOut, FrameAction::Answer) &&
+            e.connectionId == send->connectionId) {
+            found = serial;
+            return false;
+        }
+        return true;
+    });
+    return found;
+}
+
+quint64 AckIndex::sendOfForwardedAnswer(quint64 answerSerial) const {
+    const BrokerEvent *answer = eventOf(answerSerial);
+    if (!answer)
+        return NoSerial;
+    const quint64 send =
+        m_newestSend.value(AskerKey{answer->room, answer->ack, answer->connectionId}, NoSerial);
+    // A send after the answer is a new ask; the answer's own send was replaced by it.
+    return send < answerSerial ? send : NoSerial;
+}

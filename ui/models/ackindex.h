@@ -1,0 +1,94 @@
+#pragma once
+
+#include "brokerevent.h"
+
+#include <QHash>
+#include <QList>
+
+#include <algorithm>
+#include <functional>
+
+// The log's rows that carried an ack, by room and ack, named by serial (FrameLogModel::serialAt),
+// and the few questions about asks that the log itself must answer for every row it stores: is
+// this an ask, has it been answered, which send does an answer belong to. The frame log keeps it
+// up to date; AckPairing builds whole send/answer groups over it.
+class AckIndex {
+public:
+    static constexpr quint64 NoSerial = ~quint64(0);
+    // The event of a serial still in the log, or nullptr when it has left.
+    using EventOfSerial = std::function<const BrokerEvent *(quint64 serial)>;
+
+    explicit AckIndex(EventOfSerial eventOfSerial);
+
+    // Whether an event is indexed at all: a frame that carried an ack.
+    static bool isIndexed(const BrokerEvent &event);
+    // A send with an ack that reached at least one recipient: it can be answered.
+    static bool isAsk(const BrokerEvent &event);
+
+    // Adds a row; serials arrive in increasing order.
+    void add(const BrokerEvent &event, quint64 serial);
+    // Removes the oldest row of the log, which is the oldest entry of its list.
+    void removeOldest(const BrokerEvent &event, quint64 serial);
+    void clear();
+
+    // Serials of the rows that carried this ack in this room, oldest first.
+    QList<quint64> serials(const QString &room, const QByteArray &ack) const;
+    const BrokerEvent *eventOf(quint64 serial) const { return m_eventOfSerial(serial); }
+
+    // The serial of the answer forwarded to the asker of a send, or NoSerial.
+    quint64 forwardedAnswer(quint64 sendSerial) const;
+    // The send a forwarded answer (FrameOut answer) belongs to, or NoSerial: the asker's newest
+    // send of that ack before it.
+    quint64 sendOfForwardedAnswer(quint64 answerSerial) const;
+
+    // Serials with the same room and ack after the send, up to the asker's next send reusing
+    // the ack; calls visit(serial, event) for each in order until visit returns false.
+    template <typename Visit> void forEachInAsk(quint64 sendSerial, Visit &&visit) const {
+        const BrokerEvent *send = eventOf(sendSerial);
+        if (!send)
+            return;
+        const QList<quint64> list = serials(send->room, send->ack);
+        auto it = std::upper_bound(list.cbegin(), list.cend(), sendSerial);
+        for (; it != list.cend(); ++it) {
+            const BrokerEvent &e = *eventOf(*it);
+            // The asker reusing its ack starts a new ask.
+            if (e.kind == BrokerEvent::Kind::FrameIn && e.action == FrameAction::Send &&
+                e.connectionId == send->connectionId)
+                return;
+            if (!visit(*it, e))
+                return;
+        }
+    }
+
+private:
+    struct Key {
+        QString room;
+        QByteArray ack;
+        friend bool operator==(const Key &a, const Key &b) {
+            return a.ack == b.ack && a.room == b.room;
+        }
+        friend size_t qHash(const Key &key, size_t seed = 0) {
+            return qHashMulti(seed, key.room, key.ack);
+        }
+    };
+
+    // An asker's newest send of an ack: where its forwarded answer belongs.
+    struct AskerKey {
+        QString room;
+        QByteArray ack;
+        quint64 connectionId;
+        friend bool operator==(const AskerKey &a, const AskerKey &b) {
+            return a.connectionId == b.connectionId && a.ack == b.ack && a.room == b.room;
+        }
+        friend size_t qHash(const AskerKey &key, size_t seed = 0) {
+            return qHashMulti(seed, key.room, key.ack, key.connectionId);
+        }
+    };
+    static bool isSend(const BrokerEvent &event) {
+        return event.kind == BrokerEvent::Kind::FrameIn && event.action == FrameAction::Send;
+    }
+
+    EventOfSerial m_eventOfSerial;
+    QHash<Key, QList<quint64>> m_serials;
+    QHash<AskerKey, quint64> m_newestSend;
+};
