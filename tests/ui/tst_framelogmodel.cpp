@@ -3,9 +3,9 @@
 #include "rowpalette.h"
 
 #include <QAbstractItemModelTester>
-#include <QGuiApplication>
 #include <QDateTime>
 #include <QFont>
+#include <QGuiApplication>
 #include <QIcon>
 #include <QSignalSpy>
 #include <QTest>

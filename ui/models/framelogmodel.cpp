@@ -7,9 +7,6 @@
 #include <QDateTime>
 #include <QFile>
 #include <QFont>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 #include <algorithm>
 
@@ -19,54 +16,10 @@ bool isRefusedHandshake(const BrokerEvent &e) {
     return e.kind == BrokerEvent::Kind::ConnectionClosed && e.connectionId == 0;
 }
 
-constexpr int SummaryLength = 120;
 constexpr int SummaryCacheSize = 4096;
 constexpr int OverdueCheckIntervalMs = 250;
 bool isFrameEvent(const BrokerEvent &e) {
     return e.kind == BrokerEvent::Kind::FrameIn || e.kind == BrokerEvent::Kind::FrameOut;
-}
-
-QString elide(QString text) {
-    if (text.size() > SummaryLength) {
-        text.truncate(SummaryLength);
-        text.append(QChar(0x2026));
-    }
-    return text;
-}
-
-// Any JSON value as compact JSON text; scalars go through an array since QJsonDocument only
-// holds containers.
-QString compactJson(const QJsonValue &value) {
-    if (value.isObject())
-        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-    if (value.isArray())
-        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
-    const QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(wrapped.sliced(1, wrapped.size() - 2));
-}
-
-// The first bytes of a frame as one line of text.
-QString rawPreview(const QByteArray &data) {
-    QString text = QString::fromUtf8(data.left(SummaryLength * 4)).simplified();
-    return elide(text);
-}
-
-QString hexPreview(const QByteArray &data) {
-    constexpr int Bytes = 24;
-    QString text = QString::fromLatin1(data.left(Bytes).toHex(' '));
-    if (data.size() > Bytes)
-        text.append(QChar(0x2026));
-    return text;
-}
-
-QString joinIds(const QJsonValue &dest) {
-    if (dest.isString())
-        return dest.toString();
-    QStringList ids;
-    const QJsonArray array = dest.toArray();
-    for (const QJsonValue &id : array)
-        ids.append(id.toString());
-    return ids.join(QStringLiteral(", "));
 }
 
 // A null icon when the resource is not linked in (model tests), instead of a warning per icon.
@@ -355,132 +308,6 @@ void FrameLogModel::clear() {
     resetDroppedCount();
 }
 
-QString FrameLogModel::summary(int row) const {
-    const quint64 serial = serialAt(row);
-    if (const QString *cached = m_summaryCache.object(serial))
-        return *cached;
-    QString text = makeSummary(eventAt(row));
-    m_summaryCache.insert(serial, new QString(text));
-    return text;
-}
-
-QString FrameLogModel::makeSummary(const BrokerEvent &e) const {
-    using Kind = BrokerEvent::Kind;
-    using Outcome = BrokerEvent::Outcome;
-    switch (e.kind) {
-    case Kind::ConnectionOpened:
-        return e.detail.isEmpty() ? tr("connection opened") : e.detail;
-    case Kind::ConnectionClosed:
-        if (e.detail.isEmpty())
-            return DisplayText::closeReason(e.closeReason);
-        return tr("%1: %2").arg(DisplayText::closeReason(e.closeReason), e.detail);
-    case Kind::ClientRegistered:
-        if (e.detail.isEmpty())
-            return tr("registered as %1").arg(QString::fromUtf8(e.clientId));
-        return tr("registered as %1 (%2)").arg(QString::fromUtf8(e.clientId), e.detail);
-    case Kind::ClientUnregistered:
-        if (e.detail.isEmpty())
-            return tr("released %1").arg(QString::fromUtf8(e.clientId));
-        return tr("released %1 (%2)").arg(QString::fromUtf8(e.clientId), e.detail);
-    case Kind::RoomCreated:
-        return tr("room %1 created").arg(DisplayText::roomName(e.room));
-    case Kind::RoomRemoved:
-        return tr("room %1 removed").arg(DisplayText::roomName(e.room));
-    case Kind::FrameIn:
-    case Kind::FrameOut:
-        break;
-    }
-
-    if (e.binary)
-        return tr("binary: %1").arg(hexPreview(e.data));
-
-    // Frames recorded whole are parsed; cut ones are shown as the text they start with.
-    QJsonObject frame;
-    if (e.data.size() >= e.size) {
-        const QJsonDocument doc = QJsonDocument::fromJson(e.data);
-        frame = doc.object();
-    }
-    QString text;
-    if (frame.isEmpty() || e.action == FrameAction::None) {
-        text = rawPreview(e.data);
-    } else {
-        const QString message =
-            frame.contains(u"message") ? compactJson(frame.value(u"message")) : QString();
-        switch (e.action) {
-        case FrameAction::Register:
-        case FrameAction::Unregister:
-        case FrameAction::Registered:
-        case FrameAction::Unregistered:
-            text = frame.value(u"id").toString();
-            break;
-        case FrameAction::Send:
-            text = tr("to %1: %2").arg(joinIds(frame.value(u"dest")), message);
-            break;
-        case FrameAction::Message:
-            text = tr("from %1: %2").arg(frame.value(u"from").toString(), message);
-            break;
-        case FrameAction::Answer:
-            if (e.kind == Kind::FrameOut)
-                text = tr("from %1: %2").arg(frame.value(u"from").toString(), message);
-            else
-                text = message;
-            break;
-        case FrameAction::Error:
-            text = tr("%1: %2").arg(frame.value(u"code").toString(),
-                                    frame.value(u"reason").toString());
-            break;
-        case FrameAction::None:
-            break;
-        }
-        text = elide(text);
-    }
-    // Drops and partial deliveries say why; rejections are explained by the error frame that
-    // follows, so the client's own text stays visible.
-    if (!e.detail.isEmpty() &&
-        (e.outcome == Outcome::DroppedAnswer || e.outcome == Outcome::SkippedUnknownId ||
-         e.outcome == Outcome::PartlyDelivered || e.outcome == Outcome::Ignored))
-        text = tr("%1 [%2: %3]").arg(text, DisplayText::outcome(e.outcome), e.detail);
-    return text;
-}
-
-QString FrameLogModel::toolTip(const BrokerEvent &e, int column, AskState ask) const {
-    switch (column) {
-    case TimeColumn:
-        return DisplayText::dateTime(e.timeMs);
-    case ClientColumn:
-        return tr("Connection %1").arg(e.connectionId);
-    case DirectionColumn:
-        if (e.kind == BrokerEvent::Kind::FrameIn)
-            return tr("From the client to the broker");
-        if (e.kind == BrokerEvent::Kind::FrameOut)
-            return tr("From the broker to the client");
-        return tr("Broker event");
-    case SizeColumn:
-        if (e.data.size() < e.size)
-            return tr("%1 bytes, first %2 recorded").arg(e.size).arg(e.data.size());
-        return QString();
-    case SummaryColumn: {
-        QStringList lines;
-        if (!e.ack.isEmpty())
-            lines.append(tr("ack %1").arg(QString::fromUtf8(e.ack)));
-        if (e.outcome != BrokerEvent::Outcome::None && e.outcome != BrokerEvent::Outcome::Done)
-            lines.append(e.detail.isEmpty()
-                             ? DisplayText::outcome(e.outcome)
-                             : tr("%1: %2").arg(DisplayText::outcome(e.outcome), e.detail));
-        else if (!e.detail.isEmpty())
-            lines.append(e.detail);
-        if (ask == AskState::Unanswered)
-            lines.append(
-                tr("No answer after %1").arg(DisplayText::duration(m_unansweredThresholdMs)));
-        else if (ask == AskState::Waiting)
-            lines.append(tr("Waiting for an answer"));
-        return lines.join(QLatin1Char('\n'));
-    }
-    default:
-        return QString();
-    }
-}
-
 QVariant FrameLogModel::background(const BrokerEvent &e, AskState ask) const {
     if (e.isProblem())
         return RowPalette::problemBackground(RowPalette::applicationPalette());
@@ -578,28 +405,6 @@ QVariant FrameLogModel::data(const QModelIndex &index, int role) const {
         return int(askState(row));
     case SerialRole:
         return qulonglong(serialAt(row));
-    }
-    return QVariant();
-}
-
-QVariant FrameLogModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case TimeColumn:
-        return tr("Time");
-    case RoomColumn:
-        return tr("Room");
-    case ClientColumn:
-        return tr("Client");
-    case DirectionColumn:
-        return tr("Dir");
-    case ActionColumn:
-        return tr("Action");
-    case SizeColumn:
-        return tr("Size");
-    case SummaryColumn:
-        return tr("Summary");
     }
     return QVariant();
 }
