@@ -76,6 +76,7 @@ private Q_SLOTS:
     void overdueTimerMarksAsks();
     void pairedRowsAreHighlighted();
     void rowsLeavingTheLogLeaveTheIndex();
+    void askStatesStayWithTheirRows();
     void indexMatchesBruteForceWhileWrapping();
 
 private:
@@ -231,6 +232,31 @@ void TestAckPairing::rowsLeavingTheLogLeaveTheIndex() {
              (QList<int>{2, 3, 7, 8}));
     m_log->clear();
     QVERIFY(m_log->serialsWithAck(Chat, "a1").isEmpty());
+}
+
+void TestAckPairing::askStatesStayWithTheirRows() {
+    // The state is stored with the row: it follows the row through the ring buffer's wrapping
+    // and a change of capacity.
+    const auto stateOfSerial = [this](quint64 serial) {
+        return stateOf(*m_log, m_log->rowOfSerial(serial));
+    };
+    m_log->setCapacity(14);                                         // rows 0 and 1 leave
+    QCOMPARE(stateOfSerial(3), FrameLogModel::AskState::Waiting);   // dave
+    QCOMPARE(stateOfSerial(5), FrameLogModel::AskState::Answered);  // erin
+    QCOMPARE(stateOfSerial(12), FrameLogModel::AskState::Waiting);  // alice again
+    QCOMPARE(stateOfSerial(14), FrameLogModel::AskState::NotAnAsk); // no ack
+    m_log->appendEvents(numberedBatch(0, 3));                       // wraps: serials 2..4 leave
+    QCOMPARE(m_log->firstSerial(), 5u);
+    QCOMPARE(stateOfSerial(5), FrameLogModel::AskState::Answered);
+    m_log->appendEvents({answerIn(2, Chat, "bob", "a1", R"("late")", Outcome::Done, T0 + 300),
+                         answerOut(1, Chat, "alice", "bob", "a1", R"("late")", T0 + 301)});
+    QCOMPARE(stateOfSerial(12), FrameLogModel::AskState::Answered);
+    QCOMPARE(m_log->firstSerial(), 7u);
+    m_log->setCapacity(40); // the ring restarts at slot 0
+    QCOMPARE(stateOfSerial(12), FrameLogModel::AskState::Answered);
+    QCOMPARE(stateOfSerial(14), FrameLogModel::AskState::NotAnAsk);
+    QCOMPARE(stateOfSerial(m_log->firstSerial() + quint64(m_log->rowCount()) - 3),
+             FrameLogModel::AskState::NotAnAsk); // a numbered send, no ack
 }
 
 void TestAckPairing::indexMatchesBruteForceWhileWrapping() {
