@@ -1576,6 +1576,25 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
             <numerusform>%n Frames kamen schneller, als das Log aufzeichnet (%1 pro Sekunde), und wurden nur gezählt. &lt;a href=&quot;dismiss-unrecorded&quot;&gt;Ausblenden&lt;/a&gt;</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Restart the Broker?</source>
+        <translation>Broker neu starten?</translation>
+    </message>
+    <message>
+        <source>These settings take effect when the broker restarts.</source>
+        <translation>Diese Einstellungen werden beim Neustart des Brokers wirksam.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restarting disconnects %n client(s).</source>
+        <translation>
+            <numerusform>Der Neustart trennt %n Client.</numerusform>
+            <numerusform>Der Neustart trennt %n Clients.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Restart</source>
+        <translation>&amp;Neu starten</translation>
+    </message>
 </context>
 <context>
     <name>RateGraphWidget</name>

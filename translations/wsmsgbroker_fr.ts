@@ -1576,6 +1576,25 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
             <numerusform>%n trames sont arrivées plus vite que le journal n’enregistre (%1 par seconde) et ont seulement été comptées. &lt;a href=&quot;dismiss-unrecorded&quot;&gt;Masquer&lt;/a&gt;</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Restart the Broker?</source>
+        <translation>Redémarrer le broker ?</translation>
+    </message>
+    <message>
+        <source>These settings take effect when the broker restarts.</source>
+        <translation>Ces réglages prennent effet au redémarrage du broker.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restarting disconnects %n client(s).</source>
+        <translation>
+            <numerusform>Le redémarrage déconnecte %n client.</numerusform>
+            <numerusform>Le redémarrage déconnecte %n clients.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Restart</source>
+        <translation>&amp;Redémarrer</translation>
+    </message>
 </context>
 <context>
     <name>RateGraphWidget</name>

@@ -3,6 +3,7 @@
 #include "ackpairing.h"
 #include "actioncountmodel.h"
 #include "brokercontroller.h"
+#include "brokersettingschange.h"
 #include "connectiontreemodel.h"
 #include "consolepanel.h"
 #include "displaytext.h"
@@ -29,6 +30,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
@@ -193,6 +195,7 @@ void MainWindow::createActions() {
     QAction *settingsAction =
         brokerMenu->addAction(icon("settings"), tr("&Settings…"), this, &MainWindow::showSettings);
     settingsAction->setShortcut(QKeySequence::Preferences);
+    settingsAction->setObjectName(QStringLiteral("settingsAction"));
 
     QMenu *logMenu = menuBar()->addMenu(tr("&Log"));
     m_pauseAction = logMenu->addAction(icon("pause"), tr("&Pause"));
@@ -541,8 +544,31 @@ void MainWindow::showSettings() {
     SettingsDialog dialog(m_brokerSettings, m_inspectorOptions, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    m_brokerSettings = dialog.brokerSettings();
-    m_inspectorOptions = dialog.inspectorOptions();
+    BrokerSettings broker = dialog.brokerSettings();
+    const SettingsDialog::InspectorOptions inspector = dialog.inspectorOptions();
+    const BrokerSettingsChange change(m_brokerSettings, m_inspectorOptions, broker, inspector);
+    if (change.isEmpty())
+        return;
+    // Only a running broker with clients has something to lose: ask before cutting them off.
+    const bool running = m_controller->state() != BrokerController::State::Stopped;
+    bool restart = change.needsRestart() && running;
+    const int clients = m_tree->connectionCount();
+    if (restart && clients > 0) {
+        QMessageBox ask(QMessageBox::Warning, tr("Restart the Broker?"),
+                        tr("These settings take effect when the broker restarts."), {}, this);
+        ask.setObjectName(QStringLiteral("restartConfirmation"));
+        ask.setInformativeText(tr("Restarting disconnects %n client(s).", nullptr, clients));
+        QPushButton *restartButton = ask.addButton(tr("&Restart"), QMessageBox::AcceptRole);
+        ask.addButton(QMessageBox::Cancel);
+        ask.setDefaultButton(restartButton);
+        ask.exec();
+        if (ask.clickedButton() != restartButton) {
+            restart = false;
+            broker = m_brokerSettings; // the display options still apply
+        }
+    }
+    m_brokerSettings = broker;
+    m_inspectorOptions = inspector;
     m_brokerSettings.save(*m_settings);
     m_settings->beginGroup(QStringLiteral("inspector"));
     m_settings->setValue(QStringLiteral("logCapacity"), m_inspectorOptions.logCapacity);
@@ -552,7 +578,8 @@ void MainWindow::showSettings() {
     m_settings->endGroup();
     m_log->setCapacity(m_inspectorOptions.logCapacity);
     m_log->setUnansweredThresholdMs(m_inspectorOptions.unansweredThresholdMs);
-    startBroker(); // restarts with the new settings
+    if (restart)
+        startBroker(); // restarts with the new settings
 }
 
 bool MainWindow::exportLog(const QString &fileName, QString *error) {

@@ -45,6 +45,23 @@ SettingsDialog::SettingsDialog(const BrokerSettings &broker, const InspectorOpti
     , m_problem(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)) {
     setWindowTitle(tr("Settings"));
+    setObjectName(QStringLiteral("settingsDialog"));
+    // Names for tests and accessibility tools, after the settings keys they edit.
+    const std::pair<QWidget *, const char *> names[] = {{m_host, "host"},
+                                                        {m_port, "port"},
+                                                        {m_duplicateIds, "duplicateIds"},
+                                                        {m_ackTtl, "ackTtl"},
+                                                        {m_maxMessageKiB, "maxMessageKiB"},
+                                                        {m_maxQueuedKiB, "maxQueuedKiB"},
+                                                        {m_maxConnections, "maxConnections"},
+                                                        {m_pingInterval, "pingInterval"},
+                                                        {m_rateLimit, "rateLimit"},
+                                                        {m_token, "token"},
+                                                        {m_logCapacity, "logCapacity"},
+                                                        {m_unansweredMs, "unansweredThreshold"},
+                                                        {m_language, "language"}};
+    for (const auto &[widget, name] : names)
+        widget->setObjectName(QString::fromLatin1(name));
     m_port->setSpecialValueText(tr("any free port"));
     m_pingInterval->setSpecialValueText(tr("off"));
     m_rateLimit->setSpecialValueText(tr("no limit"));
@@ -127,12 +144,19 @@ BrokerSettings SettingsDialog::brokerSettings() const {
                                                 : QHostAddress(host);
     s.port = quint16(m_port->value());
     s.duplicateIds = BrokerSettings::DuplicateIdPolicy(m_duplicateIds->currentData().toInt());
-    s.ackTtlMs = m_ackTtl->value() * 1000;
-    s.maxMessageBytes = qint64(m_maxMessageKiB->value()) * 1024;
-    s.maxQueuedBytes = qint64(m_maxQueuedKiB->value()) * 1024;
-    s.maxConnections = m_maxConnections->value();
-    s.pingIntervalMs = m_pingInterval->value() * 1000;
-    s.rateLimitPerSecond = m_rateLimit->value();
+    // A field shows its value rounded to its unit (or clamped to its range); left alone, it
+    // keeps the exact value it was given, so that OK with nothing changed changes nothing.
+    const auto edited = [](const QSpinBox *spin, auto base, auto unit) {
+        const auto shown =
+            std::clamp(qint64(base / unit), qint64(spin->minimum()), qint64(spin->maximum()));
+        return spin->value() == shown ? base : decltype(base)(spin->value()) * unit;
+    };
+    s.ackTtlMs = edited(m_ackTtl, m_base.ackTtlMs, 1000);
+    s.maxMessageBytes = edited(m_maxMessageKiB, m_base.maxMessageBytes, qint64(1024));
+    s.maxQueuedBytes = edited(m_maxQueuedKiB, m_base.maxQueuedBytes, qint64(1024));
+    s.maxConnections = edited(m_maxConnections, m_base.maxConnections, 1);
+    s.pingIntervalMs = edited(m_pingInterval, m_base.pingIntervalMs, 1000);
+    s.rateLimitPerSecond = edited(m_rateLimit, m_base.rateLimitPerSecond, 1);
     s.token = m_token->text();
     return s;
 }
