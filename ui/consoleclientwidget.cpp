@@ -177,7 +177,11 @@ void ConsoleClientWidget::buildUi() {
                           fm.horizontalAdvance(tr("waiting for an answer")) + 16);
     connect(m_conversationView, &QWidget::customContextMenuRequested, this,
             &ConsoleClientWidget::showConversationMenu);
+    // Both: a mouse press makes the row current before it selects it (and a click on the
+    // current row only selects it), while the keyboard selects before moving the current row.
     connect(m_conversationView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &ConsoleClientWidget::updateControls);
+    connect(m_conversationView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ConsoleClientWidget::updateControls);
     connect(m_client->conversation(), &QAbstractItemModel::dataChanged, this,
             &ConsoleClientWidget::updateControls);
