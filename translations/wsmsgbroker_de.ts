@@ -1266,16 +1266,34 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
         <translation>Client-ID</translation>
     </message>
     <message>
-        <source>Show all</source>
-        <translation>Alle anzeigen</translation>
-    </message>
-    <message>
         <source>Clear every filter</source>
         <translation>Alle Filter zurücksetzen</translation>
     </message>
     <message>
-        <source>Invalid regular expression: %1</source>
-        <translation>Ungültiger regulärer Ausdruck: %1</translation>
+        <source>Rooms whose name contains this text (the leading / is optional)</source>
+        <translation>Räume, deren Name diesen Text enthält (der führende / ist optional)</translation>
+    </message>
+    <message>
+        <source>Clients whose id contains this text</source>
+        <translation>Clients, deren ID diesen Text enthält</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Filter zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Invalid regular expression, the text filter is off: %1</source>
+        <translation>Ungültiger regulärer Ausdruck, der Textfilter ist aus: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LogMatchHint</name>
+    <message numerus="yes">
+        <source>0 of %n frame(s) match the filters</source>
+        <translation>
+            <numerusform>0 von %n Frame passt zu den Filtern</numerusform>
+            <numerusform>0 von %n Frames passen zu den Filtern</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1266,16 +1266,34 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
         <translation>Identifiant du client</translation>
     </message>
     <message>
-        <source>Show all</source>
-        <translation>Tout afficher</translation>
-    </message>
-    <message>
         <source>Clear every filter</source>
         <translation>Effacer tous les filtres</translation>
     </message>
     <message>
-        <source>Invalid regular expression: %1</source>
-        <translation>Expression régulière invalide&#xa0;: %1</translation>
+        <source>Rooms whose name contains this text (the leading / is optional)</source>
+        <translation>Salons dont le nom contient ce texte (le / initial est facultatif)</translation>
+    </message>
+    <message>
+        <source>Clients whose id contains this text</source>
+        <translation>Clients dont l’identifiant contient ce texte</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Effacer les filtres</translation>
+    </message>
+    <message>
+        <source>Invalid regular expression, the text filter is off: %1</source>
+        <translation>Expression régulière invalide, le filtre de texte est inactif&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LogMatchHint</name>
+    <message numerus="yes">
+        <source>0 of %n frame(s) match the filters</source>
+        <translation>
+            <numerusform>0 trame sur %n correspond aux filtres</numerusform>
+            <numerusform>0 trame sur %n correspond aux filtres</numerusform>
+        </translation>
     </message>
 </context>
 <context>

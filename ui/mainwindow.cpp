@@ -12,6 +12,7 @@
 #include "framelogfile.h"
 #include "framelogmodel.h"
 #include "logfilterbar.h"
+#include "logmatchhint.h"
 #include "ratehistory.h"
 #include "recentlyclosedmodel.h"
 #include "statisticsview.h"
@@ -121,6 +122,7 @@ MainWindow::MainWindow(const BrokerSettings &broker, QSettings *settings, QWidge
     m_logView->setColumnWidth(FrameLogModel::ActionColumn, charWidth * 11);
     m_logView->setColumnWidth(FrameLogModel::SizeColumn, charWidth * 7);
     m_follower = new TailFollower(m_logView);
+    new LogMatchHint(m_proxy, m_logView);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(4, 4, 4, 0);
     layout->setSpacing(4);
@@ -510,8 +512,9 @@ QList<QAction *> MainWindow::connectionActions(const QModelIndex &index) {
     const QString room = index.data(ConnectionTreeModel::RoomNameRole).toString();
     if (index.data(ConnectionTreeModel::IsRoomRole).toBool()) {
         auto *filterRoom = new QAction(icon("filter"), tr("Show Only This Room in the Log"), this);
+        filterRoom->setObjectName(QStringLiteral("showOnlyRoom"));
         connect(filterRoom, &QAction::triggered, this,
-                [this, room] { m_filterBar->setRoom(room); });
+                [this, room] { m_filterBar->showOnlyRoom(room); });
         actions << filterRoom;
         return actions;
     }
@@ -526,12 +529,15 @@ QList<QAction *> MainWindow::connectionActions(const QModelIndex &index) {
                 [clientId] { QApplication::clipboard()->setText(clientId); });
         auto *filterClient =
             new QAction(icon("filter"), tr("Show Only This Client in the Log"), this);
+        filterClient->setObjectName(QStringLiteral("showOnlyClient"));
         connect(filterClient, &QAction::triggered, this,
-                [this, clientId] { m_filterBar->setClient(clientId); });
+                [this, room, clientId] { m_filterBar->showOnlyClient(room, clientId); });
         actions << send << copy << filterClient;
     }
     auto *filterRoom = new QAction(icon("room"), tr("Show Only This Room in the Log"), this);
-    connect(filterRoom, &QAction::triggered, this, [this, room] { m_filterBar->setRoom(room); });
+    filterRoom->setObjectName(QStringLiteral("showOnlyRoom"));
+    connect(filterRoom, &QAction::triggered, this,
+            [this, room] { m_filterBar->showOnlyRoom(room); });
     auto *disconnectAction = new QAction(icon("disconnect"), tr("Disconnect"), this);
     disconnectAction->setObjectName(QStringLiteral("disconnectClient"));
     connect(disconnectAction, &QAction::triggered, this,
