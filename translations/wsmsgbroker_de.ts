@@ -695,6 +695,10 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
         <source>Clear Conversation</source>
         <translation>Unterhaltung leeren</translation>
     </message>
+    <message>
+        <source>Not JSON, nothing is answered</source>
+        <translation>Kein JSON, es wird nichts geantwortet</translation>
+    </message>
 </context>
 <context>
     <name>ConsoleConversationModel</name>
@@ -785,6 +789,14 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
     <message>
         <source>Answer</source>
         <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>reached no one</source>
+        <translation>hat niemanden erreicht</translation>
+    </message>
+    <message>
+        <source>No answer will come: %1</source>
+        <translation>Es wird keine Antwort kommen: %1</translation>
     </message>
 </context>
 <context>

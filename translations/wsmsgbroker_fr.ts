@@ -695,6 +695,10 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
         <source>Clear Conversation</source>
         <translation>Effacer la conversation</translation>
     </message>
+    <message>
+        <source>Not JSON, nothing is answered</source>
+        <translation>Pas du JSON, aucune réponse n’est envoyée</translation>
+    </message>
 </context>
 <context>
     <name>ConsoleConversationModel</name>
@@ -785,6 +789,14 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
     <message>
         <source>Answer</source>
         <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>reached no one</source>
+        <translation>n’a atteint personne</translation>
+    </message>
+    <message>
+        <source>No answer will come: %1</source>
+        <translation>Aucune réponse ne viendra&#xa0;: %1</translation>
     </message>
 </context>
 <context>

@@ -144,6 +144,13 @@ void ConsoleClientWidget::buildUi() {
     autoAnswerRow->addWidget(new QLabel(tr("Auto-answer:"), this));
     autoAnswerRow->addWidget(m_autoAnswerCombo);
     autoAnswerRow->addWidget(m_autoAnswerValueEdit, 1);
+    m_autoAnswerProblem = new QLabel(this);
+    m_autoAnswerProblem->setObjectName(QStringLiteral("autoAnswerProblem"));
+    QPalette problemPalette = m_autoAnswerProblem->palette();
+    problemPalette.setColor(QPalette::WindowText, QColor(0xd0, 0x30, 0x30));
+    m_autoAnswerProblem->setPalette(problemPalette);
+    m_autoAnswerProblem->hide();
+    autoAnswerRow->addWidget(m_autoAnswerProblem);
     connect(m_autoAnswerCombo, &QComboBox::currentIndexChanged, this,
             &ConsoleClientWidget::applyAutoAnswer);
     connect(m_autoAnswerValueEdit, &QLineEdit::textChanged, this,
@@ -656,8 +663,14 @@ void ConsoleClientWidget::applyAutoAnswer() {
             editPalette.setColor(group, QPalette::Text, QColor(0xd0, 0x30, 0x30));
     }
     m_autoAnswerValueEdit->setPalette(editPalette);
-    m_autoAnswerValueEdit->setToolTip(
-        valid ? QString() : ConsoleJson::check(m_autoAnswerValueEdit->text()).error);
+    const QString error =
+        valid ? QString() : ConsoleJson::check(m_autoAnswerValueEdit->text()).error;
+    m_autoAnswerValueEdit->setToolTip(error);
+    // Said next to the field: red text alone does not say that nothing is being answered.
+    const bool offByError = mode == ConsoleClient::AutoAnswer::FixedValue && !valid;
+    m_autoAnswerProblem->setText(offByError ? tr("Not JSON, nothing is answered") : QString());
+    m_autoAnswerProblem->setToolTip(error);
+    m_autoAnswerProblem->setVisible(offByError);
     // An invalid fixed value answers nothing rather than an old value.
     m_client->setAutoAnswer(mode == ConsoleClient::AutoAnswer::FixedValue && !valid
                                 ? ConsoleClient::AutoAnswer::Off

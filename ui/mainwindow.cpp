@@ -322,6 +322,8 @@ void MainWindow::createDocks() {
         consoleDock->show();
         consoleDock->raise();
     });
+    connect(m_controller, &BrokerController::eventsReady, m_console,
+            &ConsolePanel::applyBrokerEvents);
     connect(m_controller, &BrokerController::snapshotReady, m_console,
             &ConsolePanel::updateFromSnapshot);
     connect(m_controller, &BrokerController::started, m_console, [this](QUrl url) {

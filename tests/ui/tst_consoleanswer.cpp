@@ -6,7 +6,9 @@
 #include "consolepanel.h"
 #include "jsoneditor.h"
 
+#include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QTableView>
@@ -42,6 +44,7 @@ private slots:
     void cleanup();
     void clickingAnAskShowsTheAnswerControls();
     void doubleClickingAnAskShowsTheAnswerControls();
+    void invalidAutoAnswerValueIsSaid();
 
 private:
     // alice asks bob twice; returns bob's widget with his tab current.
@@ -161,6 +164,29 @@ void TestConsoleAnswer::doubleClickingAnAskShowsTheAnswerControls() {
     QVERIFY(bob->findChild<QPushButton *>(QStringLiteral("answerButton"))->isVisible());
     QCOMPARE(bob->findChild<QLabel *>(QStringLiteral("answerLabel"))->text(),
              QStringLiteral("Answering alice (ack %1)").arg(log->entry(ask).ack));
+}
+
+void TestConsoleAnswer::invalidAutoAnswerValueIsSaid() {
+    ConsoleClientWidget *bob = connectedClient(QStringLiteral("bob"));
+    QVERIFY(bob);
+    auto *mode = bob->findChild<QComboBox *>(QStringLiteral("autoAnswerCombo"));
+    auto *value = bob->findChild<QLineEdit *>(QStringLiteral("autoAnswerValueEdit"));
+    auto *problem = bob->findChild<QLabel *>(QStringLiteral("autoAnswerProblem"));
+    QVERIFY(mode && value && problem);
+    mode->setCurrentIndex(mode->findData(int(ConsoleClient::AutoAnswer::FixedValue)));
+    QVERIFY(!problem->isVisible());
+    value->setText(QStringLiteral("{ok: yes}"));
+    QVERIFY(problem->isVisible());
+    QCOMPARE(problem->text(), QStringLiteral("Not JSON, nothing is answered"));
+    QVERIFY(!problem->toolTip().isEmpty()); // the parser's words
+    QCOMPARE(bob->client()->autoAnswer(), ConsoleClient::AutoAnswer::Off);
+    // Another mode does not use the value: nothing to warn about.
+    mode->setCurrentIndex(mode->findData(int(ConsoleClient::AutoAnswer::Echo)));
+    QVERIFY(!problem->isVisible());
+    mode->setCurrentIndex(mode->findData(int(ConsoleClient::AutoAnswer::FixedValue)));
+    value->setText(QStringLiteral("{\"ok\": true}"));
+    QVERIFY(!problem->isVisible());
+    QCOMPARE(bob->client()->autoAnswer(), ConsoleClient::AutoAnswer::FixedValue);
 }
 
 QTEST_MAIN(TestConsoleAnswer)
