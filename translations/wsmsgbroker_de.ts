@@ -1821,6 +1821,10 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
         <source>La&amp;nguage (at next start):</source>
         <translation>Spra&amp;che (beim nächsten Start):</translation>
     </message>
+    <message>
+        <source>%1 takes %2 to %3%4; %5 would be put back to %6.</source>
+        <translation>„%1“ nimmt %2 bis %3%4; %5 würde auf %6 zurückgesetzt.</translation>
+    </message>
 </context>
 <context>
     <name>StatisticsView</name>

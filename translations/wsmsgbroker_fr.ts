@@ -1821,6 +1821,10 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
         <source>La&amp;nguage (at next start):</source>
         <translation>Lang&amp;ue (au prochain démarrage)&#xa0;:</translation>
     </message>
+    <message>
+        <source>%1 takes %2 to %3%4; %5 would be put back to %6.</source>
+        <translation>«&#xa0;%1&#xa0;» accepte de %2 à %3%4&#xa0;; %5 serait remplacé par %6.</translation>
+    </message>
 </context>
 <context>
     <name>StatisticsView</name>

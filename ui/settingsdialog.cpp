@@ -104,6 +104,7 @@ SettingsDialog::SettingsDialog(const BrokerSettings &broker, const InspectorOpti
     inspectorForm->addRow(tr("Mark asks &unanswered after:"), m_unansweredMs);
     inspectorForm->addRow(tr("La&nguage (at next start):"), m_language);
 
+    m_problem->setObjectName(QStringLiteral("settingsProblem"));
     m_problem->setWordWrap(true);
     QPalette warning = m_problem->palette();
     warning.setColor(QPalette::WindowText, QColor(0xc0, 0x39, 0x2b));
@@ -118,23 +119,58 @@ SettingsDialog::SettingsDialog(const BrokerSettings &broker, const InspectorOpti
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_host, &QLineEdit::textChanged, this, &SettingsDialog::validate);
+    for (QFormLayout *form : {listenForm, limitsForm, inspectorForm}) {
+        for (int row = 0; row < form->rowCount(); ++row) {
+            auto *spin =
+                qobject_cast<QSpinBox *>(form->itemAt(row, QFormLayout::FieldRole)->widget());
+            auto *label =
+                qobject_cast<QLabel *>(form->itemAt(row, QFormLayout::LabelRole)->widget());
+            if (!spin || !label)
+                continue;
+            QString name = label->text().remove(QLatin1Char('&')).trimmed();
+            while (name.endsWith(QLatin1Char(':')) || name.endsWith(QChar(0xa0)) ||
+                   name.endsWith(QLatin1Char(' ')))
+                name.chop(1);
+            m_rangedFields.append({spin, name});
+            // The editor's text: the spin box signals only values it accepts.
+            connect(spin->findChild<QLineEdit *>(), &QLineEdit::textChanged, this,
+                    &SettingsDialog::validate);
+        }
+    }
     validate();
+}
+
+QString SettingsDialog::rangeProblem() const {
+    for (const auto &[spin, name] : m_rangedFields) {
+        QString typed = spin->cleanText();
+        typed.remove(spin->locale().groupSeparator());
+        bool isNumber = false;
+        const qlonglong number = spin->locale().toLongLong(typed, &isNumber);
+        if (!isNumber || (number >= spin->minimum() && number <= spin->maximum()))
+            continue;
+        return tr("%1 takes %2 to %3%4; %5 would be put back to %6.")
+            .arg(name, spin->locale().toString(spin->minimum()),
+                 spin->locale().toString(spin->maximum()), spin->suffix(),
+                 spin->locale().toString(number),
+                 spin->locale().toString(spin->value()) + spin->suffix());
+    }
+    return {};
 }
 
 void SettingsDialog::validate() {
     const QString host = m_host->text().trimmed();
     QHostAddress address;
-    QString problem;
-    if (!address.setAddress(host) && host != QLatin1String("localhost"))
+    const bool hostValid = address.setAddress(host) || host == QLatin1String("localhost");
+    QString problem = rangeProblem();
+    if (problem.isEmpty() && !hostValid)
         problem = tr("\"%1\" is not an IP address.").arg(host);
-    else if (!address.isLoopback() && host != QLatin1String("localhost") &&
+    else if (problem.isEmpty() && !address.isLoopback() && host != QLatin1String("localhost") &&
              m_token->text().isEmpty())
         problem =
             tr("Listening on %1 lets other machines connect: consider an access token.").arg(host);
     m_problem->setText(problem);
     m_problem->setVisible(!problem.isEmpty());
-    m_buttons->button(QDialogButtonBox::Ok)
-        ->setEnabled(address.setAddress(host) || host == QLatin1String("localhost"));
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(hostValid);
 }
 
 BrokerSettings SettingsDialog::brokerSettings() const {

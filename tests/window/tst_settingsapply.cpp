@@ -9,6 +9,7 @@
 #include <QDialogButtonBox>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -76,6 +77,7 @@ private slots:
     void brokerSettingAsksAndCancelKeepsClients();
     void brokerSettingRestartsAfterConfirmation();
     void okWhileStoppedDoesNotStart();
+    void outOfRangeValueSaysWhy();
 
 private:
     std::unique_ptr<Client> connectClient(const QByteArray &id);
@@ -220,6 +222,32 @@ void TestSettingsApply::okWhileStoppedDoesNotStart() {
     m_window->startBroker();
     QTRY_COMPARE(controller()->state(), BrokerController::State::Running);
     QCOMPARE(controller()->settings().maxConnections, 50);
+}
+
+void TestSettingsApply::outOfRangeValueSaysWhy() {
+    // A spin box keeps its old value for a number out of its range; the dialog says so.
+    SettingsDialog dialog{BrokerSettings(), SettingsDialog::InspectorOptions()};
+    dialog.show();
+    auto *capacity = dialog.findChild<QSpinBox *>(QStringLiteral("logCapacity"));
+    auto *problem = dialog.findChild<QLabel *>(QStringLiteral("settingsProblem"));
+    QVERIFY(capacity && problem);
+    QVERIFY(!problem->isVisible());
+    capacity->setFocus();
+    capacity->selectAll();
+    QTest::keyClicks(capacity, QStringLiteral("5"));
+    QVERIFY(problem->isVisible());
+    QCOMPARE(problem->text(), QStringLiteral("Frames kept in the log takes 1,000 to 10,000,000 "
+                                             "frames; 5 would be put back to 100,000 frames."));
+    QTest::keyClicks(capacity, QStringLiteral("000"));
+    QVERIFY(!problem->isVisible());
+    QCOMPARE(capacity->value(), 5000);
+
+    auto *message = dialog.findChild<QSpinBox *>(QStringLiteral("maxMessageKiB"));
+    message->setFocus();
+    message->selectAll();
+    QTest::keyClicks(message, QStringLiteral("0"));
+    QVERIFY2(problem->text().startsWith(QStringLiteral("Largest message takes 1 to")),
+             qPrintable(problem->text()));
 }
 
 QTEST_MAIN(TestSettingsApply)
