@@ -55,13 +55,14 @@ LogFilterBar::LogFilterBar(FrameFilterProxyModel *proxy, QWidget *parent)
     m_client->setPlaceholderText(tr("Client id"));
     m_client->setToolTip(tr("Clients whose id contains this text"));
     m_client->setClearButtonEnabled(true);
-    // Wide enough for the placeholder and a typical name, in any language and small windows.
+    // Wide enough for a typical room name (the issue saw "R…" at 1024 px), not so wide that the
+    // bar pushes the window past a small screen; the tooltip says the rest in any language.
     for (QLineEdit *field : {m_room, m_client}) {
-        const int width = field->fontMetrics().horizontalAdvance(field->placeholderText() +
-                                                                 QStringLiteral("mmmmmm"));
-        field->setMinimumWidth(
-            std::max(width, field->fontMetrics().horizontalAdvance(QStringLiteral("/room-name"))));
-        field->setMaximumWidth(std::max(width, 160));
+        const QFontMetrics fm = field->fontMetrics();
+        const int room = fm.horizontalAdvance(QStringLiteral("/room-name")) + 28;
+        field->setMinimumWidth(room);
+        field->setMaximumWidth(
+            std::max(room, std::min(fm.horizontalAdvance(field->placeholderText()) + 40, 170)));
     }
     m_clear->setObjectName(QStringLiteral("clearFilters"));
     m_clear->setText(tr("Clear filters"));
