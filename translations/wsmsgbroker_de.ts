@@ -695,6 +695,10 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
         <source>Clear Conversation</source>
         <translation>Unterhaltung leeren</translation>
     </message>
+    <message>
+        <source>Not JSON, nothing is answered</source>
+        <translation>Kein JSON, es wird nichts geantwortet</translation>
+    </message>
 </context>
 <context>
     <name>ConsoleConversationModel</name>
@@ -785,6 +789,14 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
     <message>
         <source>Answer</source>
         <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>reached no one</source>
+        <translation>hat niemanden erreicht</translation>
+    </message>
+    <message>
+        <source>No answer will come: %1</source>
+        <translation>Es wird keine Antwort kommen: %1</translation>
     </message>
 </context>
 <context>
@@ -1281,16 +1293,34 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
         <translation>Client-ID</translation>
     </message>
     <message>
-        <source>Show all</source>
-        <translation>Alle anzeigen</translation>
-    </message>
-    <message>
         <source>Clear every filter</source>
         <translation>Alle Filter zurücksetzen</translation>
     </message>
     <message>
-        <source>Invalid regular expression: %1</source>
-        <translation>Ungültiger regulärer Ausdruck: %1</translation>
+        <source>Rooms whose name contains this text (the leading / is optional)</source>
+        <translation>Räume, deren Name diesen Text enthält (der führende / ist optional)</translation>
+    </message>
+    <message>
+        <source>Clients whose id contains this text</source>
+        <translation>Clients, deren ID diesen Text enthält</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Filter zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Invalid regular expression, the text filter is off: %1</source>
+        <translation>Ungültiger regulärer Ausdruck, der Textfilter ist aus: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LogMatchHint</name>
+    <message numerus="yes">
+        <source>0 of %n frame(s) match the filters</source>
+        <translation>
+            <numerusform>0 von %n Frame passt zu den Filtern</numerusform>
+            <numerusform>0 von %n Frames passen zu den Filtern</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1579,6 +1609,25 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
             <numerusform>%n Frames kamen schneller, als das Log aufzeichnet (%1 pro Sekunde), und wurden nur gezählt. &lt;a href=&quot;dismiss-unrecorded&quot;&gt;Ausblenden&lt;/a&gt;</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Restart the Broker?</source>
+        <translation>Broker neu starten?</translation>
+    </message>
+    <message>
+        <source>These settings take effect when the broker restarts.</source>
+        <translation>Diese Einstellungen werden beim Neustart des Brokers wirksam.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restarting disconnects %n client(s).</source>
+        <translation>
+            <numerusform>Der Neustart trennt %n Client.</numerusform>
+            <numerusform>Der Neustart trennt %n Clients.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Restart</source>
+        <translation>&amp;Neu starten</translation>
+    </message>
 </context>
 <context>
     <name>RateGraphWidget</name>
@@ -1774,6 +1823,10 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
     <message>
         <source>La&amp;nguage (at next start):</source>
         <translation>Spra&amp;che (beim nächsten Start):</translation>
+    </message>
+    <message>
+        <source>%1 takes %2 to %3%4; %5 would be put back to %6.</source>
+        <translation>„%1“ nimmt %2 bis %3%4; %5 würde auf %6 zurückgesetzt.</translation>
     </message>
 </context>
 <context>

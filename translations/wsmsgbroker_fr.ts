@@ -695,6 +695,10 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
         <source>Clear Conversation</source>
         <translation>Effacer la conversation</translation>
     </message>
+    <message>
+        <source>Not JSON, nothing is answered</source>
+        <translation>Pas du JSON, aucune réponse n’est envoyée</translation>
+    </message>
 </context>
 <context>
     <name>ConsoleConversationModel</name>
@@ -785,6 +789,14 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
     <message>
         <source>Answer</source>
         <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>reached no one</source>
+        <translation>n’a atteint personne</translation>
+    </message>
+    <message>
+        <source>No answer will come: %1</source>
+        <translation>Aucune réponse ne viendra&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1281,16 +1293,34 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
         <translation>Identifiant du client</translation>
     </message>
     <message>
-        <source>Show all</source>
-        <translation>Tout afficher</translation>
-    </message>
-    <message>
         <source>Clear every filter</source>
         <translation>Effacer tous les filtres</translation>
     </message>
     <message>
-        <source>Invalid regular expression: %1</source>
-        <translation>Expression régulière invalide&#xa0;: %1</translation>
+        <source>Rooms whose name contains this text (the leading / is optional)</source>
+        <translation>Salons dont le nom contient ce texte (le / initial est facultatif)</translation>
+    </message>
+    <message>
+        <source>Clients whose id contains this text</source>
+        <translation>Clients dont l’identifiant contient ce texte</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Effacer les filtres</translation>
+    </message>
+    <message>
+        <source>Invalid regular expression, the text filter is off: %1</source>
+        <translation>Expression régulière invalide, le filtre de texte est inactif&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LogMatchHint</name>
+    <message numerus="yes">
+        <source>0 of %n frame(s) match the filters</source>
+        <translation>
+            <numerusform>0 trame sur %n correspond aux filtres</numerusform>
+            <numerusform>0 trame sur %n correspond aux filtres</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1579,6 +1609,25 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
             <numerusform>%n trames sont arrivées plus vite que le journal n’enregistre (%1 par seconde) et ont seulement été comptées. &lt;a href=&quot;dismiss-unrecorded&quot;&gt;Masquer&lt;/a&gt;</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Restart the Broker?</source>
+        <translation>Redémarrer le broker ?</translation>
+    </message>
+    <message>
+        <source>These settings take effect when the broker restarts.</source>
+        <translation>Ces réglages prennent effet au redémarrage du broker.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restarting disconnects %n client(s).</source>
+        <translation>
+            <numerusform>Le redémarrage déconnecte %n client.</numerusform>
+            <numerusform>Le redémarrage déconnecte %n clients.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Restart</source>
+        <translation>&amp;Redémarrer</translation>
+    </message>
 </context>
 <context>
     <name>RateGraphWidget</name>
@@ -1774,6 +1823,10 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
     <message>
         <source>La&amp;nguage (at next start):</source>
         <translation>Lang&amp;ue (au prochain démarrage)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%1 takes %2 to %3%4; %5 would be put back to %6.</source>
+        <translation>«&#xa0;%1&#xa0;» accepte de %2 à %3%4&#xa0;; %5 serait remplacé par %6.</translation>
     </message>
 </context>
 <context>

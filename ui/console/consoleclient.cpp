@@ -171,6 +171,13 @@ bool ConsoleClient::send(const QStringList &destinations, const QString &message
     return true;
 }
 
+bool ConsoleClient::markAskReachedNoOne(const QString &ack, const QString &why) {
+    if (!m_pendingAsks.remove(ack))
+        return false;
+    m_conversation->markUnreachable(ack, why);
+    return true;
+}
+
 bool ConsoleClient::answer(const QString &ack, const QString &messageJson, const QString &to) {
     return sendAnswer(ack, messageJson, to, false);
 }

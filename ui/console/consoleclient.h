@@ -80,6 +80,9 @@ public slots:
               QString *ackOut = nullptr);
     // Answers a received message that carried ack; to only labels the conversation entry.
     bool answer(const QString &ack, const QString &messageJson, const QString &to = {});
+    // The broker delivered our ask with this ack to no one (every id unknown), so no answer
+    // will come: it stops waiting. Returns false when no such ask is waiting.
+    bool markAskReachedNoOne(const QString &ack, const QString &why);
     // Frames sent exactly as given, valid or not.
     bool sendRawText(const QString &text);
     bool sendRawBinary(const QByteArray &data);

@@ -144,6 +144,13 @@ void ConsoleClientWidget::buildUi() {
     autoAnswerRow->addWidget(new QLabel(tr("Auto-answer:"), this));
     autoAnswerRow->addWidget(m_autoAnswerCombo);
     autoAnswerRow->addWidget(m_autoAnswerValueEdit, 1);
+    m_autoAnswerProblem = new QLabel(this);
+    m_autoAnswerProblem->setObjectName(QStringLiteral("autoAnswerProblem"));
+    QPalette problemPalette = m_autoAnswerProblem->palette();
+    problemPalette.setColor(QPalette::WindowText, QColor(0xd0, 0x30, 0x30));
+    m_autoAnswerProblem->setPalette(problemPalette);
+    m_autoAnswerProblem->hide();
+    autoAnswerRow->addWidget(m_autoAnswerProblem);
     connect(m_autoAnswerCombo, &QComboBox::currentIndexChanged, this,
             &ConsoleClientWidget::applyAutoAnswer);
     connect(m_autoAnswerValueEdit, &QLineEdit::textChanged, this,
@@ -177,7 +184,11 @@ void ConsoleClientWidget::buildUi() {
                           fm.horizontalAdvance(tr("waiting for an answer")) + 16);
     connect(m_conversationView, &QWidget::customContextMenuRequested, this,
             &ConsoleClientWidget::showConversationMenu);
+    // Both: a mouse press makes the row current before it selects it (and a click on the
+    // current row only selects it), while the keyboard selects before moving the current row.
     connect(m_conversationView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &ConsoleClientWidget::updateControls);
+    connect(m_conversationView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ConsoleClientWidget::updateControls);
     connect(m_client->conversation(), &QAbstractItemModel::dataChanged, this,
             &ConsoleClientWidget::updateControls);

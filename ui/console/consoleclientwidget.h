@@ -98,6 +98,7 @@ private:
 
     QComboBox *m_autoAnswerCombo = nullptr;
     QLineEdit *m_autoAnswerValueEdit = nullptr;
+    QLabel *m_autoAnswerProblem = nullptr; // says why an invalid fixed value answers nothing
 
     QTableView *m_conversationView = nullptr;
     bool m_followTail = true;

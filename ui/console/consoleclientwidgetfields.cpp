@@ -173,8 +173,14 @@ void ConsoleClientWidget::applyAutoAnswer() {
             editPalette.setColor(group, QPalette::Text, QColor(0xd0, 0x30, 0x30));
     }
     m_autoAnswerValueEdit->setPalette(editPalette);
-    m_autoAnswerValueEdit->setToolTip(
-        valid ? QString() : ConsoleJson::check(m_autoAnswerValueEdit->text()).error);
+    const QString error =
+        valid ? QString() : ConsoleJson::check(m_autoAnswerValueEdit->text()).error;
+    m_autoAnswerValueEdit->setToolTip(error);
+    // Said next to the field: red text alone does not say that nothing is being answered.
+    const bool offByError = mode == ConsoleClient::AutoAnswer::FixedValue && !valid;
+    m_autoAnswerProblem->setText(offByError ? tr("Not JSON, nothing is answered") : QString());
+    m_autoAnswerProblem->setToolTip(error);
+    m_autoAnswerProblem->setVisible(offByError);
     // An invalid fixed value answers nothing rather than an old value.
     m_client->setAutoAnswer(mode == ConsoleClient::AutoAnswer::FixedValue && !valid
                                 ? ConsoleClient::AutoAnswer::Off

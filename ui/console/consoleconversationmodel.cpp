@@ -77,6 +77,17 @@ int ConsoleConversationModel::markAnswered(Kind kind, const QString &ack, qint64
     return row;
 }
 
+int ConsoleConversationModel::markUnreachable(const QString &ack, const QString &why) {
+    const int row = findLast(Kind::Sent, ack);
+    if (row < 0)
+        return -1;
+    Entry &e = m_entries[size_t(row)];
+    e.unreachable = true;
+    e.unreachableWhy = why;
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    return row;
+}
+
 void ConsoleConversationModel::clear() {
     if (m_entries.empty())
         return;
@@ -128,6 +139,8 @@ QString ConsoleConversationModel::answerText(const Entry &entry) const {
     case Kind::Sent:
         if (entry.ack.isEmpty())
             return {};
+        if (entry.unreachable)
+            return tr("reached no one");
         return entry.answered ? tr("answered in %1").arg(formatRoundTrip(entry.roundTripUs))
                               : tr("waiting for an answer");
     case Kind::Received:
@@ -199,6 +212,8 @@ QVariant ConsoleConversationModel::data(const QModelIndex &index, int role) cons
             return e.text.left(ToolTipLimit);
         if (index.column() == AckColumn && !e.ack.isEmpty())
             return e.ack;
+        if (index.column() == AnswerColumn && e.unreachable)
+            return tr("No answer will come: %1").arg(e.unreachableWhy);
         return {};
     case Qt::DecorationRole:
         return index.column() == EventColumn ? QVariant(iconFor(e.kind)) : QVariant();

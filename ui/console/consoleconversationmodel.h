@@ -30,6 +30,8 @@ struct ConsoleConversationEntry {
     qint64 roundTripUs = -1;   // AnswerReceived, and a Sent whose answer came
     bool answered = false;     // Sent: its answer came; Received: we answered it
     bool autoAnswered = false; // AnswerSent by auto-answer
+    bool unreachable = false;  // Sent: the broker delivered it to no one; no answer will come
+    QString unreachableWhy;    // the broker's words for it
 };
 
 // The conversation view of one console client: what it sent and received, with time, in a
@@ -76,6 +78,8 @@ public:
     // Marks the newest entry of this kind and ack as answered, with a round trip when given.
     // Returns its row, or -1.
     int markAnswered(Kind kind, const QString &ack, qint64 roundTripUs = -1);
+    // Marks our newest Sent with this ack as delivered to no one. Returns its row, or -1.
+    int markUnreachable(const QString &ack, const QString &why);
     int findLast(Kind kind, const QString &ack) const;
     const Entry &entry(int row) const { return m_entries.at(size_t(row)); }
     int count() const { return int(m_entries.size()); }

@@ -1,6 +1,8 @@
 #include "consolepanel.h"
 
+#include "brokerevent.h"
 #include "brokersnapshot.h"
+#include "consoleclient.h"
 #include "consoleclientwidget.h"
 #include "savedmessagesstore.h"
 
@@ -184,6 +186,23 @@ void ConsolePanel::updateFromSnapshot(const BrokerSnapshot &snapshot) {
     m_knownClients = known;
     for (int i = 0; i < clientCount(); ++i)
         updateCompletion(clientWidget(i));
+}
+
+void ConsolePanel::applyBrokerEvents(const QList<BrokerEvent> &events) {
+    for (const BrokerEvent &e : events) {
+        if (e.kind != BrokerEvent::Kind::FrameIn || e.action != FrameAction::Send ||
+            e.outcome != BrokerEvent::Outcome::SkippedUnknownId || e.ack.isEmpty())
+            continue;
+        const QString ack = QString::fromUtf8(e.ack);
+        const QString clientId = QString::fromUtf8(e.clientId);
+        for (int i = 0; i < clientCount(); ++i) {
+            ConsoleClientWidget *widget = clientWidget(i);
+            // The same broker, room and id: the ask is this client's (its ack is random).
+            if (widget->client()->registeredId() == clientId && widget->room() == e.room &&
+                isDefaultBroker(widget->url()))
+                widget->client()->markAskReachedNoOne(ack, e.detail);
+        }
+    }
 }
 
 void ConsolePanel::openClientTo(const QString &room, const QString &destId) {

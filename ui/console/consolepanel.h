@@ -1,5 +1,7 @@
 #pragma once
 
+#include "brokerevent.h"
+
 #include <QHash>
 #include <QList>
 #include <QStringList>
@@ -11,6 +13,7 @@ class QSettings;
 class QStackedWidget;
 class QTabWidget;
 class SavedMessagesStore;
+
 struct BrokerSnapshot;
 
 // The test console: the contents of the main window's console dock, one tab per simulated
@@ -52,6 +55,9 @@ public slots:
     void setKnownClients(const QString &room, const QStringList &ids);
     // All rooms at once from a broker snapshot (rooms not in it have no ids).
     void updateFromSnapshot(const BrokerSnapshot &snapshot);
+    // What the window's broker observed: an ask of one of this panel's clients that reached no
+    // one (the wire says nothing about unknown ids) is marked so instead of waiting forever.
+    void applyBrokerEvents(const QList<BrokerEvent> &events);
     // Focuses a tab in room (the current one when it is there, else the first, else a new
     // connected one) with destId as its destination.
     void openClientTo(const QString &room, const QString &destId);

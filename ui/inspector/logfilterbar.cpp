@@ -5,8 +5,10 @@
 
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 LogFilterBar::LogFilterBar(FrameFilterProxyModel *proxy, QWidget *parent)
     : QWidget(parent)
@@ -18,11 +20,14 @@ LogFilterBar::LogFilterBar(FrameFilterProxyModel *proxy, QWidget *parent)
     , m_action(new QComboBox(this))
     , m_room(new QLineEdit(this))
     , m_client(new QLineEdit(this))
-    , m_clear(new QToolButton(this)) {
+    , m_clear(new QToolButton(this))
+    , m_problem(new QLabel(this)) {
     m_text->setPlaceholderText(tr("Filter: text, room, client or action"));
     m_text->setClearButtonEnabled(true);
     m_text->setMinimumWidth(220);
     m_text->addAction(QIcon(QStringLiteral(":/icons/filter.svg")), QLineEdit::LeadingPosition);
+    m_text->setObjectName(QStringLiteral("textFilter"));
+    m_regex->setObjectName(QStringLiteral("regexToggle"));
     m_regex->setText(QStringLiteral(".*"));
     m_regex->setCheckable(true);
     m_regex->setToolTip(tr("Treat the text as a regular expression"));
@@ -42,17 +47,41 @@ LogFilterBar::LogFilterBar(FrameFilterProxyModel *proxy, QWidget *parent)
         m_action->addItem(QString::fromLatin1(FrameCodec::actionName(a)), int(a));
     m_action->setToolTip(tr("Show only frames with this action"));
 
+    m_room->setObjectName(QStringLiteral("roomFilter"));
     m_room->setPlaceholderText(tr("Room"));
+    m_room->setToolTip(tr("Rooms whose name contains this text (the leading / is optional)"));
     m_room->setClearButtonEnabled(true);
-    m_room->setMaximumWidth(110);
+    m_client->setObjectName(QStringLiteral("clientFilter"));
     m_client->setPlaceholderText(tr("Client id"));
+    m_client->setToolTip(tr("Clients whose id contains this text"));
     m_client->setClearButtonEnabled(true);
-    m_client->setMaximumWidth(110);
-    m_clear->setText(tr("Show all"));
+    // Wide enough for a typical room name (the issue saw "R…" at 1024 px), not so wide that the
+    // bar pushes the window past a small screen; the tooltip says the rest in any language.
+    for (QLineEdit *field : {m_room, m_client}) {
+        const QFontMetrics fm = field->fontMetrics();
+        const int room = fm.horizontalAdvance(QStringLiteral("/room-name")) + 28;
+        field->setMinimumWidth(room);
+        field->setMaximumWidth(
+            std::max(room, std::min(fm.horizontalAdvance(field->placeholderText()) + 40, 170)));
+    }
+    m_clear->setObjectName(QStringLiteral("clearFilters"));
+    m_clear->setText(tr("Clear filters"));
     m_clear->setToolTip(tr("Clear every filter"));
+    m_clear->hide();
+    m_problem->setObjectName(QStringLiteral("filterProblem"));
+    m_problem->setWordWrap(true);
+    QPalette warning = m_problem->palette();
+    warning.setColor(QPalette::WindowText, QColor(0xc0, 0x39, 0x2b));
+    m_problem->setPalette(warning);
+    m_problem->hide();
 
-    auto *layout = new QHBoxLayout(this);
+    auto *rows = new QVBoxLayout(this);
+    rows->setContentsMargins(0, 0, 0, 0);
+    rows->setSpacing(2);
+    auto *layout = new QHBoxLayout;
     layout->setContentsMargins(0, 0, 0, 0);
+    rows->addLayout(layout);
+    rows->addWidget(m_problem);
     layout->addWidget(m_text, 1);
     layout->addWidget(m_regex);
     layout->addWidget(m_caseSensitive);
@@ -72,24 +101,54 @@ LogFilterBar::LogFilterBar(FrameFilterProxyModel *proxy, QWidget *parent)
         const int a = m_action->currentData().toInt();
         m_proxy->setActions(a < 0 ? QList<FrameAction>{} : QList<FrameAction>{FrameAction(a)});
     });
-    connect(m_room, &QLineEdit::textChanged, this, [this](const QString &room) {
-        if (room.isEmpty())
-            m_proxy->clearRoomFilter();
-        else
-            m_proxy->setRoomFilter(room);
-    });
-    connect(m_client, &QLineEdit::textChanged, this,
-            [this](const QString &id) { m_proxy->setClientFilter(id.toUtf8()); });
+    connect(m_room, &QLineEdit::textChanged, this, &LogFilterBar::applyRoomText);
+    connect(m_client, &QLineEdit::textChanged, this, &LogFilterBar::applyClientText);
     connect(m_clear, &QToolButton::clicked, this, &LogFilterBar::clearAll);
     connect(m_proxy, &FrameFilterProxyModel::validityChanged, this, &LogFilterBar::showValidity);
+    connect(m_proxy, &FrameFilterProxyModel::filterChanged, this, &LogFilterBar::updateClearButton);
 }
 
 void LogFilterBar::setRoom(const QString &room) {
-    m_room->setText(room);
+    m_settingExactly = true;
+    // The root room is named "" by the broker and shown as "/".
+    m_room->setText(room.isEmpty() ? QStringLiteral("/") : room);
+    m_settingExactly = false;
+    m_proxy->setRoomFilter(room, FrameFilterProxyModel::Match::Exact);
 }
 
 void LogFilterBar::setClient(const QString &clientId) {
+    m_settingExactly = true;
     m_client->setText(clientId);
+    m_settingExactly = false;
+    m_proxy->setClientFilter(clientId.toUtf8(), FrameFilterProxyModel::Match::Exact);
+}
+
+void LogFilterBar::showOnlyRoom(const QString &room) {
+    setRoom(room);
+    m_client->clear();
+}
+
+void LogFilterBar::showOnlyClient(const QString &room, const QString &clientId) {
+    setRoom(room);
+    setClient(clientId);
+}
+
+void LogFilterBar::applyRoomText(const QString &text) {
+    if (m_settingExactly)
+        return;
+    if (text.isEmpty())
+        m_proxy->clearRoomFilter();
+    else
+        m_proxy->setRoomFilter(text, FrameFilterProxyModel::Match::Substring);
+}
+
+void LogFilterBar::applyClientText(const QString &text) {
+    if (!m_settingExactly)
+        m_proxy->setClientFilter(text.toUtf8(), FrameFilterProxyModel::Match::Substring);
+}
+
+void LogFilterBar::updateClearButton() {
+    m_clear->setVisible(m_proxy->isFiltering() || !m_text->text().isEmpty());
 }
 
 void LogFilterBar::clearAll() {
@@ -114,5 +173,9 @@ void LogFilterBar::showValidity(bool valid, const QString &error) {
     if (!valid)
         p.setColor(QPalette::Base, RowPalette::problemBackground(palette()));
     m_text->setPalette(p);
-    m_text->setToolTip(valid ? QString() : tr("Invalid regular expression: %1").arg(error));
+    const QString problem =
+        valid ? QString() : tr("Invalid regular expression, the text filter is off: %1").arg(error);
+    m_text->setToolTip(problem);
+    m_problem->setText(problem);
+    m_problem->setVisible(!valid);
 }

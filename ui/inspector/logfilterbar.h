@@ -4,25 +4,37 @@
 
 class FrameFilterProxyModel;
 class QComboBox;
+class QLabel;
 class QLineEdit;
 class QToolButton;
 
 // The controls above the frame log: free text or regular expression (marked while invalid),
 // direction, action, room and client. It only drives the proxy; the proxy does the filtering.
+// What the fields show is what filters: a room or client picked in the tree is written into
+// its field (and matched exactly), typed text matches as a substring, and "Clear filters"
+// appears while anything narrows the log.
 class LogFilterBar : public QWidget {
     Q_OBJECT
 public:
     explicit LogFilterBar(FrameFilterProxyModel *proxy, QWidget *parent = nullptr);
 
     QLineEdit *textEdit() const { return m_text; }
-    // Narrows the log to a room or a client (from the rooms and clients tree).
+    // Narrows the log to exactly this room (the root room is ""), keeping the client field.
     void setRoom(const QString &room);
+    // Narrows the log to exactly this client id, keeping the room field.
     void setClient(const QString &clientId);
+    // The tree's "Show only this room": the room, and no client filter.
+    void showOnlyRoom(const QString &room);
+    // The tree's "Show only this client": its room and its id (an id is unique in its room).
+    void showOnlyClient(const QString &room, const QString &clientId);
     void clearAll();
 
 private:
     void applyText();
     void showValidity(bool valid, const QString &error);
+    void applyRoomText(const QString &text);
+    void applyClientText(const QString &text);
+    void updateClearButton();
 
     FrameFilterProxyModel *m_proxy;
     QLineEdit *m_text;
@@ -33,4 +45,6 @@ private:
     QLineEdit *m_room;
     QLineEdit *m_client;
     QToolButton *m_clear;
+    QLabel *m_problem;
+    bool m_settingExactly = false; // the fields are being filled from the tree, not typed
 };

@@ -2,6 +2,7 @@
 
 #include "ackpairing.h"
 #include "brokercontroller.h"
+#include "brokersettingschange.h"
 #include "clicktocopylabel.h"
 #include "connectiontreemodel.h"
 #include "displaytext.h"
@@ -11,6 +12,7 @@
 #include "inspector.h"
 #include "inspectoricon.h"
 #include "logfilterbar.h"
+#include "logmatchhint.h"
 #include "pairedrowdelegate.h"
 #include "ratehistory.h"
 #include "statisticsview.h"
@@ -26,6 +28,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
@@ -94,6 +97,7 @@ MainWindow::MainWindow(const BrokerSettings &broker, QSettings *settings, QWidge
     m_logView->setColumnWidth(FrameLogModel::SizeColumn, charWidth * 7);
     new PairedRowDelegate(m_log, m_logView);
     m_follower = new TailFollower(m_logView);
+    new LogMatchHint(m_proxy, m_logView);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(4, 4, 4, 0);
     layout->setSpacing(4);
@@ -293,8 +297,9 @@ QList<QAction *> MainWindow::connectionActions(const QModelIndex &index) {
     const QString room = index.data(ConnectionTreeModel::RoomNameRole).toString();
     if (index.data(ConnectionTreeModel::IsRoomRole).toBool()) {
         auto *filterRoom = new QAction(icon("filter"), tr("Show Only This Room in the Log"), this);
+        filterRoom->setObjectName(QStringLiteral("showOnlyRoom"));
         connect(filterRoom, &QAction::triggered, this,
-                [this, room] { m_filterBar->setRoom(room); });
+                [this, room] { m_filterBar->showOnlyRoom(room); });
         actions << filterRoom;
         return actions;
     }
@@ -309,12 +314,15 @@ QList<QAction *> MainWindow::connectionActions(const QModelIndex &index) {
                 [clientId] { QApplication::clipboard()->setText(clientId); });
         auto *filterClient =
             new QAction(icon("filter"), tr("Show Only This Client in the Log"), this);
+        filterClient->setObjectName(QStringLiteral("showOnlyClient"));
         connect(filterClient, &QAction::triggered, this,
-                [this, clientId] { m_filterBar->setClient(clientId); });
+                [this, room, clientId] { m_filterBar->showOnlyClient(room, clientId); });
         actions << send << copy << filterClient;
     }
     auto *filterRoom = new QAction(icon("room"), tr("Show Only This Room in the Log"), this);
-    connect(filterRoom, &QAction::triggered, this, [this, room] { m_filterBar->setRoom(room); });
+    filterRoom->setObjectName(QStringLiteral("showOnlyRoom"));
+    connect(filterRoom, &QAction::triggered, this,
+            [this, room] { m_filterBar->showOnlyRoom(room); });
     auto *disconnectAction = new QAction(icon("disconnect"), tr("Disconnect"), this);
     disconnectAction->setObjectName(QStringLiteral("disconnectClient"));
     connect(disconnectAction, &QAction::triggered, this,
@@ -327,8 +335,31 @@ void MainWindow::showSettings() {
     SettingsDialog dialog(m_brokerSettings, m_inspectorOptions, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    m_brokerSettings = dialog.brokerSettings();
-    m_inspectorOptions = dialog.inspectorOptions();
+    BrokerSettings broker = dialog.brokerSettings();
+    const SettingsDialog::InspectorOptions inspector = dialog.inspectorOptions();
+    const BrokerSettingsChange change(m_brokerSettings, m_inspectorOptions, broker, inspector);
+    if (change.isEmpty())
+        return;
+    // Only a running broker with clients has something to lose: ask before cutting them off.
+    const bool running = m_controller->state() != BrokerController::State::Stopped;
+    bool restart = change.needsRestart() && running;
+    const int clients = m_tree->connectionCount();
+    if (restart && clients > 0) {
+        QMessageBox ask(QMessageBox::Warning, tr("Restart the Broker?"),
+                        tr("These settings take effect when the broker restarts."), {}, this);
+        ask.setObjectName(QStringLiteral("restartConfirmation"));
+        ask.setInformativeText(tr("Restarting disconnects %n client(s).", nullptr, clients));
+        QPushButton *restartButton = ask.addButton(tr("&Restart"), QMessageBox::AcceptRole);
+        ask.addButton(QMessageBox::Cancel);
+        ask.setDefaultButton(restartButton);
+        ask.exec();
+        if (ask.clickedButton() != restartButton) {
+            restart = false;
+            broker = m_brokerSettings; // the display options still apply
+        }
+    }
+    m_brokerSettings = broker;
+    m_inspectorOptions = inspector;
     m_brokerSettings.save(*m_settings);
     m_settings->beginGroup(QStringLiteral("inspector"));
     m_settings->setValue(QStringLiteral("logCapacity"), m_inspectorOptions.logCapacity);
@@ -338,7 +369,8 @@ void MainWindow::showSettings() {
     m_settings->endGroup();
     m_log->setCapacity(m_inspectorOptions.logCapacity);
     m_log->setUnansweredThresholdMs(m_inspectorOptions.unansweredThresholdMs);
-    startBroker(); // restarts with the new settings
+    if (restart)
+        startBroker(); // restarts with the new settings
 }
 
 void MainWindow::exportLogInteractively() {

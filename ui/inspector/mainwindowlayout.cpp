@@ -58,6 +58,7 @@ void MainWindow::createActions() {
     QAction *settingsAction =
         brokerMenu->addAction(icon("settings"), tr("&Settings…"), this, &MainWindow::showSettings);
     settingsAction->setShortcut(QKeySequence::Preferences);
+    settingsAction->setObjectName(QStringLiteral("settingsAction"));
 
     QMenu *logMenu = menuBar()->addMenu(tr("&Log"));
     m_pauseAction = logMenu->addAction(icon("pause"), tr("&Pause"));
@@ -183,6 +184,8 @@ void MainWindow::createDocks() {
         consoleDock->show();
         consoleDock->raise();
     });
+    connect(m_controller, &BrokerController::eventsReady, m_console,
+            &ConsolePanel::applyBrokerEvents);
     connect(m_controller, &BrokerController::snapshotReady, m_console,
             &ConsolePanel::updateFromSnapshot);
     connect(m_controller, &BrokerController::started, m_console, [this](QUrl url) {

@@ -45,6 +45,23 @@ SettingsDialog::SettingsDialog(const BrokerSettings &broker, const InspectorOpti
     , m_problem(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)) {
     setWindowTitle(tr("Settings"));
+    setObjectName(QStringLiteral("settingsDialog"));
+    // Names for tests and accessibility tools, after the settings keys they edit.
+    const std::pair<QWidget *, const char *> names[] = {{m_host, "host"},
+                                                        {m_port, "port"},
+                                                        {m_duplicateIds, "duplicateIds"},
+                                                        {m_ackTtl, "ackTtl"},
+                                                        {m_maxMessageKiB, "maxMessageKiB"},
+                                                        {m_maxQueuedKiB, "maxQueuedKiB"},
+                                                        {m_maxConnections, "maxConnections"},
+                                                        {m_pingInterval, "pingInterval"},
+                                                        {m_rateLimit, "rateLimit"},
+                                                        {m_token, "token"},
+                                                        {m_logCapacity, "logCapacity"},
+                                                        {m_unansweredMs, "unansweredThreshold"},
+                                                        {m_language, "language"}};
+    for (const auto &[widget, name] : names)
+        widget->setObjectName(QString::fromLatin1(name));
     m_port->setSpecialValueText(tr("any free port"));
     m_pingInterval->setSpecialValueText(tr("off"));
     m_rateLimit->setSpecialValueText(tr("no limit"));
@@ -87,6 +104,7 @@ SettingsDialog::SettingsDialog(const BrokerSettings &broker, const InspectorOpti
     inspectorForm->addRow(tr("Mark asks &unanswered after:"), m_unansweredMs);
     inspectorForm->addRow(tr("La&nguage (at next start):"), m_language);
 
+    m_problem->setObjectName(QStringLiteral("settingsProblem"));
     m_problem->setWordWrap(true);
     QPalette warning = m_problem->palette();
     warning.setColor(QPalette::WindowText, QColor(0xc0, 0x39, 0x2b));
@@ -101,23 +119,58 @@ SettingsDialog::SettingsDialog(const BrokerSettings &broker, const InspectorOpti
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_host, &QLineEdit::textChanged, this, &SettingsDialog::validate);
+    for (QFormLayout *form : {listenForm, limitsForm, inspectorForm}) {
+        for (int row = 0; row < form->rowCount(); ++row) {
+            auto *spin =
+                qobject_cast<QSpinBox *>(form->itemAt(row, QFormLayout::FieldRole)->widget());
+            auto *label =
+                qobject_cast<QLabel *>(form->itemAt(row, QFormLayout::LabelRole)->widget());
+            if (!spin || !label)
+                continue;
+            QString name = label->text().remove(QLatin1Char('&')).trimmed();
+            while (name.endsWith(QLatin1Char(':')) || name.endsWith(QChar(0xa0)) ||
+                   name.endsWith(QLatin1Char(' ')))
+                name.chop(1);
+            m_rangedFields.append({spin, name});
+            // The editor's text: the spin box signals only values it accepts.
+            connect(spin->findChild<QLineEdit *>(), &QLineEdit::textChanged, this,
+                    &SettingsDialog::validate);
+        }
+    }
     validate();
+}
+
+QString SettingsDialog::rangeProblem() const {
+    for (const auto &[spin, name] : m_rangedFields) {
+        QString typed = spin->cleanText();
+        typed.remove(spin->locale().groupSeparator());
+        bool isNumber = false;
+        const qlonglong number = spin->locale().toLongLong(typed, &isNumber);
+        if (!isNumber || (number >= spin->minimum() && number <= spin->maximum()))
+            continue;
+        return tr("%1 takes %2 to %3%4; %5 would be put back to %6.")
+            .arg(name, spin->locale().toString(spin->minimum()),
+                 spin->locale().toString(spin->maximum()), spin->suffix(),
+                 spin->locale().toString(number),
+                 spin->locale().toString(spin->value()) + spin->suffix());
+    }
+    return {};
 }
 
 void SettingsDialog::validate() {
     const QString host = m_host->text().trimmed();
     QHostAddress address;
-    QString problem;
-    if (!address.setAddress(host) && host != QLatin1String("localhost"))
+    const bool hostValid = address.setAddress(host) || host == QLatin1String("localhost");
+    QString problem = rangeProblem();
+    if (problem.isEmpty() && !hostValid)
         problem = tr("\"%1\" is not an IP address.").arg(host);
-    else if (!address.isLoopback() && host != QLatin1String("localhost") &&
+    else if (problem.isEmpty() && !address.isLoopback() && host != QLatin1String("localhost") &&
              m_token->text().isEmpty())
         problem =
             tr("Listening on %1 lets other machines connect: consider an access token.").arg(host);
     m_problem->setText(problem);
     m_problem->setVisible(!problem.isEmpty());
-    m_buttons->button(QDialogButtonBox::Ok)
-        ->setEnabled(address.setAddress(host) || host == QLatin1String("localhost"));
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(hostValid);
 }
 
 BrokerSettings SettingsDialog::brokerSettings() const {
@@ -127,12 +180,19 @@ BrokerSettings SettingsDialog::brokerSettings() const {
                                                 : QHostAddress(host);
     s.port = quint16(m_port->value());
     s.duplicateIds = BrokerSettings::DuplicateIdPolicy(m_duplicateIds->currentData().toInt());
-    s.ackTtlMs = m_ackTtl->value() * 1000;
-    s.maxMessageBytes = qint64(m_maxMessageKiB->value()) * 1024;
-    s.maxQueuedBytes = qint64(m_maxQueuedKiB->value()) * 1024;
-    s.maxConnections = m_maxConnections->value();
-    s.pingIntervalMs = m_pingInterval->value() * 1000;
-    s.rateLimitPerSecond = m_rateLimit->value();
+    // A field shows its value rounded to its unit (or clamped to its range); left alone, it
+    // keeps the exact value it was given, so that OK with nothing changed changes nothing.
+    const auto edited = [](const QSpinBox *spin, auto base, auto unit) {
+        const auto shown =
+            std::clamp(qint64(base / unit), qint64(spin->minimum()), qint64(spin->maximum()));
+        return spin->value() == shown ? base : decltype(base)(spin->value()) * unit;
+    };
+    s.ackTtlMs = edited(m_ackTtl, m_base.ackTtlMs, 1000);
+    s.maxMessageBytes = edited(m_maxMessageKiB, m_base.maxMessageBytes, qint64(1024));
+    s.maxQueuedBytes = edited(m_maxQueuedKiB, m_base.maxQueuedBytes, qint64(1024));
+    s.maxConnections = edited(m_maxConnections, m_base.maxConnections, 1);
+    s.pingIntervalMs = edited(m_pingInterval, m_base.pingIntervalMs, 1000);
+    s.rateLimitPerSecond = edited(m_rateLimit, m_base.rateLimitPerSecond, 1);
     s.token = m_token->text();
     return s;
 }

@@ -3,6 +3,9 @@
 #include "brokersettings.h"
 
 #include <QDialog>
+#include <QList>
+
+#include <utility>
 
 class QComboBox;
 class QDialogButtonBox;
@@ -29,6 +32,9 @@ public:
 
 private:
     void validate();
+    // "Frames kept in the log takes 1,000 to 10,000,000 …" for the first field whose typed
+    // number is out of its range (the spin box would silently put its old value back).
+    QString rangeProblem() const;
 
     BrokerSettings m_base;
     QLineEdit *m_host;
@@ -45,5 +51,6 @@ private:
     QSpinBox *m_unansweredMs;
     QComboBox *m_language;
     QLabel *m_problem;
+    QList<std::pair<QSpinBox *, QString>> m_rangedFields; // with the names their rows show
     QDialogButtonBox *m_buttons;
 };

@@ -134,11 +134,12 @@ void FrameFilterProxyModel::setActions(const QList<FrameAction> &actions) {
     filterCriteriaChanged();
 }
 
-void FrameFilterProxyModel::setRoomFilter(const QString &room) {
-    if (m_hasRoom && room == m_room)
+void FrameFilterProxyModel::setRoomFilter(const QString &room, Match match) {
+    if (m_hasRoom && room == m_room && match == m_roomMatch)
         return;
     m_hasRoom = true;
     m_room = room;
+    m_roomMatch = match;
     filterCriteriaChanged();
 }
 
@@ -147,13 +148,15 @@ void FrameFilterProxyModel::clearRoomFilter() {
         return;
     m_hasRoom = false;
     m_room.clear();
+    m_roomMatch = Match::Exact;
     filterCriteriaChanged();
 }
 
-void FrameFilterProxyModel::setClientFilter(const QByteArray &clientId) {
-    if (clientId == m_clientId)
+void FrameFilterProxyModel::setClientFilter(const QByteArray &clientId, Match match) {
+    if (clientId == m_clientId && (clientId.isEmpty() || match == m_clientMatch))
         return;
     m_clientId = clientId;
+    m_clientMatch = match;
     filterCriteriaChanged();
 }
 
@@ -173,7 +176,9 @@ void FrameFilterProxyModel::clearFilters() {
     m_actionMask = 0;
     m_hasRoom = false;
     m_room.clear();
+    m_roomMatch = Match::Exact;
     m_clientId.clear();
+    m_clientMatch = Match::Exact;
     m_connectionId = 0;
     filterCriteriaChanged();
 }
@@ -193,9 +198,9 @@ bool FrameFilterProxyModel::accepts(const BrokerEvent &e) const {
         return false;
     if (m_actionMask != 0 && (!(frameIn || frameOut) || !(m_actionMask & actionBit(e.action))))
         return false;
-    if (m_hasRoom && e.room != m_room)
+    if (m_hasRoom && !matchesRoom(e.room))
         return false;
-    if (!m_clientId.isEmpty() && e.clientId != m_clientId)
+    if (!m_clientId.isEmpty() && !matchesClient(e.clientId))
         return false;
     if (m_connectionId != 0 && e.connectionId != m_connectionId)
         return false;
@@ -225,4 +230,18 @@ bool FrameFilterProxyModel::matchesText(const BrokerEvent &e) const {
     }
     return QString::fromUtf8(e.data).contains(m_text, m_caseSensitivity) ||
            QString::fromUtf8(e.clientId).contains(m_text, m_caseSensitivity);
+}
+
+bool FrameFilterProxyModel::matchesRoom(const QString &room) const {
+    if (m_roomMatch == Match::Exact)
+        return room == m_room;
+    // Rooms are named "/chat" (the root room ""), but people type "chat" or "/ch".
+    const auto withoutSlash = [](QStringView name) {
+        return name.startsWith(QLatin1Char('/')) ? name.mid(1) : name;
+    };
+    return withoutSlash(room).contains(withoutSlash(m_room));
+}
+
+bool FrameFilterProxyModel::matchesClient(const QByteArray &clientId) const {
+    return m_clientMatch == Match::Exact ? clientId == m_clientId : clientId.contains(m_clientId);
 }

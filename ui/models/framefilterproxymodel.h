@@ -21,6 +21,10 @@ class FrameFilterProxyModel : public QSortFilterProxyModel {
 public:
     enum class Direction { Both, In, Out };
     Q_ENUM(Direction)
+    // How a room or client filter compares: exactly (a room or client picked from the tree),
+    // or as typed: a case-sensitive substring, for rooms with the leading slash optional.
+    enum class Match { Exact, Substring };
+    Q_ENUM(Match)
 
     explicit FrameFilterProxyModel(QObject *parent = nullptr);
     ~FrameFilterProxyModel() override;
@@ -43,7 +47,9 @@ public:
     QList<FrameAction> actions() const;
     bool hasRoomFilter() const { return m_hasRoom; }
     QString roomFilter() const { return m_room; }
+    Match roomMatch() const { return m_roomMatch; }
     QByteArray clientFilter() const { return m_clientId; }
+    Match clientMatch() const { return m_clientMatch; }
     quint64 connectionFilter() const { return m_connectionId; }
     // True when any filter narrows the log.
     bool isFiltering() const;
@@ -59,10 +65,11 @@ public Q_SLOTS:
     void setShowSystemEvents(bool show);
     void setActions(const QList<FrameAction> &actions);
     // The room as the broker names it (the root room is the empty string).
-    void setRoomFilter(const QString &room);
+    void setRoomFilter(const QString &room, FrameFilterProxyModel::Match match = Match::Exact);
     void clearRoomFilter();
-    // Exact client id; empty: any client.
-    void setClientFilter(const QByteArray &clientId);
+    // A client id; empty: any client.
+    void setClientFilter(const QByteArray &clientId,
+                         FrameFilterProxyModel::Match match = Match::Exact);
     // A connection id; 0: any connection.
     void setConnectionFilter(quint64 connectionId);
     // Back to showing every row.
@@ -79,6 +86,8 @@ private:
     void rebuildTextMatcher();
     void filterCriteriaChanged();
     bool matchesText(const BrokerEvent &event) const;
+    bool matchesRoom(const QString &room) const;
+    bool matchesClient(const QByteArray &clientId) const;
 
     FrameLogModel *m_log = nullptr;
 
@@ -96,6 +105,8 @@ private:
     quint32 m_actionMask = 0; // bit n: FrameAction n
     bool m_hasRoom = false;
     QString m_room;
+    Match m_roomMatch = Match::Exact;
     QByteArray m_clientId;
+    Match m_clientMatch = Match::Exact;
     quint64 m_connectionId = 0;
 };
