@@ -14,6 +14,9 @@
 #   -c, --connections N  clients of the connect scenario (default 10000, less if ulimit -Hn is low)
 #   -o, --output FILE    also append every run's JSON result line (plus case and broker) to FILE
 #       --original-only  measure only the original (e.g. while our broker is not built)
+#       --baseline BIN   also measure a second build of this project's broker (e.g. the one before
+#                        a change) in the same run; the table adds a column and ours / baseline
+#       --no-original    skip the original Node.js server (saves half the time with --baseline)
 #
 # Each scenario gets a fresh server process, so CPU and memory figures do not carry over.
 # The servers are started on free loopback ports; the original serves only one path, so both
@@ -29,6 +32,8 @@ broker=${WSMSGBROKER:-}
 scenarios="pairs ask fanout latency connect"
 output=
 original_only=0
+baseline=
+with_original=1
 room=/bench
 connect_clients=10000
 
@@ -43,6 +48,8 @@ while [[ $# -gt 0 ]]; do
     -o | --output) output=${2:?}; shift 2 ;;
     -c | --connections) connect_clients=${2:?}; shift 2 ;;
     --original-only) original_only=1; shift ;;
+    --baseline) baseline=${2:?}; shift 2 ;;
+    --no-original) with_original=0; shift ;;
     -h | --help) sed -n '2,/^set -uo/{/^#/p}' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) die "unknown option $1 (see --help)" ;;
     *) broker=$1; shift ;;
@@ -50,7 +57,9 @@ while [[ $# -gt 0 ]]; do
 done
 
 command -v jq >/dev/null || die "jq is needed to read the bench's JSON results"
-command -v node >/dev/null || die "node is needed to run the original server"
+[[ $with_original == 1 ]] && { command -v node >/dev/null || die "node is needed to run the original server"; }
+[[ $original_only == 1 && $with_original == 0 ]] && die "--original-only and --no-original exclude each other"
+[[ -z $baseline || -x $baseline ]] || die "baseline broker $baseline not found"
 
 # --- the bench -----------------------------------------------------------------------------
 if [[ -z $bench ]]; then
@@ -69,7 +78,7 @@ fi
 
 # --- the original --------------------------------------------------------------------------
 module=$node_dir/node_modules/wsmsgbroker
-if [[ ! -f $module/lib/Server.js ]]; then
+if [[ $with_original == 1 && ! -f $module/lib/Server.js ]]; then
     echo "bench-compare: installing wsmsgbroker@1.7.2 into $node_dir" >&2
     if ! mkdir -p "$node_dir" ||
         ! npm install --silent --no-audit --no-fund --ignore-scripts --prefix "$node_dir" wsmsgbroker@1.7.2 >&2; then
@@ -103,12 +112,14 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# Starts a server of kind "ours" or "original"; sets server_pid and server_url.
+# Starts a server of kind "ours", "baseline" or "original"; sets server_pid and server_url.
 start_server() {
     local kind=$1 line=
     : >"$workdir/server.out"
     if [[ $kind == ours ]]; then
         "$broker" --headless --port 0 >"$workdir/server.out" 2>"$workdir/server.err" &
+    elif [[ $kind == baseline ]]; then
+        "$baseline" --headless --port 0 >"$workdir/server.out" 2>"$workdir/server.err" &
     else
         # Port 0 picks a free port; the error listener keeps the original alive if it logs an
         # error (it would otherwise throw on an unhandled 'error' event).
@@ -171,7 +182,9 @@ run_case() {
     return 0
 }
 
-kinds="ours original"
+kinds=ours
+[[ -n $baseline ]] && kinds+=" baseline"
+[[ $with_original == 1 ]] && kinds+=" original"
 [[ $original_only == 1 ]] && kinds=original
 common=(--duration "$duration" --warmup 1)
 for scenario in $scenarios; do
@@ -205,13 +218,50 @@ status() {
     [[ -n $json ]] || { echo "-"; return; }
     jq -r 'if .ok then "ok (\(.saturated // "?"))" else "FAILED" end' <<<"$json"
 }
-row() { printf '%-27s %-31s %14s %14s %7s\n' "$@"; }
+# One row: label, figure, then a value per measured kind and the ratios of ours to the others.
+row() {
+    local label=$1 figure=$2 expr=$3 digits=${4:-0} kind a
+    local -a cells=()
+    local -A got=()
+    for kind in $kinds; do
+        a=$(value "$current" "$kind" "$expr")
+        got[$kind]=$a
+        cells+=("$(fmt "$a" "$digits")")
+    done
+    for kind in $kinds; do
+        [[ $kind == ours ]] && continue
+        [[ $kinds == *ours* ]] && cells+=("$(ratio "${got[ours]}" "${got[$kind]}")")
+    done
+    line "$label" "$figure" "${cells[@]}"
+}
+line() {
+    printf '%-27s %-31s' "$1" "$2"
+    shift 2
+    printf ' %14s' "$@"
+    printf '\n'
+}
+status_row() {
+    local -a cells=()
+    local kind
+    for kind in $kinds; do cells+=("$(status "$current" "$kind")"); done
+    line "" "$1" "${cells[@]}"
+}
 
+headers=()
+rules=()
+ratios=()
+for kind in $kinds; do headers+=("$kind"); rules+=("----"); done
+for kind in $kinds; do
+    [[ $kind == ours || $kinds != *ours* ]] && continue
+    headers+=("ours/$kind"); rules+=("-----"); ratios+=("ours / $kind")
+done
 echo
-echo "wsmsgbroker-bench, ${duration} s per scenario, $(nproc) cores; ratio = ours / original"
-row "scenario" "figure" "ours" "original" "ratio"
-row "--------" "------" "----" "--------" "-----"
+echo "wsmsgbroker-bench, ${duration} s per scenario, $(nproc) cores${ratios:+; ratio = ${ratios[*]}}"
+[[ -n $baseline ]] && echo "baseline: $baseline"
+line "scenario" "figure" "${headers[@]}"
+line "--------" "------" "${rules[@]}"
 for scenario in $scenarios; do
+    current=$scenario
     case $scenario in
     pairs | ask | fanout | latency)
         case $scenario in
@@ -220,36 +270,22 @@ for scenario in $scenarios; do
         fanout) label="fanout K=1000 W=32" ;;
         latency) label="pairs N=100 W=1 (latency)" ;;
         esac
-        unit=$(value "$scenario" original '.unit')
-        [[ $unit == - ]] && unit=$(value "$scenario" ours '.unit')
-        a=$(value "$scenario" ours '.rate')
-        b=$(value "$scenario" original '.rate')
-        row "$label" "$unit/s (higher better)" "$(fmt "$a")" "$(fmt "$b")" "$(ratio "$a" "$b")"
-        for p in p50 p99; do
-            a=$(value "$scenario" ours ".latency.${p}_us / 1000")
-            b=$(value "$scenario" original ".latency.${p}_us / 1000")
-            row "" "latency $p ms (lower)" "$(fmt "$a" 2)" "$(fmt "$b" 2)" "$(ratio "$a" "$b")"
+        unit=-
+        for kind in $kinds; do
+            [[ $unit == - ]] && unit=$(value "$scenario" "$kind" '.unit')
         done
-        a=$(value "$scenario" ours '.server.cpu_us_per_op')
-        b=$(value "$scenario" original '.server.cpu_us_per_op')
-        row "" "server CPU us/op (lower)" "$(fmt "$a" 2)" "$(fmt "$b" 2)" "$(ratio "$a" "$b")"
-        row "" "status (saturated side)" "$(status "$scenario" ours)" "$(status "$scenario" original)" ""
+        row "$label" "$unit/s (higher better)" '.rate'
+        row "" "latency p50 ms (lower)" '.latency.p50_us / 1000' 2
+        row "" "latency p99 ms (lower)" '.latency.p99_us / 1000' 2
+        row "" "server CPU us/op (lower)" '.server.cpu_us_per_op' 2
+        status_row "status (saturated side)"
         ;;
     connect)
-        label="connect C=$connect_clients"
-        a=$(value connect ours '.server.rss_kib_per_connection')
-        b=$(value connect original '.server.rss_kib_per_connection')
-        row "$label" "server KiB/connection (lower)" "$(fmt "$a" 1)" "$(fmt "$b" 1)" "$(ratio "$a" "$b")"
-        a=$(value connect ours '.connect_rate')
-        b=$(value connect original '.connect_rate')
-        row "" "connections/s (higher)" "$(fmt "$a")" "$(fmt "$b")" "$(ratio "$a" "$b")"
-        a=$(value connect ours '.connect_latency.p99_us / 1000')
-        b=$(value connect original '.connect_latency.p99_us / 1000')
-        row "" "connect p99 ms (lower)" "$(fmt "$a" 2)" "$(fmt "$b" 2)" "$(ratio "$a" "$b")"
-        a=$(value connect ours '.latency.p99_us / 1000')
-        b=$(value connect original '.latency.p99_us / 1000')
-        row "" "sweep p99 ms, 1 msg/conn (lower)" "$(fmt "$a" 2)" "$(fmt "$b" 2)" "$(ratio "$a" "$b")"
-        row "" "status" "$(status connect ours)" "$(status connect original)" ""
+        row "connect C=$connect_clients" "server KiB/connection (lower)" '.server.rss_kib_per_connection' 1
+        row "" "connections/s (higher)" '.connect_rate'
+        row "" "connect p99 ms (lower)" '.connect_latency.p99_us / 1000' 2
+        row "" "sweep p99 ms, 1 msg/conn (lower)" '.latency.p99_us / 1000' 2
+        status_row "status"
         ;;
     esac
 done

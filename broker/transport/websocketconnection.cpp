@@ -1,9 +1,10 @@
 #include "websocketconnection.h"
 
+#include "frameencoder.h"
+#include "handshakerequest.h"
 #include "utf8validator.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QSocketNotifier>
 #include <QSslSocket>
 #include <QTcpSocket>
@@ -20,7 +21,7 @@
 
 namespace {
 
-enum Opcode { Continuation = 0x0, Text = 0x1, Binary = 0x2, Close = 0x8, Ping = 0x9, Pong = 0xA };
+using enum FrameEncoder::Opcode;
 
 // Posted to a connection to write what it queued during this pass of the event loop.
 const QEvent::Type FlushEvent = QEvent::Type(QEvent::registerEventType());
@@ -37,71 +38,12 @@ char *readBuffer() {
     return buffer.data();
 }
 
-// The value of a header whose name is given in lower case, or a null array.
-QByteArray headerValue(const QList<QByteArray> &lines, QByteArrayView lowerName) {
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray &line = lines.at(i);
-        const qsizetype colon = line.indexOf(':');
-        if (colon == lowerName.size() && line.first(colon).toLower() == lowerName)
-            return line.mid(colon + 1).trimmed();
-    }
-    return {};
-}
-
-// Whether a comma-separated header value holds token, case-insensitively.
-bool hasToken(const QByteArray &value, QByteArrayView token) {
-    for (const QByteArray &part : value.split(',')) {
-        if (part.trimmed().compare(token, Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
-}
-
 // The codes a close frame may carry: RFC 6455 7.4.1, the IANA registry's 1012-1014, and the
 // ranges for libraries and applications; 1004-1006 and 1015 are reserved or for reporting only.
 bool isValidCloseCode(int code) {
     if (code >= 3000 && code <= 4999)
         return true;
     return (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014);
-}
-
-// The payload of a close frame: the code in network order, then the reason.
-QByteArray closePayload(int code, QByteArrayView reasonUtf8) {
-    QByteArray payload;
-    payload.reserve(2 + reasonUtf8.size());
-    payload.append(char(code >> 8));
-    payload.append(char(code & 0xFF));
-    payload.append(reasonUtf8);
-    return payload;
-}
-
-// The longest prefix of text's UTF-8 that fits in maxBytes without splitting a character.
-QByteArray utf8Prefix(const QString &text, qsizetype maxBytes) {
-    QByteArray utf8 = text.toUtf8();
-    if (utf8.size() <= maxBytes)
-        return utf8;
-    qsizetype cut = maxBytes;
-    while (cut > 0 && (uchar(utf8.at(cut)) & 0xC0) == 0x80)
-        --cut; // back to the first byte of the character that does not fit
-    utf8.truncate(cut);
-    return utf8;
-}
-
-const char *statusText(int status) {
-    switch (status) {
-    case 400:
-        return "Bad Request";
-    case 403:
-        return "Forbidden";
-    case 426:
-        return "Upgrade Required";
-    case 431:
-        return "Request Header Fields Too Large";
-    case 503:
-        return "Service Unavailable";
-    default:
-        return "Error";
-    }
 }
 
 } // namespace
@@ -235,57 +177,15 @@ qsizetype WebSocketConnection::consumeHandshake(const char *data, qsizetype size
         failHandshake(431, "Request Header Fields Too Large");
         return 0;
     }
-    const QList<QByteArray> lines = QByteArray(data, end).split('\n');
-    QList<QByteArray> trimmed;
-    trimmed.reserve(lines.size());
-    for (const QByteArray &line : lines)
-        trimmed.append(line.endsWith('\r') ? line.chopped(1) : line);
-
-    const QList<QByteArray> requestLine = trimmed.first().split(' ');
-    if (requestLine.size() != 3 || requestLine.at(0) != "GET" || requestLine.at(2) != "HTTP/1.1") {
-        failHandshake(400, "Bad Request");
+    const HandshakeRequest request =
+        HandshakeRequest::parse(QByteArrayView(data, end), isEncrypted());
+    if (!request.isValid()) {
+        failHandshake(request.errorStatus, request.errorPhrase);
         return 0;
     }
-    const QByteArray &target = requestLine.at(1);
-    if (headerValue(trimmed, "sec-websocket-version") != "13") {
-        failHandshake(426, "Upgrade Required");
-        return 0;
-    }
-    const QByteArray key = headerValue(trimmed, "sec-websocket-key");
-    if (!hasToken(headerValue(trimmed, "upgrade"), "websocket") ||
-        !hasToken(headerValue(trimmed, "connection"), "upgrade") ||
-        QByteArray::fromBase64(key).size() != 16) {
-        failHandshake(400, "Bad Request");
-        return 0;
-    }
-    // The URL as QWebSocket built it: the request target, with the Host as authority. Host is
-    // required (RFC 6455 4.2.1). Clients send the target as "/path?query"; the absolute form
-    // ("ws://host/path"), which HTTP/1.1 servers must accept too (RFC 7230 5.3.2), brings its
-    // own authority.
-    const QByteArray host = headerValue(trimmed, "host");
-    QUrl url = QUrl::fromEncoded(target);
-    if (!target.startsWith('/')) {
-        static const QStringList schemes = {QStringLiteral("ws"), QStringLiteral("wss"),
-                                            QStringLiteral("http"), QStringLiteral("https")};
-        if (!url.isValid() || url.host().isEmpty() || !schemes.contains(url.scheme())) {
-            failHandshake(400, "Bad Request");
-            return 0;
-        }
-        if (url.path().isEmpty())
-            url.setPath(QStringLiteral("/"));
-    } else {
-        url.setAuthority(QString::fromLatin1(host));
-    }
-    url.setScheme(isEncrypted() ? QStringLiteral("wss") : QStringLiteral("ws"));
-    if (host.isEmpty() || !url.isValid()) {
-        failHandshake(400, "Bad Request");
-        return 0;
-    }
-    m_requestUrl = url;
-    m_origin = QString::fromUtf8(headerValue(trimmed, "origin"));
-    m_acceptKey = QCryptographicHash::hash(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11",
-                                           QCryptographicHash::Sha1)
-                      .toBase64();
+    m_requestUrl = request.url;
+    m_origin = request.origin;
+    m_acceptKey = request.acceptKey;
 
     emit handshakeRequested();
     rejectHandshake(503, "Service Unavailable"); // unless the handler has answered
@@ -432,7 +332,8 @@ void WebSocketConnection::handleControlFrame(int opcode, const char *payload, qs
             // The peer closes: remember its word, answer with the same code, and finish.
             m_closeCode = code;
             m_closeReason = reason;
-            queueFrame(Close, code == CloseNoStatus ? QByteArray() : closePayload(code, {}));
+            queueFrame(Close,
+                       code == CloseNoStatus ? QByteArray() : FrameEncoder::closePayload(code, {}));
             m_state = State::Closing;
         }
         finishAfterFlush();
@@ -449,12 +350,7 @@ void WebSocketConnection::acceptHandshake() {
     if (m_state != State::Handshaking || m_finishAfterFlush)
         return; // answered already
     m_state = State::Open;
-    QByteArray response = "HTTP/1.1 101 Switching Protocols\r\n"
-                          "Upgrade: websocket\r\n"
-                          "Connection: Upgrade\r\n"
-                          "Sec-WebSocket-Accept: " +
-                          m_acceptKey + "\r\nServer: " + m_serverName + "\r\n\r\n";
-    queueBytes(response);
+    queueBytes(HandshakeRequest::acceptResponse(m_acceptKey, m_serverName));
     m_acceptKey.clear();
 }
 
@@ -470,13 +366,7 @@ void WebSocketConnection::failHandshake(int httpStatus, const QByteArray &reason
 }
 
 void WebSocketConnection::answerHandshakeWithError(int httpStatus, const QByteArray &reasonPhrase) {
-    QByteArray response =
-        "HTTP/1.1 " + QByteArray::number(httpStatus) + ' ' +
-        (reasonPhrase.isEmpty() ? QByteArray(statusText(httpStatus)) : reasonPhrase) + "\r\n";
-    if (httpStatus == 426)
-        response += "Sec-WebSocket-Version: 13\r\n";
-    response += "Server: " + m_serverName + "\r\nConnection: close\r\nContent-Length: 0\r\n\r\n";
-    queueBytes(response);
+    queueBytes(HandshakeRequest::errorResponse(httpStatus, reasonPhrase, m_serverName));
     m_closeCode = CloseAbnormal;
     m_closeReason = QStringLiteral("handshake refused: HTTP %1").arg(httpStatus);
     finishAfterFlush();
@@ -501,10 +391,10 @@ void WebSocketConnection::close(int code, const QString &reason) {
     }
     if (m_state != State::Open)
         return;
-    const QByteArray reasonUtf8 = utf8Prefix(reason, 123);
+    const QByteArray reasonUtf8 = FrameEncoder::utf8Prefix(reason, 123);
     m_closeCode = code;
     m_closeReason = QString::fromUtf8(reasonUtf8);
-    queueFrame(Close, closePayload(code, reasonUtf8));
+    queueFrame(Close, FrameEncoder::closePayload(code, reasonUtf8));
     m_state = State::Closing;
 }
 
@@ -517,23 +407,8 @@ void WebSocketConnection::fail(int code, const QString &reason) {
 void WebSocketConnection::queueFrame(int opcode, QByteArrayView payload) {
     if (m_state == State::Closed)
         return;
-    std::array<char, 10> header{};
-    header[0] = char(0x80 | opcode);
-    qsizetype headerSize = 2;
-    const auto size = quint64(payload.size());
-    if (size < 126) {
-        header[1] = char(size);
-    } else if (size <= 0xFFFF) {
-        header[1] = char(126);
-        header[2] = char(size >> 8);
-        header[3] = char(size & 0xFF);
-        headerSize = 4;
-    } else {
-        header[1] = char(127);
-        for (int i = 0; i < 8; ++i)
-            header[size_t(2 + i)] = char((size >> (56 - 8 * i)) & 0xFF);
-        headerSize = 10;
-    }
+    FrameEncoder::Header header{};
+    const qsizetype headerSize = FrameEncoder::writeHeader(header, opcode, quint64(payload.size()));
     if (m_socket) {
         m_socket->write(header.data(), headerSize);
         m_socket->write(payload.data(), payload.size());
