@@ -242,15 +242,13 @@ void Broker::handleBinary(ClientConnection *conn, const QByteArray &data) {
 
 void Broker::deliver(ClientConnection *receiver, FrameAction action, const QByteArray &frame,
                      const QByteArray &ack, const ClientConnection *sender) {
-    Delivery delivery;
-    delivery.receiver = receiver;
-    delivery.receiverId = receiver->id();
-    delivery.senderId = sender->id();
-    delivery.senderClientId = sender->clientId();
-    delivery.action = action;
-    delivery.frame = frame;
-    delivery.ack = ack;
-    m_pipeline.deliver(std::move(delivery));
+    // No stage installed: the write, without building a Delivery (the common case).
+    if (m_pipeline.passesStraight()) [[likely]] {
+        writeFrame(receiver, action, frame, ack, {});
+        return;
+    }
+    m_pipeline.deliver(Delivery{
+        receiver, receiver->id(), sender->id(), sender->clientId(), action, frame, ack, {}});
 }
 
 void Broker::idRegistered(const ClientConnection *conn, const QString &detail) {
@@ -262,11 +260,16 @@ void Broker::idReleased(const ClientConnection *conn, const QString &why) {
 }
 
 void Broker::write(Delivery &&delivery) {
-    ClientConnection *conn = delivery.receiver;
-    const qint64 queued = conn->sendText(delivery.frame);
+    writeFrame(delivery.receiver, delivery.action, delivery.frame, delivery.ack,
+               delivery.intervention);
+}
+
+void Broker::writeFrame(ClientConnection *conn, FrameAction action, const QByteArray &frame,
+                        const QByteArray &ack, const QString &intervention) {
+    const qint64 queued = conn->sendText(frame);
     ++m_counters.framesOut;
-    m_counters.bytesOut += quint64(delivery.frame.size());
-    m_events.frameWritten(delivery);
+    m_counters.bytesOut += quint64(frame.size());
+    m_events.frameWritten(conn, action, frame, ack, intervention);
     if (queued > m_settings.maxQueuedBytes) {
         closeConnection(conn, CloseReason::SlowConsumer, WebSocketConnection::ClosePolicyViolated,
                         tr("slow consumer: %1 bytes waiting to be sent (limit %2)")

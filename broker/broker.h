@@ -97,6 +97,8 @@ private:
     // unsent data passed its bound; or records one that a stage dropped.
     void write(Delivery &&delivery) override;
     void discard(Delivery &&delivery) override;
+    void writeFrame(ClientConnection *conn, FrameAction action, const QByteArray &frame,
+                    const QByteArray &ack, const QString &intervention);
 
     BrokerSettings m_settings;
     FrameCodec::Limits m_limits;

@@ -17,6 +17,10 @@
 #       --baseline BIN   also measure a second build of this project's broker (e.g. the one before
 #                        a change) in the same run; the table adds a column and ours / baseline
 #       --no-original    skip the original Node.js server (saves half the time with --baseline)
+#   -r, --rounds N       run every scenario N times per server, the order of the servers turned
+#                        round each time, and show the median of each figure (default 1). On a
+#                        busy machine one run of the same binary differs from the next by several
+#                        per cent; use 5 or more to compare builds within a few per cent.
 #
 # Each scenario gets a fresh server process, so CPU and memory figures do not carry over.
 # The servers are started on free loopback ports; the original serves only one path, so both
@@ -34,6 +38,7 @@ output=
 original_only=0
 baseline=
 with_original=1
+rounds=1
 room=/bench
 connect_clients=10000
 
@@ -50,6 +55,7 @@ while [[ $# -gt 0 ]]; do
     --original-only) original_only=1; shift ;;
     --baseline) baseline=${2:?}; shift 2 ;;
     --no-original) with_original=0; shift ;;
+    -r | --rounds) rounds=${2:?}; shift 2 ;;
     -h | --help) sed -n '2,/^set -uo/{/^#/p}' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) die "unknown option $1 (see --help)" ;;
     *) broker=$1; shift ;;
@@ -148,19 +154,21 @@ start_server() {
     server_url="${base%/}$room"
 }
 
-# run_case NAME KIND BENCH-ARGS...: one fresh server, one bench run; stores the JSON line.
+# run_case NAME KIND BENCH-ARGS...: one fresh server, one bench run; stores the JSON line of
+# this round.
 declare -A results
 failures=0
+round=1
 run_case() {
     local name=$1 kind=$2
     shift 2
     local json
     if ! start_server "$kind"; then
-        results[$name.$kind]='{"ok":false,"error":"server did not start"}'
+        results[$name.$kind.$round]='{"ok":false,"error":"server did not start"}'
         failures=$((failures + 1))
         return
     fi
-    printf 'bench-compare: %-8s %-8s ' "$name" "$kind" >&2
+    printf 'bench-compare: %-8s %-8s %s ' "$name" "$kind" "$([[ $rounds -gt 1 ]] && echo "round $round")" >&2
     json=$("$bench" --url "$server_url" --server-pid "$server_pid" --json "$@" 2>"$workdir/bench.err" | tail -n 1)
     if [[ -z $json ]] || ! jq -e . >/dev/null 2>&1 <<<"$json"; then
         json=$(jq -cn --arg e "$(tail -n 3 "$workdir/bench.err")" '{ok:false,error:$e}')
@@ -171,7 +179,7 @@ run_case() {
         server_pid=
         json=$(jq -c '. + {ok:false,error:"the server died during the run"}' <<<"$json")
     fi
-    results[$name.$kind]=$json
+    results[$name.$kind.$round]=$json
     [[ -n $output ]] && jq -c --arg case "$name" --arg server "$kind" '. + {case:$case,broker:$server}' <<<"$json" >>"$output"
     if [[ $(jq -r '.ok' <<<"$json") != true ]]; then
         failures=$((failures + 1))
@@ -187,8 +195,15 @@ kinds=ours
 [[ $with_original == 1 ]] && kinds+=" original"
 [[ $original_only == 1 ]] && kinds=original
 common=(--duration "$duration" --warmup 1)
+# The order of the servers turns each round, so that neither always runs first (or last).
+rotate() {
+    local -a k=($1)
+    local n=${#k[@]} i
+    for ((i = 0; i < n; i++)); do printf '%s ' "${k[$(((i + $2) % n))]}"; done
+}
 for scenario in $scenarios; do
-    for kind in $kinds; do
+    for ((round = 1; round <= rounds; round++)); do
+    for kind in $(rotate "$kinds" $((round - 1))); do
         case $scenario in
         pairs) run_case pairs "$kind" "${common[@]}" --scenario pairs --clients 100 --window 32 --size 64 ;;
         ask) run_case ask "$kind" "${common[@]}" --scenario ask --clients 100 --window 32 --size 64 ;;
@@ -198,14 +213,23 @@ for scenario in $scenarios; do
         *) die "unknown scenario $scenario" ;;
         esac
     done
+    done
 done
 
 # --- the table -----------------------------------------------------------------------------
 # value NAME KIND JQ-EXPR: a number from a stored result, or "-".
+# The median over the rounds.
 value() {
-    local json=${results[$1.$2]:-}
-    [[ -n $json ]] || { echo -; return; }
-    jq -r "if .ok == false and (.error != null) then \"-\" else ($3 // \"-\") end" <<<"$json"
+    local r json
+    for ((r = 1; r <= rounds; r++)); do
+        json=${results[$1.$2.$r]:-}
+        [[ -n $json ]] || continue
+        jq -r "if .ok == false and (.error != null) then \"-\" else ($3 // \"-\") end" <<<"$json"
+    done | awk '$0 != "-" { v[n++] = $0 } END {
+        if (n == 0) { print "-"; exit }
+        if (v[0] !~ /^-?[0-9.eE+-]+$/) { print v[0]; exit }
+        for (i = 0; i < n; i++) for (j = i + 1; j < n; j++) if (v[j] + 0 < v[i] + 0) { t = v[i]; v[i] = v[j]; v[j] = t }
+        print (n % 2) ? v[(n - 1) / 2] : (v[n / 2 - 1] + v[n / 2]) / 2 }'
 }
 ratio() {
     awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b + 0 == 0) print "-"; else printf "%.2fx", a / b }'
@@ -214,9 +238,16 @@ fmt() {
     awk -v v="$1" -v d="${2:-0}" 'BEGIN { if (v == "-") print "-"; else printf "%.*f", d, v }'
 }
 status() {
-    local json=${results[$1.$2]:-}
-    [[ -n $json ]] || { echo "-"; return; }
-    jq -r 'if .ok then "ok (\(.saturated // "?"))" else "FAILED" end' <<<"$json"
+    local r json failed=0 seen=0 saturated=
+    for ((r = 1; r <= rounds; r++)); do
+        json=${results[$1.$2.$r]:-}
+        [[ -n $json ]] || continue
+        seen=1
+        [[ $(jq -r '.ok' <<<"$json") == true ]] || failed=$((failed + 1))
+        saturated=$(jq -r '.saturated // "?"' <<<"$json")
+    done
+    ((seen)) || { echo "-"; return; }
+    ((failed == 0)) && echo "ok ($saturated)" || echo "FAILED ($failed)"
 }
 # One row: label, figure, then a value per measured kind and the ratios of ours to the others.
 row() {
@@ -256,7 +287,7 @@ for kind in $kinds; do
     headers+=("ours/$kind"); rules+=("-----"); ratios+=("ours / $kind")
 done
 echo
-echo "wsmsgbroker-bench, ${duration} s per scenario, $(nproc) cores${ratios:+; ratio = ${ratios[*]}}"
+echo "wsmsgbroker-bench, ${duration} s per scenario$([[ $rounds -gt 1 ]] && echo ", median of $rounds rounds"), $(nproc) cores${ratios:+; ratio = ${ratios[*]}}"
 [[ -n $baseline ]] && echo "baseline: $baseline"
 line "scenario" "figure" "${headers[@]}"
 line "--------" "------" "${rules[@]}"

@@ -45,8 +45,12 @@ public:
     std::unique_ptr<DeliveryStage> uninstall(DeliveryStage *stage);
     int stageCount() const { return int(m_stages.size()); }
 
+    // Nothing installed and nothing held: a delivery would go straight to the output. Callers
+    // on the hot path check this first and skip building the Delivery at all.
+    bool passesStraight() const { return m_stages.empty() && m_receivers.empty(); }
+
     void deliver(Delivery &&delivery) {
-        if (m_stages.empty() && m_receivers.empty()) [[likely]] {
+        if (passesStraight()) [[likely]] {
             m_output.write(std::move(delivery));
             return;
         }

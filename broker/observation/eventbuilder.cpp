@@ -11,8 +11,8 @@ EventBuilder::EventBuilder(EventRecorder &recorder, int maxRecordedFrameBytes)
     : m_recorder(recorder)
     , m_maxRecordedFrameBytes(maxRecordedFrameBytes) {}
 
-void EventBuilder::beginRequest(const ClientConnection *conn, const QByteArray &payload,
-                                bool binary) {
+void EventBuilder::beginObservedRequest(const ClientConnection *conn, const QByteArray &payload,
+                                        bool binary) {
     m_request.reset();
     if (!m_recorder.takesFrame())
         return;
@@ -24,10 +24,8 @@ void EventBuilder::beginRequest(const ClientConnection *conn, const QByteArray &
     m_request = std::move(e);
 }
 
-void EventBuilder::endRequest(const ClientConnection *conn, FrameAction action,
-                              const QByteArray &ack, const RoutingResult &result) {
-    if (!m_request)
-        return;
+void EventBuilder::endObservedRequest(const ClientConnection *conn, FrameAction action,
+                                      const QByteArray &ack, const RoutingResult &result) {
     BrokerEvent e = std::move(*m_request);
     m_request.reset();
     e.action = action;
@@ -50,20 +48,24 @@ void EventBuilder::record(BrokerEvent &&event) {
         m_recorder.record(std::move(event));
 }
 
-BrokerEvent EventBuilder::frameOutEvent(const Delivery &delivery) const {
-    BrokerEvent e = makeEvent(BrokerEvent::Kind::FrameOut, delivery.receiver);
-    e.action = delivery.action;
-    e.size = delivery.frame.size();
-    e.data = recordedBytes(delivery.frame);
-    e.ack = delivery.ack;
-    e.intervention = delivery.intervention;
+BrokerEvent EventBuilder::frameOutEvent(const ClientConnection *conn, FrameAction action,
+                                        const QByteArray &frame, const QByteArray &ack,
+                                        const QString &intervention) const {
+    BrokerEvent e = makeEvent(BrokerEvent::Kind::FrameOut, conn);
+    e.action = action;
+    e.size = frame.size();
+    e.data = recordedBytes(frame);
+    e.ack = ack;
+    e.intervention = intervention;
     return e;
 }
 
-void EventBuilder::frameWritten(const Delivery &delivery) {
+void EventBuilder::recordFrameWritten(const ClientConnection *conn, FrameAction action,
+                                      const QByteArray &frame, const QByteArray &ack,
+                                      const QString &intervention) {
     if (!m_recorder.takesFrame())
         return;
-    BrokerEvent e = frameOutEvent(delivery);
+    BrokerEvent e = frameOutEvent(conn, action, frame, ack, intervention);
     e.outcome = BrokerEvent::Outcome::Done;
     record(std::move(e));
 }
@@ -72,7 +74,8 @@ void EventBuilder::frameDropped(const Delivery &delivery) {
     // Not subject to the frame rate limit: nothing may be lost without a trace.
     if (!observed())
         return;
-    BrokerEvent e = frameOutEvent(delivery);
+    BrokerEvent e = frameOutEvent(delivery.receiver, delivery.action, delivery.frame, delivery.ack,
+                                  delivery.intervention);
     e.dropped = true;
     record(std::move(e));
 }

@@ -24,12 +24,22 @@ public:
 
     bool observed() const { return m_recorder.isActive(); }
 
-    void beginRequest(const ClientConnection *conn, const QByteArray &payload, bool binary);
+    void beginRequest(const ClientConnection *conn, const QByteArray &payload, bool binary) {
+        if (observed())
+            beginObservedRequest(conn, payload, binary);
+    }
     // action and ack as parsed (None and empty when the request was not parsed).
     void endRequest(const ClientConnection *conn, FrameAction action, const QByteArray &ack,
-                    const RoutingResult &result);
+                    const RoutingResult &result) {
+        if (m_request)
+            endObservedRequest(conn, action, ack, result);
+    }
 
-    void frameWritten(const Delivery &delivery);
+    void frameWritten(const ClientConnection *conn, FrameAction action, const QByteArray &frame,
+                      const QByteArray &ack, const QString &intervention) {
+        if (observed())
+            recordFrameWritten(conn, action, frame, ack, intervention);
+    }
     void frameDropped(const Delivery &delivery);
     void idRegistered(const ClientConnection *conn, const QString &detail);
     void idReleased(const ClientConnection *conn, const QString &why);
@@ -41,10 +51,18 @@ public:
                           const QString &detail);
 
 private:
+    void beginObservedRequest(const ClientConnection *conn, const QByteArray &payload, bool binary);
+    void endObservedRequest(const ClientConnection *conn, FrameAction action, const QByteArray &ack,
+                            const RoutingResult &result);
+    void recordFrameWritten(const ClientConnection *conn, FrameAction action,
+                            const QByteArray &frame, const QByteArray &ack,
+                            const QString &intervention);
     BrokerEvent makeEvent(BrokerEvent::Kind kind, const ClientConnection *conn) const;
     QByteArray recordedBytes(const QByteArray &bytes) const;
     void record(BrokerEvent &&event);
-    BrokerEvent frameOutEvent(const Delivery &delivery) const;
+    BrokerEvent frameOutEvent(const ClientConnection *conn, FrameAction action,
+                              const QByteArray &frame, const QByteArray &ack,
+                              const QString &intervention) const;
 
     EventRecorder &m_recorder;
     int m_maxRecordedFrameBytes;

@@ -37,9 +37,7 @@ std::optional<Admission::Refusal> Admission::checkOpened(int connectionCount,
     return std::nullopt;
 }
 
-std::optional<QString> Admission::checkRate(ClientConnection *conn) const {
-    if (m_settings.rateLimitPerSecond <= 0)
-        return std::nullopt;
+std::optional<QString> Admission::countFrame(ClientConnection *conn) const {
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     if (nowMs - conn->rateWindowStartMs >= 1000) {
         conn->rateWindowStartMs = nowMs;

@@ -29,12 +29,18 @@ public:
     // limit, counting the new one, and the token of the request URL.
     std::optional<Refusal> checkOpened(int connectionCount, const QUrl &requestUrl) const;
     // Counts a frame against the rate limit; a refusal is the error text.
-    std::optional<QString> checkRate(ClientConnection *conn) const;
+    std::optional<QString> checkRate(ClientConnection *conn) const {
+        if (m_settings.rateLimitPerSecond <= 0) [[likely]]
+            return std::nullopt;
+        return countFrame(conn);
+    }
 
     // Compares a presented secret with the expected one in a time that does not depend on
     // where they first differ, so timing the refusals does not reveal the token.
     static bool isSameSecret(const QString &presented, const QString &expected);
 
 private:
+    std::optional<QString> countFrame(ClientConnection *conn) const;
+
     const BrokerSettings &m_settings;
 };

@@ -1,6 +1,7 @@
 #include "websocketconnection.h"
 
 #include "frameencoder.h"
+#include "frameheader.h"
 #include "handshakerequest.h"
 #include "utf8validator.h"
 
@@ -36,14 +37,6 @@ constexpr int FinishGraceMs = 2000;
 char *readBuffer() {
     thread_local std::array<char, ReadChunk> buffer;
     return buffer.data();
-}
-
-// The codes a close frame may carry: RFC 6455 7.4.1, the IANA registry's 1012-1014, and the
-// ranges for libraries and applications; 1004-1006 and 1015 are reserved or for reporting only.
-bool isValidCloseCode(int code) {
-    if (code >= 3000 && code <= 4999)
-        return true;
-    return (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014);
 }
 
 } // namespace
@@ -193,55 +186,23 @@ qsizetype WebSocketConnection::consumeHandshake(const char *data, qsizetype size
 }
 
 qsizetype WebSocketConnection::consumeFrame(char *data, qsizetype size) {
-    if (size < 2)
-        return 0;
     const auto *bytes = reinterpret_cast<const uchar *>(data);
-    const bool fin = bytes[0] & 0x80;
-    const int opcode = bytes[0] & 0x0F;
-    const bool masked = bytes[1] & 0x80;
-    quint64 length = bytes[1] & 0x7F;
-    qsizetype header = 2;
-    if (length == 126) {
-        if (size < 4)
-            return 0;
-        length = (quint64(bytes[2]) << 8) | bytes[3];
-        header = 4;
-    } else if (length == 127) {
-        if (size < 10)
-            return 0;
-        length = 0;
-        for (int i = 2; i < 10; ++i)
-            length = (length << 8) | bytes[i];
-        header = 10;
-        if (length >> 63) {
-            fail(CloseProtocolError, QStringLiteral("frame length with the top bit set"));
-            return 0;
-        }
-    }
-    // Checked before waiting for the payload, so an oversized frame is refused at once.
-    if (bytes[0] & 0x70) {
-        fail(CloseProtocolError, QStringLiteral("reserved bits set without an extension"));
+    FrameHeader frame;
+    QString error;
+    switch (FrameHeader::read(bytes, size, &frame, &error)) {
+    case FrameHeader::Read::NeedMore:
         return 0;
-    }
-    if (!masked) {
-        fail(CloseProtocolError, QStringLiteral("client frame not masked"));
+    case FrameHeader::Read::Invalid:
+        fail(CloseProtocolError, error);
         return 0;
+    case FrameHeader::Read::Complete:
+        break;
     }
-    const bool control = opcode & 0x8;
-    if (control) {
-        if (opcode != Close && opcode != Ping && opcode != Pong) {
-            fail(CloseProtocolError, QStringLiteral("reserved opcode %1").arg(opcode));
-            return 0;
-        }
-        if (!fin || length > 125) {
-            fail(CloseProtocolError, QStringLiteral("fragmented or oversized control frame"));
-            return 0;
-        }
-    } else {
-        if (opcode != Continuation && opcode != Text && opcode != Binary) {
-            fail(CloseProtocolError, QStringLiteral("reserved opcode %1").arg(opcode));
-            return 0;
-        }
+    const bool fin = frame.fin;
+    const int opcode = frame.opcode;
+    const quint64 length = frame.length;
+    const bool control = frame.isControl();
+    if (!control) {
         if (opcode == Continuation && m_messageOpcode == 0) {
             fail(CloseProtocolError, QStringLiteral("continuation frame without a message"));
             return 0;
@@ -255,15 +216,13 @@ qsizetype WebSocketConnection::consumeFrame(char *data, qsizetype size) {
             return 0;
         }
     }
-    if (size < header + 4 || quint64(size - header - 4) < length)
+    if (size < frame.size || quint64(size - frame.size) < length)
         return 0; // the payload is not all here yet
 
-    char *payload = data + header + 4;
-    const auto *mask = bytes + header;
-    for (quint64 i = 0; i < length; ++i)
-        payload[i] = char(uchar(payload[i]) ^ mask[i & 3]);
+    char *payload = data + frame.size;
+    FrameHeader::unmask(payload, length, frame.mask);
     const auto payloadSize = qsizetype(length);
-    const qsizetype frameSize = header + 4 + payloadSize;
+    const qsizetype frameSize = frame.size + payloadSize;
 
     if (control) {
         handleControlFrame(opcode, payload, payloadSize);
@@ -318,7 +277,7 @@ void WebSocketConnection::handleControlFrame(int opcode, const char *payload, qs
         if (size >= 2) {
             code = (uchar(payload[0]) << 8) | uchar(payload[1]);
             const QByteArrayView reasonBytes(payload + 2, size - 2);
-            if (!isValidCloseCode(code)) {
+            if (!FrameHeader::isValidCloseCode(code)) {
                 fail(CloseProtocolError, QStringLiteral("invalid close code %1").arg(code));
                 return;
             }
