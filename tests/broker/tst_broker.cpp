@@ -5,6 +5,7 @@
 
 #include "broker.h"
 #include "brokertestformatting.h"
+#include "clientframe.h"
 #include "dispatchertestmain.h"
 #include "testclient.h"
 
@@ -89,14 +90,9 @@ public:
 
     // Sends one masked text frame with these exact payload bytes.
     void sendText(const QByteArray &payload) {
-        QByteArray frame;
-        frame.append(char(0x81));
-        frame.append(char(0x80 | payload.size())); // payloads under 126 bytes only
-        const char mask[4] = {0x12, 0x34, 0x56, 0x78};
-        frame.append(mask, 4);
-        for (qsizetype i = 0; i < payload.size(); ++i)
-            frame.append(char(payload.at(i) ^ mask[i % 4]));
-        m_socket.write(frame);
+        ClientFrame::Options options;
+        options.maskKey = 0x12345678;
+        m_socket.write(ClientFrame::encode(ClientFrame::Text, payload, options));
     }
 
     // Waits for the broker's close frame, skipping other frames; returns its close code, or
