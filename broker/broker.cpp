@@ -1,7 +1,9 @@
 #include "broker.h"
 
 #include "clientconnection.h"
+#include "closinghandshake.h"
 #include "listener.h"
+#include "liveness.h"
 #include "room.h"
 #include "roomname.h"
 #include "websocketconnection.h"
@@ -19,7 +21,6 @@ qint64 nowMs() {
 }
 
 constexpr int StopGraceMs = 2000;
-constexpr int CloseGraceMs = 2000;
 
 } // namespace
 
@@ -285,44 +286,15 @@ void Broker::discard(Delivery &&delivery) {
 
 void Broker::closeConnection(ClientConnection *conn, CloseReason reason, int closeCode,
                              const QString &detail) {
-    if (conn->isClosing())
-        return;
-    conn->closeReason = reason;
-    conn->closeDetail = detail;
-    WebSocketConnection *socket = conn->socket();
-    const qint64 queuedBefore = socket->bytesToWrite();
-    socket->close(closeCode, detail);
-    // The close frame (none if the peer's close came first) is queued last and not a message.
-    const qint64 closeFrameBytes = socket->bytesToWrite() - queuedBefore;
-    // A peer that does not read would never take the close frame; cut it after a grace period.
-    // Frames still queued then are lost and counted.
-    QTimer::singleShot(
-        CloseGraceMs, socket, [this, socket, sizes = conn->unsentFrameSizes(), closeFrameBytes] {
-            m_counters.undelivered += quint64(
-                ClientConnection::countUnsent(sizes, socket->bytesToWrite() - closeFrameBytes));
-            socket->abort();
-        });
+    ClosingHandshake::start(conn, reason, closeCode, detail,
+                            [this](int unsent) { m_counters.undelivered += quint64(unsent); });
 }
 
 void Broker::handleDisconnected(ClientConnection *conn) {
     auto it = m_connections.find(conn->id());
     if (it == m_connections.end())
         return;
-    if (conn->closeReason == CloseReason::None) {
-        conn->closeReason = CloseReason::ClientClosed;
-        const int code = conn->socket()->closeCode();
-        const QString why = conn->socket()->closeReason();
-        // The connection closes on its own for messages over the size limit, invalid UTF-8
-        // and protocol errors.
-        if (code == WebSocketConnection::CloseTooMuchData)
-            conn->closeReason = CloseReason::MessageTooBig;
-        else if (code == WebSocketConnection::CloseInvalidUtf8)
-            conn->closeReason = CloseReason::InvalidUtf8;
-        else if (code == WebSocketConnection::CloseProtocolError)
-            conn->closeReason = CloseReason::ProtocolError;
-        conn->closeDetail = why.isEmpty() ? tr("close code %1").arg(code)
-                                          : tr("close code %1: %2").arg(code).arg(why);
-    }
+    ClosingHandshake::explainPeerClose(conn);
     // What stages still hold for it goes first, recorded while it is still described.
     m_pipeline.forgetReceiver(conn->id());
     // Described before the id is released: the recently-closed list names who it was.
@@ -366,19 +338,10 @@ void Broker::expireAcks() {
 }
 
 void Broker::pingConnections() {
-    const qint64 now = nowMs();
-    std::vector<ClientConnection *> dead;
-    for (auto &[id, conn] : m_connections) {
-        if (conn->isClosing())
-            continue;
-        if (now - conn->lastPongMs > 2 * qint64(m_settings.pingIntervalMs))
-            dead.push_back(conn.get());
-        else
-            conn->socket()->ping();
-    }
-    for (ClientConnection *conn : dead)
-        closeConnection(conn, CloseReason::PingTimeout, WebSocketConnection::CloseGoingAway,
-                        tr("no answer to ping for %1 ms").arg(now - conn->lastPongMs));
+    for (const Liveness::Dead &dead :
+         Liveness::check(m_connections, m_settings.pingIntervalMs, nowMs()))
+        closeConnection(dead.connection, CloseReason::PingTimeout,
+                        WebSocketConnection::CloseGoingAway, dead.detail);
 }
 
 ConnectionInfo Broker::describe(const ClientConnection *conn) const {

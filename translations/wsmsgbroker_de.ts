@@ -58,20 +58,19 @@
         <translation>langsamer Empfänger: %1 Bytes warten auf den Versand (Limit %2)</translation>
     </message>
     <message>
+        <source>dropped: the broker stopped</source>
+        <translation>verworfen: der Broker wurde beendet</translation>
+    </message>
+</context>
+<context>
+    <name>ClosingHandshake</name>
+    <message>
         <source>close code %1</source>
         <translation>Schließcode %1</translation>
     </message>
     <message>
         <source>close code %1: %2</source>
         <translation>Schließcode %1: %2</translation>
-    </message>
-    <message>
-        <source>no answer to ping for %1 ms</source>
-        <translation>seit %1 ms keine Antwort auf Ping</translation>
-    </message>
-    <message>
-        <source>dropped: the broker stopped</source>
-        <translation>verworfen: der Broker wurde beendet</translation>
     </message>
 </context>
 <context>
@@ -1155,6 +1154,13 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
     <message>
         <source>no complete opening handshake within %1 ms</source>
         <translation>kein vollständiger Eröffnungs-Handshake innerhalb von %1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>Liveness</name>
+    <message>
+        <source>no answer to ping for %1 ms</source>
+        <translation>seit %1 ms keine Antwort auf Ping</translation>
     </message>
 </context>
 <context>

@@ -58,20 +58,19 @@
         <translation>consommateur lent&#xa0;: %1 octets en attente d’envoi (limite&#xa0;: %2)</translation>
     </message>
     <message>
+        <source>dropped: the broker stopped</source>
+        <translation>abandonnée : le broker s’est arrêté</translation>
+    </message>
+</context>
+<context>
+    <name>ClosingHandshake</name>
+    <message>
         <source>close code %1</source>
         <translation>code de fermeture %1</translation>
     </message>
     <message>
         <source>close code %1: %2</source>
         <translation>code de fermeture %1&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>no answer to ping for %1 ms</source>
-        <translation>aucune réponse au ping depuis %1 ms</translation>
-    </message>
-    <message>
-        <source>dropped: the broker stopped</source>
-        <translation>abandonnée : le broker s’est arrêté</translation>
     </message>
 </context>
 <context>
@@ -1155,6 +1154,13 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
     <message>
         <source>no complete opening handshake within %1 ms</source>
         <translation>pas de négociation d’ouverture complète en %1&#xa0;ms</translation>
+    </message>
+</context>
+<context>
+    <name>Liveness</name>
+    <message>
+        <source>no answer to ping for %1 ms</source>
+        <translation>aucune réponse au ping depuis %1 ms</translation>
     </message>
 </context>
 <context>
