@@ -124,6 +124,15 @@ bool RawWebSocket::waitForDisconnected(int timeoutMs) {
                            timeoutMs);
 }
 
+int RawWebSocket::waitForCloseCode(int timeoutMs) {
+    (void)QTest::qWaitFor([this] { return m_closeCode >= 0 || !isConnected(); }, timeoutMs);
+    return m_closeCode;
+}
+
+void RawWebSocket::close() {
+    m_socket->disconnectFromHost();
+}
+
 bool RawWebSocket::isConnected() const {
     return m_socket->state() == QTcpSocket::ConnectedState;
 }
