@@ -1,12 +1,11 @@
 #include "broker.h"
+#include "brokereventdispatcher.h"
 #include "commandline.h"
-#ifdef WSMSGBROKER_HAVE_EPOLL
-#include "epolleventdispatcher.h"
-#endif
 #include "headlessrunner.h"
 #include "mainwindow.h"
 #include "translationloader.h"
 
+#include <QAbstractEventDispatcher>
 #include <QApplication>
 #include <QIcon>
 #include <QSettings>
@@ -54,14 +53,12 @@ int main(int argc, char *argv[]) {
     }
     std::unique_ptr<QCoreApplication> app;
     if (headless || textOnly) {
-#ifdef WSMSGBROKER_HAVE_EPOLL
         // Headless, the main thread is the broker's thread: give it the dispatcher whose cost
         // does not grow with idle connections. Set before the application object exists.
         if (headless && !textOnly) {
-            if (QAbstractEventDispatcher *dispatcher = EpollEventDispatcher::createForBroker())
+            if (QAbstractEventDispatcher *dispatcher = createBrokerEventDispatcher())
                 QCoreApplication::setEventDispatcher(dispatcher);
         }
-#endif
         app = std::make_unique<QCoreApplication>(argc, argv);
     } else {
         app = std::make_unique<QApplication>(argc, argv);

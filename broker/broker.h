@@ -1,14 +1,18 @@
 #pragma once
 
+#include "admission.h"
 #include "brokerevent.h"
 #include "brokersettings.h"
 #include "brokersnapshot.h"
+#include "deliverypipeline.h"
+#include "eventbuilder.h"
 #include "eventrecorder.h"
 #include "framecodec.h"
-#include "pendingacktable.h"
+#include "roomtable.h"
+#include "router.h"
+#include "routingoutput.h"
 
 #include <QObject>
-#include <QSet>
 #include <QTimer>
 #include <QUrl>
 
@@ -18,15 +22,18 @@
 #include <memory>
 
 class ClientConnection;
-class QTcpServer;
+class Listener;
 class WebSocketConnection;
-struct Room;
 
 // The wsmsgbroker broker: accepts WebSocket connections, treats each URL path as a room, routes
 // register/unregister/send/answer, keeps acks, limits and counters, and reports what happens
 // through batched signals. It may live in its own thread: create it, moveToThread(), then call
 // start() through a queued invocation; every other member function belongs to that thread.
-class Broker : public QObject {
+//
+// It only wires the parts: the Listener (transport and handshake admission) hands over
+// connections, whose requests go to the Router; what the router decides to deliver passes the
+// DeliveryPipeline and is written here; EventBuilder turns all of it into observation events.
+class Broker : public QObject, private RoutingOutput, private DeliveryPipeline::Output {
     Q_OBJECT
 public:
     explicit Broker(const BrokerSettings &settings, QObject *parent = nullptr);
@@ -39,8 +46,10 @@ public:
     const BrokerCounters &counters() const { return m_counters; }
     BrokerSnapshot snapshot() const;
     int connectionCount() const { return int(m_connections.size()); }
-    int roomCount() const { return int(m_rooms.size()); }
-    int pendingAckCount() const { return m_acks.size(); }
+    int roomCount() const { return m_rooms.size(); }
+    int pendingAckCount() const { return m_router.acks().size(); }
+    // Where delivery stages are installed (traffic control); empty by default.
+    DeliveryPipeline &deliveryPipeline() { return m_pipeline; }
 
 public slots:
     // Listens on the settings' host and port; emits started() or startFailed().
@@ -64,29 +73,12 @@ protected:
     void disconnectNotify(const QMetaMethod &signal) override;
 
 private:
-    void acceptDescriptor(qintptr descriptor);
-    void acceptTlsConnections();
-    // Waits for the opening handshake of a new connection, within the handshake time-out.
-    void expectHandshake(WebSocketConnection *socket);
-    void handleHandshake(WebSocketConnection *socket);
-    // Counts and records a connection that never got past its opening handshake.
-    void recordRefusedHandshake(const WebSocketConnection *socket, CloseReason reason,
+    void openConnection(WebSocketConnection *socket);
+    void recordRefusedHandshake(const QHostAddress &address, quint16 port, CloseReason reason,
                                 const QString &detail);
     void handleText(ClientConnection *conn, const QByteArray &utf8);
     void handleBinary(ClientConnection *conn, const QByteArray &data);
     void handleDisconnected(ClientConnection *conn);
-    void handleRegister(ClientConnection *conn, const ParsedRequest &req, BrokerEvent *in);
-    void handleUnregister(ClientConnection *conn, BrokerEvent *in);
-    void handleSend(ClientConnection *conn, const ParsedRequest &req, BrokerEvent *in);
-    void handleAnswer(ClientConnection *conn, const ParsedRequest &req, BrokerEvent *in);
-    bool checkRateLimit(ClientConnection *conn, qint64 nowMs);
-
-    // Sends a frame, records it, and cuts off a receiver whose unsent data passed its bound.
-    void sendFrame(ClientConnection *conn, const QByteArray &frame, FrameAction action,
-                   const QByteArray &ack = {});
-    void sendError(ClientConnection *conn, FrameError code, const QString &reason,
-                   QByteArrayView ackJson, BrokerEvent *in);
-    void releaseId(ClientConnection *conn, const QString &why, bool notifyClient);
     void closeConnection(ClientConnection *conn, CloseReason reason, int closeCode,
                          const QString &detail);
     void finishStop();
@@ -94,28 +86,36 @@ private:
     void scheduleAckExpiry();
     void pingConnections();
     void emitSnapshot();
-
-    bool observed() const { return m_recorder.isActive(); }
-    BrokerEvent makeEvent(BrokerEvent::Kind kind, const ClientConnection *conn) const;
-    void record(BrokerEvent &&event) { m_recorder.record(std::move(event)); }
     ConnectionInfo describe(const ClientConnection *conn) const;
-    QByteArray recordedBytes(const QByteArray &frame) const;
+
+    // RoutingOutput: the router's decisions.
+    void deliver(ClientConnection *receiver, FrameAction action, const QByteArray &frame,
+                 const QByteArray &ack, const ClientConnection *sender) override;
+    void idRegistered(const ClientConnection *conn, const QString &detail) override;
+    void idReleased(const ClientConnection *conn, const QString &why) override;
+    // DeliveryPipeline::Output: sends a frame, records it, and cuts off a receiver whose
+    // unsent data passed its bound; or records one that a stage dropped.
+    void write(Delivery &&delivery) override;
+    void discard(Delivery &&delivery) override;
+    void writeFrame(ClientConnection *conn, FrameAction action, const QByteArray &frame,
+                    const QByteArray &ack, const QString &intervention);
 
     BrokerSettings m_settings;
     FrameCodec::Limits m_limits;
-    QTcpServer *m_tcpServer = nullptr;
-    // Accepted connections whose opening handshake is not done yet (owned by the broker).
-    QSet<WebSocketConnection *> m_handshaking;
+    Admission m_admission;
+    Listener *m_listener = nullptr;
     std::map<quint64, std::unique_ptr<ClientConnection>> m_connections;
-    std::map<QString, std::unique_ptr<Room>> m_rooms;
-    PendingAckTable m_acks;
+    RoomTable m_rooms;
+    BrokerCounters m_counters;
+    Router m_router;
+    DeliveryPipeline m_pipeline;
     EventRecorder m_recorder;
+    EventBuilder m_events;
     QTimer m_ackTimer;
     QTimer m_pingTimer;
     QTimer m_snapshotTimer;
     QTimer m_stopTimer;
     std::atomic<bool> m_snapshotObserved{false};
-    BrokerCounters m_counters;
     std::deque<ConnectionInfo> m_recentlyClosed;
     quint64 m_nextConnectionId = 1;
     QString m_error;

@@ -14,6 +14,13 @@
 #   -c, --connections N  clients of the connect scenario (default 10000, less if ulimit -Hn is low)
 #   -o, --output FILE    also append every run's JSON result line (plus case and broker) to FILE
 #       --original-only  measure only the original (e.g. while our broker is not built)
+#       --baseline BIN   also measure a second build of this project's broker (e.g. the one before
+#                        a change) in the same run; the table adds a column and ours / baseline
+#       --no-original    skip the original Node.js server (saves half the time with --baseline)
+#   -r, --rounds N       run every scenario N times per server, the order of the servers turned
+#                        round each time, and show the median of each figure (default 1). On a
+#                        busy machine one run of the same binary differs from the next by several
+#                        per cent; use 5 or more to compare builds within a few per cent.
 #
 # Each scenario gets a fresh server process, so CPU and memory figures do not carry over.
 # The servers are started on free loopback ports; the original serves only one path, so both
@@ -29,6 +36,9 @@ broker=${WSMSGBROKER:-}
 scenarios="pairs ask fanout latency connect"
 output=
 original_only=0
+baseline=
+with_original=1
+rounds=1
 room=/bench
 connect_clients=10000
 
@@ -43,6 +53,9 @@ while [[ $# -gt 0 ]]; do
     -o | --output) output=${2:?}; shift 2 ;;
     -c | --connections) connect_clients=${2:?}; shift 2 ;;
     --original-only) original_only=1; shift ;;
+    --baseline) baseline=${2:?}; shift 2 ;;
+    --no-original) with_original=0; shift ;;
+    -r | --rounds) rounds=${2:?}; shift 2 ;;
     -h | --help) sed -n '2,/^set -uo/{/^#/p}' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) die "unknown option $1 (see --help)" ;;
     *) broker=$1; shift ;;
@@ -50,7 +63,9 @@ while [[ $# -gt 0 ]]; do
 done
 
 command -v jq >/dev/null || die "jq is needed to read the bench's JSON results"
-command -v node >/dev/null || die "node is needed to run the original server"
+[[ $with_original == 1 ]] && { command -v node >/dev/null || die "node is needed to run the original server"; }
+[[ $original_only == 1 && $with_original == 0 ]] && die "--original-only and --no-original exclude each other"
+[[ -z $baseline || -x $baseline ]] || die "baseline broker $baseline not found"
 
 # --- the bench -----------------------------------------------------------------------------
 if [[ -z $bench ]]; then
@@ -69,7 +84,7 @@ fi
 
 # --- the original --------------------------------------------------------------------------
 module=$node_dir/node_modules/wsmsgbroker
-if [[ ! -f $module/lib/Server.js ]]; then
+if [[ $with_original == 1 && ! -f $module/lib/Server.js ]]; then
     echo "bench-compare: installing wsmsgbroker@1.7.2 into $node_dir" >&2
     if ! mkdir -p "$node_dir" ||
         ! npm install --silent --no-audit --no-fund --ignore-scripts --prefix "$node_dir" wsmsgbroker@1.7.2 >&2; then
@@ -103,12 +118,14 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# Starts a server of kind "ours" or "original"; sets server_pid and server_url.
+# Starts a server of kind "ours", "baseline" or "original"; sets server_pid and server_url.
 start_server() {
     local kind=$1 line=
     : >"$workdir/server.out"
     if [[ $kind == ours ]]; then
         "$broker" --headless --port 0 >"$workdir/server.out" 2>"$workdir/server.err" &
+    elif [[ $kind == baseline ]]; then
+        "$baseline" --headless --port 0 >"$workdir/server.out" 2>"$workdir/server.err" &
     else
         # Port 0 picks a free port; the error listener keeps the original alive if it logs an
         # error (it would otherwise throw on an unhandled 'error' event).
@@ -137,19 +154,21 @@ start_server() {
     server_url="${base%/}$room"
 }
 
-# run_case NAME KIND BENCH-ARGS...: one fresh server, one bench run; stores the JSON line.
+# run_case NAME KIND BENCH-ARGS...: one fresh server, one bench run; stores the JSON line of
+# this round.
 declare -A results
 failures=0
+round=1
 run_case() {
     local name=$1 kind=$2
     shift 2
     local json
     if ! start_server "$kind"; then
-        results[$name.$kind]='{"ok":false,"error":"server did not start"}'
+        results[$name.$kind.$round]='{"ok":false,"error":"server did not start"}'
         failures=$((failures + 1))
         return
     fi
-    printf 'bench-compare: %-8s %-8s ' "$name" "$kind" >&2
+    printf 'bench-compare: %-8s %-8s %s ' "$name" "$kind" "$([[ $rounds -gt 1 ]] && echo "round $round")" >&2
     json=$("$bench" --url "$server_url" --server-pid "$server_pid" --json "$@" 2>"$workdir/bench.err" | tail -n 1)
     if [[ -z $json ]] || ! jq -e . >/dev/null 2>&1 <<<"$json"; then
         json=$(jq -cn --arg e "$(tail -n 3 "$workdir/bench.err")" '{ok:false,error:$e}')
@@ -160,7 +179,7 @@ run_case() {
         server_pid=
         json=$(jq -c '. + {ok:false,error:"the server died during the run"}' <<<"$json")
     fi
-    results[$name.$kind]=$json
+    results[$name.$kind.$round]=$json
     [[ -n $output ]] && jq -c --arg case "$name" --arg server "$kind" '. + {case:$case,broker:$server}' <<<"$json" >>"$output"
     if [[ $(jq -r '.ok' <<<"$json") != true ]]; then
         failures=$((failures + 1))
@@ -171,11 +190,20 @@ run_case() {
     return 0
 }
 
-kinds="ours original"
+kinds=ours
+[[ -n $baseline ]] && kinds+=" baseline"
+[[ $with_original == 1 ]] && kinds+=" original"
 [[ $original_only == 1 ]] && kinds=original
 common=(--duration "$duration" --warmup 1)
+# The order of the servers turns each round, so that neither always runs first (or last).
+rotate() {
+    local -a k=($1)
+    local n=${#k[@]} i
+    for ((i = 0; i < n; i++)); do printf '%s ' "${k[$(((i + $2) % n))]}"; done
+}
 for scenario in $scenarios; do
-    for kind in $kinds; do
+    for ((round = 1; round <= rounds; round++)); do
+    for kind in $(rotate "$kinds" $((round - 1))); do
         case $scenario in
         pairs) run_case pairs "$kind" "${common[@]}" --scenario pairs --clients 100 --window 32 --size 64 ;;
         ask) run_case ask "$kind" "${common[@]}" --scenario ask --clients 100 --window 32 --size 64 ;;
@@ -185,14 +213,23 @@ for scenario in $scenarios; do
         *) die "unknown scenario $scenario" ;;
         esac
     done
+    done
 done
 
 # --- the table -----------------------------------------------------------------------------
 # value NAME KIND JQ-EXPR: a number from a stored result, or "-".
+# The median over the rounds.
 value() {
-    local json=${results[$1.$2]:-}
-    [[ -n $json ]] || { echo -; return; }
-    jq -r "if .ok == false and (.error != null) then \"-\" else ($3 // \"-\") end" <<<"$json"
+    local r json
+    for ((r = 1; r <= rounds; r++)); do
+        json=${results[$1.$2.$r]:-}
+        [[ -n $json ]] || continue
+        jq -r "if .ok == false and (.error != null) then \"-\" else ($3 // \"-\") end" <<<"$json"
+    done | awk '$0 != "-" { v[n++] = $0 } END {
+        if (n == 0) { print "-"; exit }
+        if (v[0] !~ /^-?[0-9.eE+-]+$/) { print v[0]; exit }
+        for (i = 0; i < n; i++) for (j = i + 1; j < n; j++) if (v[j] + 0 < v[i] + 0) { t = v[i]; v[i] = v[j]; v[j] = t }
+        print (n % 2) ? v[(n - 1) / 2] : (v[n / 2 - 1] + v[n / 2]) / 2 }'
 }
 ratio() {
     awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b + 0 == 0) print "-"; else printf "%.2fx", a / b }'
@@ -201,17 +238,61 @@ fmt() {
     awk -v v="$1" -v d="${2:-0}" 'BEGIN { if (v == "-") print "-"; else printf "%.*f", d, v }'
 }
 status() {
-    local json=${results[$1.$2]:-}
-    [[ -n $json ]] || { echo "-"; return; }
-    jq -r 'if .ok then "ok (\(.saturated // "?"))" else "FAILED" end' <<<"$json"
+    local r json failed=0 seen=0 saturated=
+    for ((r = 1; r <= rounds; r++)); do
+        json=${results[$1.$2.$r]:-}
+        [[ -n $json ]] || continue
+        seen=1
+        [[ $(jq -r '.ok' <<<"$json") == true ]] || failed=$((failed + 1))
+        saturated=$(jq -r '.saturated // "?"' <<<"$json")
+    done
+    ((seen)) || { echo "-"; return; }
+    ((failed == 0)) && echo "ok ($saturated)" || echo "FAILED ($failed)"
 }
-row() { printf '%-27s %-31s %14s %14s %7s\n' "$@"; }
+# One row: label, figure, then a value per measured kind and the ratios of ours to the others.
+row() {
+    local label=$1 figure=$2 expr=$3 digits=${4:-0} kind a
+    local -a cells=()
+    local -A got=()
+    for kind in $kinds; do
+        a=$(value "$current" "$kind" "$expr")
+        got[$kind]=$a
+        cells+=("$(fmt "$a" "$digits")")
+    done
+    for kind in $kinds; do
+        [[ $kind == ours ]] && continue
+        [[ $kinds == *ours* ]] && cells+=("$(ratio "${got[ours]}" "${got[$kind]}")")
+    done
+    line "$label" "$figure" "${cells[@]}"
+}
+line() {
+    printf '%-27s %-31s' "$1" "$2"
+    shift 2
+    printf ' %14s' "$@"
+    printf '\n'
+}
+status_row() {
+    local -a cells=()
+    local kind
+    for kind in $kinds; do cells+=("$(status "$current" "$kind")"); done
+    line "" "$1" "${cells[@]}"
+}
 
+headers=()
+rules=()
+ratios=()
+for kind in $kinds; do headers+=("$kind"); rules+=("----"); done
+for kind in $kinds; do
+    [[ $kind == ours || $kinds != *ours* ]] && continue
+    headers+=("ours/$kind"); rules+=("-----"); ratios+=("ours / $kind")
+done
 echo
-echo "wsmsgbroker-bench, ${duration} s per scenario, $(nproc) cores; ratio = ours / original"
-row "scenario" "figure" "ours" "original" "ratio"
-row "--------" "------" "----" "--------" "-----"
+echo "wsmsgbroker-bench, ${duration} s per scenario$([[ $rounds -gt 1 ]] && echo ", median of $rounds rounds"), $(nproc) cores${ratios:+; ratio = ${ratios[*]}}"
+[[ -n $baseline ]] && echo "baseline: $baseline"
+line "scenario" "figure" "${headers[@]}"
+line "--------" "------" "${rules[@]}"
 for scenario in $scenarios; do
+    current=$scenario
     case $scenario in
     pairs | ask | fanout | latency)
         case $scenario in
@@ -220,36 +301,22 @@ for scenario in $scenarios; do
         fanout) label="fanout K=1000 W=32" ;;
         latency) label="pairs N=100 W=1 (latency)" ;;
         esac
-        unit=$(value "$scenario" original '.unit')
-        [[ $unit == - ]] && unit=$(value "$scenario" ours '.unit')
-        a=$(value "$scenario" ours '.rate')
-        b=$(value "$scenario" original '.rate')
-        row "$label" "$unit/s (higher better)" "$(fmt "$a")" "$(fmt "$b")" "$(ratio "$a" "$b")"
-        for p in p50 p99; do
-            a=$(value "$scenario" ours ".latency.${p}_us / 1000")
-            b=$(value "$scenario" original ".latency.${p}_us / 1000")
-            row "" "latency $p ms (lower)" "$(fmt "$a" 2)" "$(fmt "$b" 2)" "$(ratio "$a" "$b")"
+        unit=-
+        for kind in $kinds; do
+            [[ $unit == - ]] && unit=$(value "$scenario" "$kind" '.unit')
         done
-        a=$(value "$scenario" ours '.server.cpu_us_per_op')
-        b=$(value "$scenario" original '.server.cpu_us_per_op')
-        row "" "server CPU us/op (lower)" "$(fmt "$a" 2)" "$(fmt "$b" 2)" "$(ratio "$a" "$b")"
-        row "" "status (saturated side)" "$(status "$scenario" ours)" "$(status "$scenario" original)" ""
+        row "$label" "$unit/s (higher better)" '.rate'
+        row "" "latency p50 ms (lower)" '.latency.p50_us / 1000' 2
+        row "" "latency p99 ms (lower)" '.latency.p99_us / 1000' 2
+        row "" "server CPU us/op (lower)" '.server.cpu_us_per_op' 2
+        status_row "status (saturated side)"
         ;;
     connect)
-        label="connect C=$connect_clients"
-        a=$(value connect ours '.server.rss_kib_per_connection')
-        b=$(value connect original '.server.rss_kib_per_connection')
-        row "$label" "server KiB/connection (lower)" "$(fmt "$a" 1)" "$(fmt "$b" 1)" "$(ratio "$a" "$b")"
-        a=$(value connect ours '.connect_rate')
-        b=$(value connect original '.connect_rate')
-        row "" "connections/s (higher)" "$(fmt "$a")" "$(fmt "$b")" "$(ratio "$a" "$b")"
-        a=$(value connect ours '.connect_latency.p99_us / 1000')
-        b=$(value connect original '.connect_latency.p99_us / 1000')
-        row "" "connect p99 ms (lower)" "$(fmt "$a" 2)" "$(fmt "$b" 2)" "$(ratio "$a" "$b")"
-        a=$(value connect ours '.latency.p99_us / 1000')
-        b=$(value connect original '.latency.p99_us / 1000')
-        row "" "sweep p99 ms, 1 msg/conn (lower)" "$(fmt "$a" 2)" "$(fmt "$b" 2)" "$(ratio "$a" "$b")"
-        row "" "status" "$(status connect ours)" "$(status connect original)" ""
+        row "connect C=$connect_clients" "server KiB/connection (lower)" '.server.rss_kib_per_connection' 1
+        row "" "connections/s (higher)" '.connect_rate'
+        row "" "connect p99 ms (lower)" '.connect_latency.p99_us / 1000' 2
+        row "" "sweep p99 ms, 1 msg/conn (lower)" '.latency.p99_us / 1000' 2
+        status_row "status"
         ;;
     esac
 done

@@ -17,18 +17,10 @@
     </message>
 </context>
 <context>
-    <name>Broker</name>
+    <name>Admission</name>
     <message>
-        <source>cannot listen on %1:%2: %3</source>
-        <translation>Lauschen auf %1:%2 fehlgeschlagen: %3</translation>
-    </message>
-    <message>
-        <source>broker shutting down</source>
-        <translation>Broker wird beendet</translation>
-    </message>
-    <message>
-        <source>disconnected from the inspector</source>
-        <translation>vom Inspektor getrennt</translation>
+        <source>Origin &quot;%1&quot; is not on the allow-list</source>
+        <translation>Origin „%1“ steht nicht auf der Positivliste</translation>
     </message>
     <message>
         <source>too many connections (limit %1)</source>
@@ -42,6 +34,17 @@
         <source>more than %1 frames per second</source>
         <translation>mehr als %1 Frames pro Sekunde</translation>
     </message>
+</context>
+<context>
+    <name>Broker</name>
+    <message>
+        <source>broker shutting down</source>
+        <translation>Broker wird beendet</translation>
+    </message>
+    <message>
+        <source>disconnected from the inspector</source>
+        <translation>vom Inspektor getrennt</translation>
+    </message>
     <message>
         <source>binary frames are not supported</source>
         <translation>Binär-Frames werden nicht unterstützt</translation>
@@ -51,68 +54,16 @@
         <translation>Binär-Frames werden nicht unterstützt; JSON als Text senden</translation>
     </message>
     <message>
-        <source>id &quot;%1&quot; is held by another connection</source>
-        <translation>ID „%1“ ist bereits von einer anderen Verbindung belegt</translation>
-    </message>
-    <message>
-        <source>taken over by connection #%1</source>
-        <translation>von Verbindung #%1 übernommen</translation>
-    </message>
-    <message>
-        <source>renamed to &quot;%1&quot;</source>
-        <translation>umbenannt in „%1“</translation>
-    </message>
-    <message>
-        <source>renamed from &quot;%1&quot;</source>
-        <translation>umbenannt (vorher „%1“)</translation>
-    </message>
-    <message>
-        <source>took the id over from connection #%1</source>
-        <translation>hat die ID von Verbindung #%1 übernommen</translation>
-    </message>
-    <message>
-        <source>not registered</source>
-        <translation>nicht registriert</translation>
-    </message>
-    <message>
-        <source>unregistered by the client</source>
-        <translation>vom Client abgemeldet</translation>
-    </message>
-    <message>
-        <source>register before sending</source>
-        <translation>vor dem Senden registrieren</translation>
-    </message>
-    <message>
-        <source>%1 (closing)</source>
-        <translation>%1 (wird geschlossen)</translation>
-    </message>
-    <message numerus="yes">
-        <source>delivered to %n client(s); not delivered to: %1</source>
-        <translation>
-            <numerusform>an %n Client zugestellt; nicht zugestellt an: %1</numerusform>
-            <numerusform>an %n Clients zugestellt; nicht zugestellt an: %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>register before answering</source>
-        <translation>vor dem Antworten registrieren</translation>
-    </message>
-    <message>
-        <source>no pending ask with this ack (unknown, expired or already answered)</source>
-        <translation>keine offene Anfrage mit diesem Ack (unbekannt, abgelaufen oder schon beantwortet)</translation>
-    </message>
-    <message>
-        <source>this client did not receive the ask</source>
-        <translation>dieser Client hat die Anfrage nicht erhalten</translation>
-    </message>
-    <message>
-        <source>the asker has left</source>
-        <translation>der Anfragende ist nicht mehr verbunden</translation>
-    </message>
-    <message>
         <source>slow consumer: %1 bytes waiting to be sent (limit %2)</source>
         <translation>langsamer Empfänger: %1 Bytes warten auf den Versand (Limit %2)</translation>
     </message>
+    <message>
+        <source>dropped: the broker stopped</source>
+        <translation>verworfen: der Broker wurde beendet</translation>
+    </message>
+</context>
+<context>
+    <name>ClosingHandshake</name>
     <message>
         <source>close code %1</source>
         <translation>Schließcode %1</translation>
@@ -120,46 +71,6 @@
     <message>
         <source>close code %1: %2</source>
         <translation>Schließcode %1: %2</translation>
-    </message>
-    <message>
-        <source>connection closed</source>
-        <translation>Verbindung geschlossen</translation>
-    </message>
-    <message>
-        <source>no answer to ping for %1 ms</source>
-        <translation>seit %1 ms keine Antwort auf Ping</translation>
-    </message>
-    <message>
-        <source>TLS is not available: no usable TLS library (%1)</source>
-        <translation>TLS ist nicht verfügbar: keine nutzbare TLS-Bibliothek (%1)</translation>
-    </message>
-    <message>
-        <source>cannot read the TLS certificate &quot;%1&quot;: %2</source>
-        <translation>TLS-Zertifikat „%1“ kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>no PEM certificate in &quot;%1&quot;</source>
-        <translation>kein PEM-Zertifikat in „%1“</translation>
-    </message>
-    <message>
-        <source>cannot read the TLS key &quot;%1&quot;: %2</source>
-        <translation>TLS-Schlüssel „%1“ kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>no unencrypted PEM private key in &quot;%1&quot;</source>
-        <translation>kein unverschlüsselter privater PEM-Schlüssel in „%1“</translation>
-    </message>
-    <message>
-        <source>no complete opening handshake within %1 ms</source>
-        <translation>kein vollständiger Eröffnungs-Handshake innerhalb von %1 ms</translation>
-    </message>
-    <message>
-        <source>answered HTTP %1 %2</source>
-        <translation>mit HTTP %1 %2 beantwortet</translation>
-    </message>
-    <message>
-        <source>Origin &quot;%1&quot; is not on the allow-list</source>
-        <translation>Origin „%1“ steht nicht auf der Positivliste</translation>
     </message>
 </context>
 <context>
@@ -872,6 +783,17 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
     </message>
 </context>
 <context>
+    <name>DeliveryPipeline</name>
+    <message>
+        <source>held %1 ms by %2</source>
+        <translation>%1 ms von %2 zurückgehalten</translation>
+    </message>
+    <message>
+        <source>dropped: the receiver left</source>
+        <translation>verworfen: der Empfänger ist gegangen</translation>
+    </message>
+</context>
+<context>
     <name>DisplayText</name>
     <message>
         <source>open</source>
@@ -1244,6 +1166,28 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
     <message>
         <source>Line %1, column %2: %3</source>
         <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Listener</name>
+    <message>
+        <source>cannot listen on %1:%2: %3</source>
+        <translation>Lauschen auf %1:%2 fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>answered HTTP %1 %2</source>
+        <translation>mit HTTP %1 %2 beantwortet</translation>
+    </message>
+    <message>
+        <source>no complete opening handshake within %1 ms</source>
+        <translation>kein vollständiger Eröffnungs-Handshake innerhalb von %1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>Liveness</name>
+    <message>
+        <source>no answer to ping for %1 ms</source>
+        <translation>seit %1 ms keine Antwort auf Ping</translation>
     </message>
 </context>
 <context>
@@ -1695,6 +1639,72 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
     </message>
 </context>
 <context>
+    <name>Router</name>
+    <message>
+        <source>id &quot;%1&quot; is held by another connection</source>
+        <translation>ID „%1“ ist bereits von einer anderen Verbindung belegt</translation>
+    </message>
+    <message>
+        <source>taken over by connection #%1</source>
+        <translation>von Verbindung #%1 übernommen</translation>
+    </message>
+    <message>
+        <source>renamed to &quot;%1&quot;</source>
+        <translation>umbenannt in „%1“</translation>
+    </message>
+    <message>
+        <source>renamed from &quot;%1&quot;</source>
+        <translation>umbenannt (vorher „%1“)</translation>
+    </message>
+    <message>
+        <source>took the id over from connection #%1</source>
+        <translation>hat die ID von Verbindung #%1 übernommen</translation>
+    </message>
+    <message>
+        <source>not registered</source>
+        <translation>nicht registriert</translation>
+    </message>
+    <message>
+        <source>unregistered by the client</source>
+        <translation>vom Client abgemeldet</translation>
+    </message>
+    <message>
+        <source>register before sending</source>
+        <translation>vor dem Senden registrieren</translation>
+    </message>
+    <message>
+        <source>%1 (closing)</source>
+        <translation>%1 (wird geschlossen)</translation>
+    </message>
+    <message numerus="yes">
+        <source>delivered to %n client(s); not delivered to: %1</source>
+        <translation>
+            <numerusform>an %n Client zugestellt; nicht zugestellt an: %1</numerusform>
+            <numerusform>an %n Clients zugestellt; nicht zugestellt an: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>register before answering</source>
+        <translation>vor dem Antworten registrieren</translation>
+    </message>
+    <message>
+        <source>no pending ask with this ack (unknown, expired or already answered)</source>
+        <translation>keine offene Anfrage mit diesem Ack (unbekannt, abgelaufen oder schon beantwortet)</translation>
+    </message>
+    <message>
+        <source>this client did not receive the ask</source>
+        <translation>dieser Client hat die Anfrage nicht erhalten</translation>
+    </message>
+    <message>
+        <source>the asker has left</source>
+        <translation>der Anfragende ist nicht mehr verbunden</translation>
+    </message>
+    <message>
+        <source>connection closed</source>
+        <translation>Verbindung geschlossen</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source> s</source>
@@ -1870,6 +1880,29 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
     <message>
         <source>  closed: %1</source>
         <translation>  geschlossen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TlsIdentity</name>
+    <message>
+        <source>TLS is not available: no usable TLS library (%1)</source>
+        <translation>TLS ist nicht verfügbar: keine nutzbare TLS-Bibliothek (%1)</translation>
+    </message>
+    <message>
+        <source>cannot read the TLS certificate &quot;%1&quot;: %2</source>
+        <translation>TLS-Zertifikat „%1“ kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>no PEM certificate in &quot;%1&quot;</source>
+        <translation>kein PEM-Zertifikat in „%1“</translation>
+    </message>
+    <message>
+        <source>cannot read the TLS key &quot;%1&quot;: %2</source>
+        <translation>TLS-Schlüssel „%1“ kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>no unencrypted PEM private key in &quot;%1&quot;</source>
+        <translation>kein unverschlüsselter privater PEM-Schlüssel in „%1“</translation>
     </message>
 </context>
 <context>

@@ -17,18 +17,10 @@
     </message>
 </context>
 <context>
-    <name>Broker</name>
+    <name>Admission</name>
     <message>
-        <source>cannot listen on %1:%2: %3</source>
-        <translation>impossible d’écouter sur %1:%2&#xa0;: %3</translation>
-    </message>
-    <message>
-        <source>broker shutting down</source>
-        <translation>arrêt du broker</translation>
-    </message>
-    <message>
-        <source>disconnected from the inspector</source>
-        <translation>déconnecté depuis l’inspecteur</translation>
+        <source>Origin &quot;%1&quot; is not on the allow-list</source>
+        <translation>l’origine (Origin) «&#xa0;%1&#xa0;» n’est pas dans la liste autorisée</translation>
     </message>
     <message>
         <source>too many connections (limit %1)</source>
@@ -42,6 +34,17 @@
         <source>more than %1 frames per second</source>
         <translation>plus de %1 trames par seconde</translation>
     </message>
+</context>
+<context>
+    <name>Broker</name>
+    <message>
+        <source>broker shutting down</source>
+        <translation>arrêt du broker</translation>
+    </message>
+    <message>
+        <source>disconnected from the inspector</source>
+        <translation>déconnecté depuis l’inspecteur</translation>
+    </message>
     <message>
         <source>binary frames are not supported</source>
         <translation>les trames binaires ne sont pas prises en charge</translation>
@@ -51,68 +54,16 @@
         <translation>les trames binaires ne sont pas prises en charge&#xa0;; envoyez du JSON sous forme de texte</translation>
     </message>
     <message>
-        <source>id &quot;%1&quot; is held by another connection</source>
-        <translation>l’identifiant «&#xa0;%1&#xa0;» est déjà pris par une autre connexion</translation>
-    </message>
-    <message>
-        <source>taken over by connection #%1</source>
-        <translation>repris par la connexion #%1</translation>
-    </message>
-    <message>
-        <source>renamed to &quot;%1&quot;</source>
-        <translation>renommé en «&#xa0;%1&#xa0;»</translation>
-    </message>
-    <message>
-        <source>renamed from &quot;%1&quot;</source>
-        <translation>renommé (anciennement «&#xa0;%1&#xa0;»)</translation>
-    </message>
-    <message>
-        <source>took the id over from connection #%1</source>
-        <translation>a repris l’identifiant de la connexion #%1</translation>
-    </message>
-    <message>
-        <source>not registered</source>
-        <translation>non inscrit</translation>
-    </message>
-    <message>
-        <source>unregistered by the client</source>
-        <translation>désinscrit par le client</translation>
-    </message>
-    <message>
-        <source>register before sending</source>
-        <translation>inscrivez-vous avant d’envoyer</translation>
-    </message>
-    <message>
-        <source>%1 (closing)</source>
-        <translation>%1 (en cours de fermeture)</translation>
-    </message>
-    <message numerus="yes">
-        <source>delivered to %n client(s); not delivered to: %1</source>
-        <translation>
-            <numerusform>remis à %n client&#xa0;; non remis à&#xa0;: %1</numerusform>
-            <numerusform>remis à %n clients&#xa0;; non remis à&#xa0;: %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>register before answering</source>
-        <translation>inscrivez-vous avant de répondre</translation>
-    </message>
-    <message>
-        <source>no pending ask with this ack (unknown, expired or already answered)</source>
-        <translation>aucune demande en attente avec cet ack (inconnue, expirée ou ayant déjà reçu une réponse)</translation>
-    </message>
-    <message>
-        <source>this client did not receive the ask</source>
-        <translation>ce client n’a pas reçu la demande</translation>
-    </message>
-    <message>
-        <source>the asker has left</source>
-        <translation>le demandeur est parti</translation>
-    </message>
-    <message>
         <source>slow consumer: %1 bytes waiting to be sent (limit %2)</source>
         <translation>consommateur lent&#xa0;: %1 octets en attente d’envoi (limite&#xa0;: %2)</translation>
     </message>
+    <message>
+        <source>dropped: the broker stopped</source>
+        <translation>abandonnée : le broker s’est arrêté</translation>
+    </message>
+</context>
+<context>
+    <name>ClosingHandshake</name>
     <message>
         <source>close code %1</source>
         <translation>code de fermeture %1</translation>
@@ -120,46 +71,6 @@
     <message>
         <source>close code %1: %2</source>
         <translation>code de fermeture %1&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>connection closed</source>
-        <translation>connexion fermée</translation>
-    </message>
-    <message>
-        <source>no answer to ping for %1 ms</source>
-        <translation>aucune réponse au ping depuis %1 ms</translation>
-    </message>
-    <message>
-        <source>TLS is not available: no usable TLS library (%1)</source>
-        <translation>TLS n’est pas disponible&#xa0;: aucune bibliothèque TLS utilisable (%1)</translation>
-    </message>
-    <message>
-        <source>cannot read the TLS certificate &quot;%1&quot;: %2</source>
-        <translation>impossible de lire le certificat TLS «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>no PEM certificate in &quot;%1&quot;</source>
-        <translation>aucun certificat PEM dans «&#xa0;%1&#xa0;»</translation>
-    </message>
-    <message>
-        <source>cannot read the TLS key &quot;%1&quot;: %2</source>
-        <translation>impossible de lire la clé TLS «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>no unencrypted PEM private key in &quot;%1&quot;</source>
-        <translation>aucune clé privée PEM non chiffrée dans «&#xa0;%1&#xa0;»</translation>
-    </message>
-    <message>
-        <source>no complete opening handshake within %1 ms</source>
-        <translation>pas de négociation d’ouverture complète en %1&#xa0;ms</translation>
-    </message>
-    <message>
-        <source>answered HTTP %1 %2</source>
-        <translation>réponse HTTP %1 %2</translation>
-    </message>
-    <message>
-        <source>Origin &quot;%1&quot; is not on the allow-list</source>
-        <translation>l’origine (Origin) «&#xa0;%1&#xa0;» n’est pas dans la liste autorisée</translation>
     </message>
 </context>
 <context>
@@ -872,6 +783,17 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
     </message>
 </context>
 <context>
+    <name>DeliveryPipeline</name>
+    <message>
+        <source>held %1 ms by %2</source>
+        <translation>retenue %1 ms par %2</translation>
+    </message>
+    <message>
+        <source>dropped: the receiver left</source>
+        <translation>abandonnée : le destinataire est parti</translation>
+    </message>
+</context>
+<context>
     <name>DisplayText</name>
     <message>
         <source>open</source>
@@ -1244,6 +1166,28 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
     <message>
         <source>Line %1, column %2: %3</source>
         <translation>Ligne %1, colonne %2&#xa0;: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Listener</name>
+    <message>
+        <source>cannot listen on %1:%2: %3</source>
+        <translation>impossible d’écouter sur %1:%2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>answered HTTP %1 %2</source>
+        <translation>réponse HTTP %1 %2</translation>
+    </message>
+    <message>
+        <source>no complete opening handshake within %1 ms</source>
+        <translation>pas de négociation d’ouverture complète en %1&#xa0;ms</translation>
+    </message>
+</context>
+<context>
+    <name>Liveness</name>
+    <message>
+        <source>no answer to ping for %1 ms</source>
+        <translation>aucune réponse au ping depuis %1 ms</translation>
     </message>
 </context>
 <context>
@@ -1695,6 +1639,72 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
     </message>
 </context>
 <context>
+    <name>Router</name>
+    <message>
+        <source>id &quot;%1&quot; is held by another connection</source>
+        <translation>l’identifiant «&#xa0;%1&#xa0;» est déjà pris par une autre connexion</translation>
+    </message>
+    <message>
+        <source>taken over by connection #%1</source>
+        <translation>repris par la connexion #%1</translation>
+    </message>
+    <message>
+        <source>renamed to &quot;%1&quot;</source>
+        <translation>renommé en «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>renamed from &quot;%1&quot;</source>
+        <translation>renommé (anciennement «&#xa0;%1&#xa0;»)</translation>
+    </message>
+    <message>
+        <source>took the id over from connection #%1</source>
+        <translation>a repris l’identifiant de la connexion #%1</translation>
+    </message>
+    <message>
+        <source>not registered</source>
+        <translation>non inscrit</translation>
+    </message>
+    <message>
+        <source>unregistered by the client</source>
+        <translation>désinscrit par le client</translation>
+    </message>
+    <message>
+        <source>register before sending</source>
+        <translation>inscrivez-vous avant d’envoyer</translation>
+    </message>
+    <message>
+        <source>%1 (closing)</source>
+        <translation>%1 (en cours de fermeture)</translation>
+    </message>
+    <message numerus="yes">
+        <source>delivered to %n client(s); not delivered to: %1</source>
+        <translation>
+            <numerusform>remis à %n client&#xa0;; non remis à&#xa0;: %1</numerusform>
+            <numerusform>remis à %n clients&#xa0;; non remis à&#xa0;: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>register before answering</source>
+        <translation>inscrivez-vous avant de répondre</translation>
+    </message>
+    <message>
+        <source>no pending ask with this ack (unknown, expired or already answered)</source>
+        <translation>aucune demande en attente avec cet ack (inconnue, expirée ou ayant déjà reçu une réponse)</translation>
+    </message>
+    <message>
+        <source>this client did not receive the ask</source>
+        <translation>ce client n’a pas reçu la demande</translation>
+    </message>
+    <message>
+        <source>the asker has left</source>
+        <translation>le demandeur est parti</translation>
+    </message>
+    <message>
+        <source>connection closed</source>
+        <translation>connexion fermée</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source> s</source>
@@ -1870,6 +1880,29 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
     <message>
         <source>  closed: %1</source>
         <translation>  fermées&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TlsIdentity</name>
+    <message>
+        <source>TLS is not available: no usable TLS library (%1)</source>
+        <translation>TLS n’est pas disponible&#xa0;: aucune bibliothèque TLS utilisable (%1)</translation>
+    </message>
+    <message>
+        <source>cannot read the TLS certificate &quot;%1&quot;: %2</source>
+        <translation>impossible de lire le certificat TLS «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>no PEM certificate in &quot;%1&quot;</source>
+        <translation>aucun certificat PEM dans «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>cannot read the TLS key &quot;%1&quot;: %2</source>
+        <translation>impossible de lire la clé TLS «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>no unencrypted PEM private key in &quot;%1&quot;</source>
+        <translation>aucune clé privée PEM non chiffrée dans «&#xa0;%1&#xa0;»</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "broker.h"
 #include "brokertestformatting.h"
 #include "dispatchertestmain.h"
+#include "rawwebsocket.h"
 #include "testclient.h"
 
 #include <QDateTime>
@@ -64,100 +65,6 @@ QStringList keysOf(const QJsonObject &frame) {
 bool isAction(const QJsonObject &frame, QStringView action) {
     return frame.value("action"_L1).toString() == action;
 }
-
-// A hand-made WebSocket client over TCP, for what QWebSocket refuses to send.
-class RawWebSocket {
-public:
-    bool open(const QUrl &url) {
-        m_socket.connectToHost(QHostAddress(url.host()), quint16(url.port()));
-        if (!m_socket.waitForConnected(5000))
-            return false;
-        m_socket.write("GET " + url.path().toUtf8() + " HTTP/1.1\r\nHost: " + url.host().toUtf8() +
-                       ':' + QByteArray::number(url.port()) +
-                       "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                       "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                       "Sec-WebSocket-Version: 13\r\n\r\n");
-        if (!QTest::qWaitFor([this] { return m_received.contains("\r\n\r\n") || !readMore(); },
-                             5000))
-            return false;
-        const qsizetype headerEnd = m_received.indexOf("\r\n\r\n");
-        if (headerEnd < 0 || !m_received.startsWith("HTTP/1.1 101"))
-            return false;
-        m_received.remove(0, headerEnd + 4);
-        return true;
-    }
-
-    // Sends one masked text frame with these exact payload bytes.
-    void sendText(const QByteArray &payload) {
-        QByteArray frame;
-        frame.append(char(0x81));
-        frame.append(char(0x80 | payload.size())); // payloads under 126 bytes only
-        const char mask[4] = {0x12, 0x34, 0x56, 0x78};
-        frame.append(mask, 4);
-        for (qsizetype i = 0; i < payload.size(); ++i)
-            frame.append(char(payload.at(i) ^ mask[i % 4]));
-        m_socket.write(frame);
-    }
-
-    // Waits for the broker's close frame, skipping other frames; returns its close code, or
-    // -1 when none came.
-    int waitForCloseCode(int timeoutMs = 5000) {
-        int code = -1;
-        const bool closed = QTest::qWaitFor(
-            [&] {
-                const bool open = readMore();
-                code = closeCodeReceived();
-                return code >= 0 || !open;
-            },
-            timeoutMs);
-        return closed ? closeCodeReceived() : -1;
-    }
-
-    void close() { m_socket.disconnectFromHost(); }
-    // Stops reading: once the kernel buffers are full, the broker's writes to us pile up.
-    void stopReading() { m_socket.setReadBufferSize(1); }
-    void resumeReading() { m_socket.setReadBufferSize(0); }
-    bool isConnected() const { return m_socket.state() == QTcpSocket::ConnectedState; }
-
-private:
-    // Walks the unmasked frames received so far.
-    int closeCodeReceived() const {
-        qsizetype at = 0;
-        while (at + 2 <= m_received.size()) {
-            const int opcode = quint8(m_received.at(at)) & 0x0F;
-            qsizetype length = quint8(m_received.at(at + 1)) & 0x7F;
-            qsizetype header = 2;
-            if (length == 126) {
-                if (at + 4 > m_received.size())
-                    return -1;
-                length = (quint8(m_received.at(at + 2)) << 8) | quint8(m_received.at(at + 3));
-                header = 4;
-            } else if (length == 127) {
-                if (at + 10 > m_received.size())
-                    return -1;
-                length = 0;
-                for (int i = 0; i < 8; ++i)
-                    length = (length << 8) | quint8(m_received.at(at + 2 + i));
-                header = 10;
-            }
-            if (at + header + length > m_received.size())
-                return -1;
-            if (opcode == 0x8 && length >= 2)
-                return (quint8(m_received.at(at + header)) << 8) |
-                       quint8(m_received.at(at + header + 1));
-            at += header + length;
-        }
-        return -1;
-    }
-
-    bool readMore() {
-        m_received += m_socket.readAll();
-        return m_socket.state() == QTcpSocket::ConnectedState;
-    }
-
-    QTcpSocket m_socket;
-    QByteArray m_received;
-};
 
 } // namespace
 
@@ -1303,7 +1210,7 @@ void TestBroker::messageTooBigCloses1009() {
 
 void TestBroker::invalidUtf8Closes1007() {
     RawWebSocket raw;
-    QVERIFY(raw.open(roomUrl(u"/raw"_s)));
+    QCOMPARE(raw.open(roomUrl(u"/raw"_s)), 101);
     raw.sendText("{\"action\":\"register\",\"id\":\"\xC3\x28\"}");
     QCOMPARE(raw.waitForCloseCode(), int(QWebSocketProtocol::CloseCodeWrongDatatype));
     raw.close();
@@ -1336,9 +1243,9 @@ void TestBroker::slowConsumerIsCutOffWith1008() {
     settings.maxQueuedBytes = 4 * 1024 * 1024;
     QVERIFY(startBroker(settings));
     RawWebSocket stuck;
-    QVERIFY(stuck.open(roomUrl(u"/"_s)));
+    QCOMPARE(stuck.open(roomUrl(u"/"_s)), 101);
     stuck.sendText(R"({"action":"register","id":"stuck"})");
-    stuck.stopReading();
+    stuck.pauseReading();
     TestClient *sender = registeredClient(u"sender"_s);
     QVERIFY(sender);
     TestClient *other = registeredClient(u"other"_s);
@@ -1926,7 +1833,8 @@ void TestBroker::pingTimeoutClosesSilentPeers() {
     TestClient *alive = registeredClient(u"alive"_s);
     QVERIFY(alive);
     RawWebSocket silent;
-    QVERIFY(silent.open(roomUrl(u"/"_s)));
+    silent.setAnswerPings(false);
+    QCOMPARE(silent.open(roomUrl(u"/"_s)), 101);
     QCOMPARE(silent.waitForCloseCode(), int(QWebSocketProtocol::CloseCodeGoingAway));
     silent.close();
     QTRY_COMPARE(m_broker->counters().closesByReason[size_t(CloseReason::PingTimeout)], 1u);
@@ -1973,9 +1881,9 @@ void TestBroker::stopCutsPeersThatDoNotClose() {
     QVERIFY(startBroker(settings));
     QSignalSpy stopped(m_broker.get(), &Broker::stopped);
     RawWebSocket stuck;
-    QVERIFY(stuck.open(roomUrl(u"/"_s)));
+    QCOMPARE(stuck.open(roomUrl(u"/"_s)), 101);
     stuck.sendText(R"({"action":"register","id":"stuck"})");
-    stuck.stopReading();
+    stuck.pauseReading();
     TestClient *sender = registeredClient(u"sender"_s);
     QVERIFY(sender);
     QTRY_COMPARE(m_broker->snapshot().connections.value(0).clientId, QByteArray("stuck"));

@@ -5,6 +5,7 @@
 //
 // Section numbers in the comments are those of RFC 6455.
 
+#include "clientframe.h"
 #include "dispatchertestmain.h"
 #include "utf8validator.h"
 #include "websocketconnection.h"
@@ -54,58 +55,11 @@ enum Opcode { Continuation = 0x0, Text = 0x1, Binary = 0x2, Close = 0x8, Ping = 
 
 // ---- Client frames (section 5.2) -----------------------------------------------------------
 
-enum class LengthForm { Minimal, Sixteen, SixtyFour };
-
-struct FrameOptions {
-    bool fin = true;
-    bool masked = true;
-    int rsv = 0; // the three RSV bits as a number 0..7
-    quint32 maskKey = 0x37fa213d;
-    // Sixteen or SixtyFour for a payload that would fit a shorter form: a non-minimal encoding.
-    LengthForm length = LengthForm::Minimal;
-    // The length field when it should not be the payload's size (a lie about what follows).
-    std::optional<quint64> declaredLength;
-};
+using LengthForm = ClientFrame::LengthForm;
+using FrameOptions = ClientFrame::Options;
 
 QByteArray clientFrame(int opcode, QByteArrayView payload, const FrameOptions &options = {}) {
-    QByteArray frame;
-    frame += char((options.fin ? 0x80 : 0) | ((options.rsv & 7) << 4) | (opcode & 0x0F));
-    const quint64 length = options.declaredLength.value_or(quint64(payload.size()));
-    const int maskBit = options.masked ? 0x80 : 0;
-    LengthForm form = options.length;
-    if (form == LengthForm::Minimal && length > 0xFFFF)
-        form = LengthForm::SixtyFour;
-    else if (form == LengthForm::Minimal && length > 125)
-        form = LengthForm::Sixteen;
-    switch (form) {
-    case LengthForm::Minimal:
-        frame += char(maskBit | int(length));
-        break;
-    case LengthForm::Sixteen: {
-        frame += char(maskBit | 126);
-        char field[2];
-        qToBigEndian(quint16(length), field);
-        frame.append(field, 2);
-        break;
-    }
-    case LengthForm::SixtyFour: {
-        frame += char(maskBit | 127);
-        char field[8];
-        qToBigEndian(length, field);
-        frame.append(field, 8);
-        break;
-    }
-    }
-    if (!options.masked)
-        return frame + payload.toByteArray();
-    char key[4];
-    qToBigEndian(options.maskKey, key);
-    frame.append(key, 4);
-    const qsizetype payloadStart = frame.size();
-    frame += payload;
-    for (qsizetype i = 0; i < payload.size(); ++i)
-        frame[payloadStart + i] = char(frame[payloadStart + i] ^ key[i % 4]);
-    return frame;
+    return ClientFrame::encode(opcode, payload, options);
 }
 
 QByteArray closePayload(int code, QByteArrayView reason = {}) {
@@ -356,13 +310,14 @@ private:
     std::vector<std::unique_ptr<Record>> m_records;
 };
 
-// The client end: a raw TCP socket; what it receives collects in `received`.
-class TestClient {
+// The client end: a raw TCP socket; what it receives collects in `received`. Lower level than
+// RawWebSocket (tests/common): it sends bytes as given and parses nothing by itself.
+class PeerSocket {
 public:
     QTcpSocket socket;
     QByteArray received;
 
-    explicit TestClient(const TestServer &server) {
+    explicit PeerSocket(const TestServer &server) {
         QObject::connect(&socket, &QTcpSocket::readyRead, &socket, [this] {
             if (!m_paused)
                 received += socket.readAll();
@@ -432,7 +387,7 @@ private:
 // ---- Steps shared by the tests ---------------------------------------------------------------
 
 // The opening handshake with the default request; record is the server's side of it.
-void openConnection(TestServer &server, TestClient &client, Record *&record) {
+void openConnection(TestServer &server, PeerSocket &client, Record *&record) {
     QVERIFY2(client.socket.state() == QAbstractSocket::ConnectedState, "no TCP connection");
     client.send(Request().bytes());
     const auto response = client.readResponse();
@@ -446,7 +401,7 @@ void openConnection(TestServer &server, TestClient &client, Record *&record) {
 
 // A ping's round trip: frames are handled in order, so when its pong is back everything sent
 // before it has been handled too. Only for when the server sends nothing else meanwhile.
-void sync(TestClient &client) {
+void sync(PeerSocket &client) {
     static int counter = 0;
     const QByteArray payload = "sync " + QByteArray::number(++counter);
     client.send(clientFrame(Ping, payload));
@@ -458,7 +413,7 @@ void sync(TestClient &client) {
 
 // The server failed the connection (7.1.7): a close frame with code (or alternativeCode), then
 // it ends TCP without waiting for an answer and reports that code.
-void expectFailure(TestClient &client, Record &record, int code, int alternativeCode = -1) {
+void expectFailure(PeerSocket &client, Record &record, int code, int alternativeCode = -1) {
     const auto frame = client.readFrame();
     QVERIFY2(frame, "no close frame");
     QCOMPARE(frame->opcode, int(Close));
@@ -547,7 +502,7 @@ void tst_WebSocketConnection::handshakeAccept() {
     QFETCH(QByteArray, key);
     QFETCH(QByteArray, accept);
     TestServer server;
-    TestClient client(server);
+    PeerSocket client(server);
     client.send(Request().with("Sec-WebSocket-Key", key).bytes());
     const auto response = client.readResponse();
     QVERIFY2(response, "no handshake response");
@@ -615,7 +570,7 @@ void tst_WebSocketConnection::handshakeVariants_data() {
 void tst_WebSocketConnection::handshakeVariants() {
     QFETCH(QByteArray, request);
     TestServer server;
-    TestClient client(server);
+    PeerSocket client(server);
     client.send(request);
     const auto response = client.readResponse();
     QVERIFY2(response, "no handshake response");
@@ -633,7 +588,7 @@ void tst_WebSocketConnection::handshakeVariants() {
 void tst_WebSocketConnection::requestUrlAndOrigin() {
     TestServer server;
     {
-        TestClient client(server);
+        PeerSocket client(server);
         client.send(Request()
                         .line("GET /room/a?token=x%20y&n=1 HTTP/1.1")
                         .with("Origin", "http://example.com:8080")
@@ -649,7 +604,7 @@ void tst_WebSocketConnection::requestUrlAndOrigin() {
         QCOMPARE(record->origin, u"http://example.com:8080"_s);
     }
     {
-        TestClient client(server);
+        PeerSocket client(server);
         client.send(Request().line("GET /plain HTTP/1.1").with("origin", "null").bytes());
         QVERIFY(client.readResponse());
         Record *record = server.record(1);
@@ -659,7 +614,7 @@ void tst_WebSocketConnection::requestUrlAndOrigin() {
         QCOMPARE(record->origin, u"null"_s); // a lower-case header name too
     }
     {
-        TestClient client(server);
+        PeerSocket client(server);
         client.send(Request().bytes());
         QVERIFY(client.readResponse());
         Record *record = server.record(2);
@@ -669,7 +624,7 @@ void tst_WebSocketConnection::requestUrlAndOrigin() {
     }
     {
         // The absolute form (RFC 7230 5.3.2): path and query count, as in the usual form.
-        TestClient client(server);
+        PeerSocket client(server);
         client.send(Request().line("GET ws://example.org:9042/room/b?n=2 HTTP/1.1").bytes());
         const auto response = client.readResponse();
         QVERIFY(response);
@@ -684,7 +639,7 @@ void tst_WebSocketConnection::requestUrlAndOrigin() {
 void tst_WebSocketConnection::peerAndServerName() {
     TestServer server;
     server.configure = [](WebSocketConnection &c) { c.setServerName("test-server/1.0"); };
-    TestClient client(server);
+    PeerSocket client(server);
     client.send(Request().bytes());
     const auto response = client.readResponse();
     QVERIFY(response);
@@ -744,7 +699,7 @@ void tst_WebSocketConnection::handshakeErrors() {
         server.configure = [=](WebSocketConnection &c) {
             c.setMaxHandshakeBytes(maxHandshakeBytes);
         };
-    TestClient client(server);
+    PeerSocket client(server);
     client.send(request);
     const auto response = client.readResponse();
     QVERIFY2(response, "no HTTP response");
@@ -767,7 +722,7 @@ void tst_WebSocketConnection::handshakeErrors() {
 void tst_WebSocketConnection::handshakeRejected() {
     TestServer server;
     server.answerHandshake = [](Record &r) { r.connection->rejectHandshake(403, "Forbidden"); };
-    TestClient client(server);
+    PeerSocket client(server);
     // The frame right behind the request must not be taken as a message of a refused client.
     client.send(Request().bytes() + clientFrame(Text, "sneaked in"));
     const auto response = client.readResponse();
@@ -786,7 +741,7 @@ void tst_WebSocketConnection::handshakeRejected() {
 void tst_WebSocketConnection::handshakeUnanswered() {
     TestServer server;
     server.answerHandshake = [](Record &) {};
-    TestClient client(server);
+    PeerSocket client(server);
     client.send(Request().bytes());
     const auto response = client.readResponse();
     QVERIFY2(response, "no HTTP response");
@@ -805,7 +760,7 @@ void tst_WebSocketConnection::handshakeAtSizeLimit() {
     QCOMPARE(request.size(), 1024);
     TestServer server;
     server.configure = [](WebSocketConnection &c) { c.setMaxHandshakeBytes(1024); };
-    TestClient client(server);
+    PeerSocket client(server);
     client.send(request);
     const auto response = client.readResponse();
     QVERIFY2(response, "no HTTP response");
@@ -814,7 +769,7 @@ void tst_WebSocketConnection::handshakeAtSizeLimit() {
 
 void tst_WebSocketConnection::pipelinedFrame() {
     TestServer server;
-    TestClient client(server);
+    PeerSocket client(server);
     client.send(Request().bytes() + clientFrame(Text, "right behind") +
                 clientFrame(Binary, "and another"));
     const auto response = client.readResponse();
@@ -830,7 +785,7 @@ void tst_WebSocketConnection::pipelinedFrame() {
 void tst_WebSocketConnection::pipelinedFrameBeyondHandshakeLimit() {
     TestServer server;
     server.configure = [](WebSocketConnection &c) { c.setMaxHandshakeBytes(1024); };
-    TestClient client(server);
+    PeerSocket client(server);
     const QByteArray data(4000, '\x5a');
     client.send(Request().bytes() + clientFrame(Binary, data));
     const auto response = client.readResponse();
@@ -844,7 +799,7 @@ void tst_WebSocketConnection::pipelinedFrameBeyondHandshakeLimit() {
 
 void tst_WebSocketConnection::clientGoneDuringHandshake() {
     TestServer server;
-    TestClient client(server);
+    PeerSocket client(server);
     client.send(Request().bytes().left(30));
     Record *record = server.record();
     QVERIFY(record);
@@ -875,7 +830,7 @@ void tst_WebSocketConnection::textMessage_data() {
 void tst_WebSocketConnection::textMessage() {
     QFETCH(qsizetype, size);
     TestServer server;
-    TestClient client(server);
+    PeerSocket client(server);
     Record *record = nullptr;
     CALL(openConnection(server, client, record));
     const QByteArray text = utf8Text(size);
@@ -901,7 +856,7 @@ void tst_WebSocketConnection::nonMinimalLength() {
     QFETCH(qsizetype, size);
     QFETCH(LengthForm, form);
     TestServer server;
-    TestClient client(server);
+    PeerSocket client(server);
     Record *record = nullptr;
     CALL(openConnection(server, client, record));
     const QByteArray text = utf8Text(size);
@@ -922,7 +877,7 @@ void tst_WebSocketConnection::nonMinimalLength() {
 // Every byte its own TCP segment: the handshake and every frame header split at each offset.
 void tst_WebSocketConnection::byteByByte() {
     TestServer server;
-    TestClient client(server);
+    PeerSocket client(server);
     const QByteArray longText = utf8Text(300);
     client.sendInPieces(Request().bytes() + clientFrame(Text, "h\xC3\xA9llo") +
                         clientFrame(Text, longText) + clientFrame(Text, "a", {.fin = false}) +
@@ -953,7 +908,7 @@ void tst_WebSocketConnection::byteByByte() {
 // complete ones, which the server has to keep for the next read.
 void tst_WebSocketConnection::splitAtEveryOffset() {
     TestServer server;
-    TestClient client(server);
+    PeerSocket client(server);
     Record *record = nullptr;
     CALL(openConnection(server, client, record));
     const QByteArray data(130, '\xb7'); // a 16-bit length
@@ -975,7 +930,7 @@ void tst_WebSocketConnection::splitAtEveryOffset() {
 
 void tst_WebSocketConnection::manyFramesInOneWrite() {
     TestServer server;
-    TestClient client(server);
+    PeerSocket client(server);
     Record *record = nullptr;
     CALL(openConnection(server, client, record));
     QByteArray burst;
@@ -1021,7 +976,7 @@ void tst_WebSocketConnection::fragmented() {
     QFETCH(QByteArrayList, fragments);
     QFETCH(int, opcode);
     TestServer server;
-    TestClient client(server);
+    PeerSocket client(server);
     Record *record = nullptr;
     CALL(openConnection(server, client, record));
     for (qsizetype i = 0; i < fragments.size(); ++i) {
@@ -1044,7 +999,7 @@ void tst_WebSocketConnection::fragmented() {
 // Control frames may come between fragments (5.4); a ping is answered right away (5.5.2).
 void tst_WebSocketConnection::pingBetweenFragments() {
     TestServer server;
-    TestClient client(server);
+    PeerSocket client(server);
     Record *record = nullptr;
     CALL(openConnection(server, client, record));
     client.send(clientFrame(Text, "first \xF0\x9F", {.fin = false}));
@@ -1064,7 +1019,7 @@ void tst_WebSocketConnection::pingBetweenFragments() {
 
 void tst_WebSocketConnection::binaryMessage() {
     TestServer server;
-    TestClient client(server);
+    PeerSocket client(server);
     Record *record = nullptr;
     CALL(openConnection(server, client, record));
     QByteArray everyByte;
@@ -1081,7 +1036,7 @@ void tst_WebSocketConnection::binaryMessage() {
 void tst_WebSocketConnection::messageAtSizeLimit() {
     TestServer server;
     server.configure = [](WebSocketConnection &c) { c.setMaxMessageBytes(1000); };
-    TestClient client(server);
+    PeerSocket client(server);
     Record *record = nullptr;
     CALL(openConnection(server, client, record));
     const QByteArray text = utf8Text(1000);
@@ -1098,7 +1053,7 @@ void tst_WebSocketConnection::messageAtSizeLimit() {
 // 5.5.2/5.5.3: a ping is answered with a pong carrying the same payload.
 void tst_WebSocketConnection::clientPing() {
     TestServer server;
-    TestClient client(server);
+    PeerSocket client(server);
     Record *record = nullptr;
     CALL(openConnection(server, client, record));
     for (const QByteArray &payload : {QByteArray(), QByteArray("abc"), QByteArray(125, 'p')}) {
@@ -1203,7 +1158,7 @@ void tst_WebSocketConnection::protocolErrors() {
     TestServer server;
     if (maxMessageBytes > 0)
         server.configure = [=](WebSocketConnection &c) { c.setMaxMessageBytes(maxMessageBytes); };
-    TestClient client(server);
+    PeerSocket client(server);
     Record *record = nullptr;
     CALL(openConnection(server, client, record));
     client.send(bytes);
@@ -1231,7 +1186,7 @@ void tst_WebSocketConnection::sendText() {
     QFETCH(qsizetype, size);
     QFETCH(int, extendedLengthBytes);
     TestServer server;
-    TestClient client(server);
+    PeerSocket client(server);
     Record *record = nullptr;
     CALL(openConnection(server, client, record));
     const QByteArray text = utf8Text(size);
@@ -1252,7 +1207,7 @@ void tst_WebSocketConnection::sendText() {
 
 void tst_WebSocketConnection::sendManyInOrder() {
     TestServer server;
-    TestClient client(server);
+    PeerSocket client(server);
     Record *record = nullptr;
     CALL(openConnection(server, client, record));
     constexpr int Count = 1000;
@@ -1272,7 +1227,7 @@ void tst_WebSocketConnection::sendManyInOrder() {
 
 void tst_WebSocketConnection::serverPing() {
     TestServer server;
-    TestClient client(server);
+    PeerSocket client(server);
     Record *record = nullptr;
     CALL(openConnection(server, client, record));
     record->connection->ping("are you there");
@@ -1299,7 +1254,7 @@ void tst_WebSocketConnection::serverPing() {
 // everything arrives in order once the client reads again.
 void tst_WebSocketConnection::slowReader() {
     TestServer server;
-    TestClient client(server);
+    PeerSocket client(server);
     Record *record = nullptr;
     CALL(openConnection(server, client, record));
     client.pauseReading();
@@ -1355,7 +1310,7 @@ void tst_WebSocketConnection::closeByClient() {
     QFETCH(int, code);
     QFETCH(QString, reason);
     TestServer server;
-    TestClient client(server);
+    PeerSocket client(server);
     Record *record = nullptr;
     CALL(openConnection(server, client, record));
     client.send(clientFrame(Close, payload));
@@ -1384,7 +1339,7 @@ void tst_WebSocketConnection::closeByClient() {
 // frame (5.5.1), and TCP ends once the client has answered.
 void tst_WebSocketConnection::closeByServer() {
     TestServer server;
-    TestClient client(server);
+    PeerSocket client(server);
     Record *record = nullptr;
     CALL(openConnection(server, client, record));
     WebSocketConnection *connection = record->connection;
@@ -1424,7 +1379,7 @@ void tst_WebSocketConnection::closeByServer() {
 // no reason not to (a pong is a control frame, which 5.5.1 does not forbid after a close).
 void tst_WebSocketConnection::pingWhileClosing() {
     TestServer server;
-    TestClient client(server);
+    PeerSocket client(server);
     Record *record = nullptr;
     CALL(openConnection(server, client, record));
     record->connection->close(WebSocketConnection::CloseNormal, u"bye"_s);
@@ -1457,7 +1412,7 @@ void tst_WebSocketConnection::closeReasonTruncated() {
     QFETCH(QString, reason);
     QFETCH(int, expectedBytes);
     TestServer server;
-    TestClient client(server);
+    PeerSocket client(server);
     Record *record = nullptr;
     CALL(openConnection(server, client, record));
     record->connection->close(WebSocketConnection::CloseGoingAway, reason);
@@ -1479,7 +1434,7 @@ void tst_WebSocketConnection::closeReasonTruncated() {
 
 void tst_WebSocketConnection::tcpClosedByClient() {
     TestServer server;
-    TestClient client(server);
+    PeerSocket client(server);
     Record *record = nullptr;
     CALL(openConnection(server, client, record));
     client.socket.disconnectFromHost();
@@ -1492,7 +1447,7 @@ void tst_WebSocketConnection::tcpClosedByClient() {
 
 void tst_WebSocketConnection::abortNow() {
     TestServer server;
-    TestClient client(server);
+    PeerSocket client(server);
     Record *record = nullptr;
     CALL(openConnection(server, client, record));
     WebSocketConnection *connection = record->connection;
@@ -1518,7 +1473,7 @@ void tst_WebSocketConnection::abortInsideHandlers() {
     {
         TestServer server;
         server.answerHandshake = [](Record &r) { r.connection->abort(); };
-        TestClient client(server);
+        PeerSocket client(server);
         client.send(Request().bytes() + clientFrame(Text, "never"));
         QVERIFY2(client.waitClosedByPeer(), "the client still sees an open connection");
         const auto response = takeResponse(client.received);
@@ -1531,7 +1486,7 @@ void tst_WebSocketConnection::abortInsideHandlers() {
     {
         TestServer server;
         server.afterText = [](Record &r) { r.connection->abort(); };
-        TestClient client(server);
+        PeerSocket client(server);
         Record *record = nullptr;
         CALL(openConnection(server, client, record));
         client.send(clientFrame(Text, "one") + clientFrame(Text, "two") + clientFrame(Ping, "p"));
@@ -1548,7 +1503,7 @@ void tst_WebSocketConnection::abortInsideHandlers() {
 void tst_WebSocketConnection::socketConstructor() {
     TestServer server;
     server.useSocketConstructor = true;
-    TestClient client(server);
+    PeerSocket client(server);
     Record *record = nullptr;
     CALL(openConnection(server, client, record));
     client.send(clientFrame(Text, "up", {.fin = false}) + clientFrame(Continuation, "stream"));

@@ -4,9 +4,9 @@
 #include <QByteArrayView>
 #include <QString>
 
-// Re-indents JSON text without parsing it into a document, so members keep their order and
-// numbers keep their spelling (QJsonDocument sorts keys and rewrites numbers). Text that is
-// not JSON comes out re-indented as far as it goes, never lost.
+// JSON and bytes as the frame details show them. The layout itself is JsonText's (broker/codec),
+// the product's one compact/pretty JSON helper: members keep their order, numbers their
+// spelling, and text that is not JSON comes out laid out as far as it goes, never lost.
 class JsonFormatter {
 public:
     static QString pretty(QByteArrayView json, int indent = 2);
@@ -14,8 +14,4 @@ public:
     static QString compact(QByteArrayView json);
     // Hex dump: offset, 16 bytes in hex, and their printable ASCII.
     static QString hexDump(QByteArrayView bytes, qsizetype maxBytes = 64 * 1024);
-
-private:
-    // indent < 0: one line.
-    static QString reformat(QByteArrayView json, int indent);
 };

@@ -10,7 +10,8 @@ class WebSocketConnection;
 struct Room;
 
 // One client socket with what the broker knows of it. Plain data plus the socket; the broker
-// owns it and does all the routing.
+// owns it, the Router works on its routing state (room, id, closing). The socket may be null
+// where no I/O happens (the router's unit test); sendText() needs one.
 class ClientConnection {
 public:
     ClientConnection(quint64 id, WebSocketConnection *socket, Room *room, qint64 connectedAtMs);

@@ -1,5 +1,7 @@
 #include "rawwebsocket.h"
 
+#include "clientframe.h"
+
 #include <QRandomGenerator>
 #include <QSslSocket>
 #include <QTest>
@@ -58,37 +60,18 @@ int RawWebSocket::open(const QUrl &url, const Headers &extraHeaders, int timeout
 }
 
 QByteArray RawWebSocket::frameHeader(quint8 opcode, quint64 payloadLength, bool fin, quint32 mask) {
-    QByteArray header;
-    header.append(char((fin ? 0x80 : 0x00) | (opcode & 0x0F)));
-    if (payloadLength < 126) {
-        header.append(char(0x80 | payloadLength));
-    } else if (payloadLength <= 0xFFFF) {
-        header.append(char(0x80 | 126));
-        char length[2];
-        qToBigEndian(quint16(payloadLength), length);
-        header.append(length, 2);
-    } else {
-        header.append(char(0x80 | 127));
-        char length[8];
-        qToBigEndian(payloadLength, length);
-        header.append(length, 8);
-    }
-    char maskBytes[4];
-    qToBigEndian(mask, maskBytes);
-    header.append(maskBytes, 4);
-    return header;
+    ClientFrame::Options options;
+    options.fin = fin;
+    options.maskKey = mask;
+    options.declaredLength = payloadLength;
+    return ClientFrame::encode(opcode, {}, options);
 }
 
 QByteArray RawWebSocket::maskedFrame(quint8 opcode, const QByteArray &payload, bool fin) {
-    const quint32 mask = QRandomGenerator::global()->generate();
-    QByteArray frame = frameHeader(opcode, quint64(payload.size()), fin, mask);
-    const qsizetype start = frame.size();
-    frame.append(payload);
-    const char *maskBytes = frame.constData() + start - 4;
-    char *data = frame.data() + start;
-    for (qsizetype i = 0; i < payload.size(); ++i)
-        data[i] = char(data[i] ^ maskBytes[i & 3]);
-    return frame;
+    ClientFrame::Options options;
+    options.fin = fin;
+    options.maskKey = QRandomGenerator::global()->generate();
+    return ClientFrame::encode(opcode, payload, options);
 }
 
 void RawWebSocket::sendFrame(quint8 opcode, const QByteArray &payload, bool fin) {
@@ -139,6 +122,15 @@ bool RawWebSocket::waitForTexts(int count, int timeoutMs) {
 bool RawWebSocket::waitForDisconnected(int timeoutMs) {
     return QTest::qWaitFor([this] { return m_socket->state() == QTcpSocket::UnconnectedState; },
                            timeoutMs);
+}
+
+int RawWebSocket::waitForCloseCode(int timeoutMs) {
+    (void)QTest::qWaitFor([this] { return m_closeCode >= 0 || !isConnected(); }, timeoutMs);
+    return m_closeCode;
+}
+
+void RawWebSocket::close() {
+    m_socket->disconnectFromHost();
 }
 
 bool RawWebSocket::isConnected() const {

@@ -1,5 +1,7 @@
 #include "epolleventdispatcher.h"
 
+#include "brokereventdispatcher.h"
+
 #include <QCoreApplication>
 #include <QSocketNotifier>
 #include <QTimerEvent>
@@ -64,9 +66,7 @@ EpollEventDispatcher::~EpollEventDispatcher() {
 }
 
 QAbstractEventDispatcher *EpollEventDispatcher::createForBroker() {
-    if (qEnvironmentVariable("WSMSGBROKER_EVENT_DISPATCHER") == QLatin1String("qt"))
-        return nullptr;
-    return new EpollEventDispatcher;
+    return createBrokerEventDispatcher();
 }
 
 bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags) {

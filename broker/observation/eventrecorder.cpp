@@ -16,20 +16,14 @@ void EventRecorder::setFrameRateLimit(int framesPerSecond) {
     m_frameBudget = std::max(1, int(qint64(framesPerSecond) * m_timer.interval() / 1000));
 }
 
-qsizetype EventRecorder::record(BrokerEvent &&event) {
+void EventRecorder::record(BrokerEvent &&event) {
     if (m_pending.size() >= m_maxPending) {
         ++m_dropped;
-        return -1;
+        return;
     }
     m_pending.append(std::move(event));
     if (!m_timer.isActive())
         m_timer.start();
-    return m_pending.size() - 1;
-}
-
-void EventRecorder::replace(qsizetype slot, BrokerEvent &&event) {
-    if (slot >= 0 && slot < m_pending.size())
-        m_pending[slot] = std::move(event);
 }
 
 void EventRecorder::flush() {

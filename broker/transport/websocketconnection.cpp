@@ -1,9 +1,11 @@
 #include "websocketconnection.h"
 
+#include "frameencoder.h"
+#include "frameheader.h"
+#include "handshakerequest.h"
 #include "utf8validator.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QSocketNotifier>
 #include <QSslSocket>
 #include <QTcpSocket>
@@ -20,7 +22,7 @@
 
 namespace {
 
-enum Opcode { Continuation = 0x0, Text = 0x1, Binary = 0x2, Close = 0x8, Ping = 0x9, Pong = 0xA };
+using enum FrameEncoder::Opcode;
 
 // Posted to a connection to write what it queued during this pass of the event loop.
 const QEvent::Type FlushEvent = QEvent::Type(QEvent::registerEventType());
@@ -35,73 +37,6 @@ constexpr int FinishGraceMs = 2000;
 char *readBuffer() {
     thread_local std::array<char, ReadChunk> buffer;
     return buffer.data();
-}
-
-// The value of a header whose name is given in lower case, or a null array.
-QByteArray headerValue(const QList<QByteArray> &lines, QByteArrayView lowerName) {
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray &line = lines.at(i);
-        const qsizetype colon = line.indexOf(':');
-        if (colon == lowerName.size() && line.first(colon).toLower() == lowerName)
-            return line.mid(colon + 1).trimmed();
-    }
-    return {};
-}
-
-// Whether a comma-separated header value holds token, case-insensitively.
-bool hasToken(const QByteArray &value, QByteArrayView token) {
-    for (const QByteArray &part : value.split(',')) {
-        if (part.trimmed().compare(token, Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
-}
-
-// The codes a close frame may carry: RFC 6455 7.4.1, the IANA registry's 1012-1014, and the
-// ranges for libraries and applications; 1004-1006 and 1015 are reserved or for reporting only.
-bool isValidCloseCode(int code) {
-    if (code >= 3000 && code <= 4999)
-        return true;
-    return (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014);
-}
-
-// The payload of a close frame: the code in network order, then the reason.
-QByteArray closePayload(int code, QByteArrayView reasonUtf8) {
-    QByteArray payload;
-    payload.reserve(2 + reasonUtf8.size());
-    payload.append(char(code >> 8));
-    payload.append(char(code & 0xFF));
-    payload.append(reasonUtf8);
-    return payload;
-}
-
-// The longest prefix of text's UTF-8 that fits in maxBytes without splitting a character.
-QByteArray utf8Prefix(const QString &text, qsizetype maxBytes) {
-    QByteArray utf8 = text.toUtf8();
-    if (utf8.size() <= maxBytes)
-        return utf8;
-    qsizetype cut = maxBytes;
-    while (cut > 0 && (uchar(utf8.at(cut)) & 0xC0) == 0x80)
-        --cut; // back to the first byte of the character that does not fit
-    utf8.truncate(cut);
-    return utf8;
-}
-
-const char *statusText(int status) {
-    switch (status) {
-    case 400:
-        return "Bad Request";
-    case 403:
-        return "Forbidden";
-    case 426:
-        return "Upgrade Required";
-    case 431:
-        return "Request Header Fields Too Large";
-    case 503:
-        return "Service Unavailable";
-    default:
-        return "Error";
-    }
 }
 
 } // namespace
@@ -235,57 +170,15 @@ qsizetype WebSocketConnection::consumeHandshake(const char *data, qsizetype size
         failHandshake(431, "Request Header Fields Too Large");
         return 0;
     }
-    const QList<QByteArray> lines = QByteArray(data, end).split('\n');
-    QList<QByteArray> trimmed;
-    trimmed.reserve(lines.size());
-    for (const QByteArray &line : lines)
-        trimmed.append(line.endsWith('\r') ? line.chopped(1) : line);
-
-    const QList<QByteArray> requestLine = trimmed.first().split(' ');
-    if (requestLine.size() != 3 || requestLine.at(0) != "GET" || requestLine.at(2) != "HTTP/1.1") {
-        failHandshake(400, "Bad Request");
+    const HandshakeRequest request =
+        HandshakeRequest::parse(QByteArrayView(data, end), isEncrypted());
+    if (!request.isValid()) {
+        failHandshake(request.errorStatus, request.errorPhrase);
         return 0;
     }
-    const QByteArray &target = requestLine.at(1);
-    if (headerValue(trimmed, "sec-websocket-version") != "13") {
-        failHandshake(426, "Upgrade Required");
-        return 0;
-    }
-    const QByteArray key = headerValue(trimmed, "sec-websocket-key");
-    if (!hasToken(headerValue(trimmed, "upgrade"), "websocket") ||
-        !hasToken(headerValue(trimmed, "connection"), "upgrade") ||
-        QByteArray::fromBase64(key).size() != 16) {
-        failHandshake(400, "Bad Request");
-        return 0;
-    }
-    // The URL as QWebSocket built it: the request target, with the Host as authority. Host is
-    // required (RFC 6455 4.2.1). Clients send the target as "/path?query"; the absolute form
-    // ("ws://host/path"), which HTTP/1.1 servers must accept too (RFC 7230 5.3.2), brings its
-    // own authority.
-    const QByteArray host = headerValue(trimmed, "host");
-    QUrl url = QUrl::fromEncoded(target);
-    if (!target.startsWith('/')) {
-        static const QStringList schemes = {QStringLiteral("ws"), QStringLiteral("wss"),
-                                            QStringLiteral("http"), QStringLiteral("https")};
-        if (!url.isValid() || url.host().isEmpty() || !schemes.contains(url.scheme())) {
-            failHandshake(400, "Bad Request");
-            return 0;
-        }
-        if (url.path().isEmpty())
-            url.setPath(QStringLiteral("/"));
-    } else {
-        url.setAuthority(QString::fromLatin1(host));
-    }
-    url.setScheme(isEncrypted() ? QStringLiteral("wss") : QStringLiteral("ws"));
-    if (host.isEmpty() || !url.isValid()) {
-        failHandshake(400, "Bad Request");
-        return 0;
-    }
-    m_requestUrl = url;
-    m_origin = QString::fromUtf8(headerValue(trimmed, "origin"));
-    m_acceptKey = QCryptographicHash::hash(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11",
-                                           QCryptographicHash::Sha1)
-                      .toBase64();
+    m_requestUrl = request.url;
+    m_origin = request.origin;
+    m_acceptKey = request.acceptKey;
 
     emit handshakeRequested();
     rejectHandshake(503, "Service Unavailable"); // unless the handler has answered
@@ -293,55 +186,23 @@ qsizetype WebSocketConnection::consumeHandshake(const char *data, qsizetype size
 }
 
 qsizetype WebSocketConnection::consumeFrame(char *data, qsizetype size) {
-    if (size < 2)
-        return 0;
     const auto *bytes = reinterpret_cast<const uchar *>(data);
-    const bool fin = bytes[0] & 0x80;
-    const int opcode = bytes[0] & 0x0F;
-    const bool masked = bytes[1] & 0x80;
-    quint64 length = bytes[1] & 0x7F;
-    qsizetype header = 2;
-    if (length == 126) {
-        if (size < 4)
-            return 0;
-        length = (quint64(bytes[2]) << 8) | bytes[3];
-        header = 4;
-    } else if (length == 127) {
-        if (size < 10)
-            return 0;
-        length = 0;
-        for (int i = 2; i < 10; ++i)
-            length = (length << 8) | bytes[i];
-        header = 10;
-        if (length >> 63) {
-            fail(CloseProtocolError, QStringLiteral("frame length with the top bit set"));
-            return 0;
-        }
-    }
-    // Checked before waiting for the payload, so an oversized frame is refused at once.
-    if (bytes[0] & 0x70) {
-        fail(CloseProtocolError, QStringLiteral("reserved bits set without an extension"));
+    FrameHeader frame;
+    QString error;
+    switch (FrameHeader::read(bytes, size, &frame, &error)) {
+    case FrameHeader::Read::NeedMore:
         return 0;
-    }
-    if (!masked) {
-        fail(CloseProtocolError, QStringLiteral("client frame not masked"));
+    case FrameHeader::Read::Invalid:
+        fail(CloseProtocolError, error);
         return 0;
+    case FrameHeader::Read::Complete:
+        break;
     }
-    const bool control = opcode & 0x8;
-    if (control) {
-        if (opcode != Close && opcode != Ping && opcode != Pong) {
-            fail(CloseProtocolError, QStringLiteral("reserved opcode %1").arg(opcode));
-            return 0;
-        }
-        if (!fin || length > 125) {
-            fail(CloseProtocolError, QStringLiteral("fragmented or oversized control frame"));
-            return 0;
-        }
-    } else {
-        if (opcode != Continuation && opcode != Text && opcode != Binary) {
-            fail(CloseProtocolError, QStringLiteral("reserved opcode %1").arg(opcode));
-            return 0;
-        }
+    const bool fin = frame.fin;
+    const int opcode = frame.opcode;
+    const quint64 length = frame.length;
+    const bool control = frame.isControl();
+    if (!control) {
         if (opcode == Continuation && m_messageOpcode == 0) {
             fail(CloseProtocolError, QStringLiteral("continuation frame without a message"));
             return 0;
@@ -355,15 +216,13 @@ qsizetype WebSocketConnection::consumeFrame(char *data, qsizetype size) {
             return 0;
         }
     }
-    if (size < header + 4 || quint64(size - header - 4) < length)
+    if (size < frame.size || quint64(size - frame.size) < length)
         return 0; // the payload is not all here yet
 
-    char *payload = data + header + 4;
-    const auto *mask = bytes + header;
-    for (quint64 i = 0; i < length; ++i)
-        payload[i] = char(uchar(payload[i]) ^ mask[i & 3]);
+    char *payload = data + frame.size;
+    FrameHeader::unmask(payload, length, frame.mask);
     const auto payloadSize = qsizetype(length);
-    const qsizetype frameSize = header + 4 + payloadSize;
+    const qsizetype frameSize = frame.size + payloadSize;
 
     if (control) {
         handleControlFrame(opcode, payload, payloadSize);
@@ -418,7 +277,7 @@ void WebSocketConnection::handleControlFrame(int opcode, const char *payload, qs
         if (size >= 2) {
             code = (uchar(payload[0]) << 8) | uchar(payload[1]);
             const QByteArrayView reasonBytes(payload + 2, size - 2);
-            if (!isValidCloseCode(code)) {
+            if (!FrameHeader::isValidCloseCode(code)) {
                 fail(CloseProtocolError, QStringLiteral("invalid close code %1").arg(code));
                 return;
             }
@@ -432,7 +291,8 @@ void WebSocketConnection::handleControlFrame(int opcode, const char *payload, qs
             // The peer closes: remember its word, answer with the same code, and finish.
             m_closeCode = code;
             m_closeReason = reason;
-            queueFrame(Close, code == CloseNoStatus ? QByteArray() : closePayload(code, {}));
+            queueFrame(Close,
+                       code == CloseNoStatus ? QByteArray() : FrameEncoder::closePayload(code, {}));
             m_state = State::Closing;
         }
         finishAfterFlush();
@@ -449,12 +309,7 @@ void WebSocketConnection::acceptHandshake() {
     if (m_state != State::Handshaking || m_finishAfterFlush)
         return; // answered already
     m_state = State::Open;
-    QByteArray response = "HTTP/1.1 101 Switching Protocols\r\n"
-                          "Upgrade: websocket\r\n"
-                          "Connection: Upgrade\r\n"
-                          "Sec-WebSocket-Accept: " +
-                          m_acceptKey + "\r\nServer: " + m_serverName + "\r\n\r\n";
-    queueBytes(response);
+    queueBytes(HandshakeRequest::acceptResponse(m_acceptKey, m_serverName));
     m_acceptKey.clear();
 }
 
@@ -470,13 +325,7 @@ void WebSocketConnection::failHandshake(int httpStatus, const QByteArray &reason
 }
 
 void WebSocketConnection::answerHandshakeWithError(int httpStatus, const QByteArray &reasonPhrase) {
-    QByteArray response =
-        "HTTP/1.1 " + QByteArray::number(httpStatus) + ' ' +
-        (reasonPhrase.isEmpty() ? QByteArray(statusText(httpStatus)) : reasonPhrase) + "\r\n";
-    if (httpStatus == 426)
-        response += "Sec-WebSocket-Version: 13\r\n";
-    response += "Server: " + m_serverName + "\r\nConnection: close\r\nContent-Length: 0\r\n\r\n";
-    queueBytes(response);
+    queueBytes(HandshakeRequest::errorResponse(httpStatus, reasonPhrase, m_serverName));
     m_closeCode = CloseAbnormal;
     m_closeReason = QStringLiteral("handshake refused: HTTP %1").arg(httpStatus);
     finishAfterFlush();
@@ -501,10 +350,10 @@ void WebSocketConnection::close(int code, const QString &reason) {
     }
     if (m_state != State::Open)
         return;
-    const QByteArray reasonUtf8 = utf8Prefix(reason, 123);
+    const QByteArray reasonUtf8 = FrameEncoder::utf8Prefix(reason, 123);
     m_closeCode = code;
     m_closeReason = QString::fromUtf8(reasonUtf8);
-    queueFrame(Close, closePayload(code, reasonUtf8));
+    queueFrame(Close, FrameEncoder::closePayload(code, reasonUtf8));
     m_state = State::Closing;
 }
 
@@ -517,23 +366,8 @@ void WebSocketConnection::fail(int code, const QString &reason) {
 void WebSocketConnection::queueFrame(int opcode, QByteArrayView payload) {
     if (m_state == State::Closed)
         return;
-    std::array<char, 10> header{};
-    header[0] = char(0x80 | opcode);
-    qsizetype headerSize = 2;
-    const auto size = quint64(payload.size());
-    if (size < 126) {
-        header[1] = char(size);
-    } else if (size <= 0xFFFF) {
-        header[1] = char(126);
-        header[2] = char(size >> 8);
-        header[3] = char(size & 0xFF);
-        headerSize = 4;
-    } else {
-        header[1] = char(127);
-        for (int i = 0; i < 8; ++i)
-            header[size_t(2 + i)] = char((size >> (56 - 8 * i)) & 0xFF);
-        headerSize = 10;
-    }
+    FrameEncoder::Header header{};
+    const qsizetype headerSize = FrameEncoder::writeHeader(header, opcode, quint64(payload.size()));
     if (m_socket) {
         m_socket->write(header.data(), headerSize);
         m_socket->write(payload.data(), payload.size());

@@ -1,30 +1,12 @@
 #pragma once
 
+#include "closereason.h"
 #include "framecodec.h"
 
 #include <QByteArray>
 #include <QList>
 #include <QMetaType>
 #include <QString>
-
-// Why a connection ended. Kept with every closed connection and counted per reason.
-enum class CloseReason : quint8 {
-    None,               // still open
-    ClientClosed,       // the peer closed or the socket dropped
-    ServerStopping,     // the broker is shutting down (1001)
-    ClosedByUser,       // disconnected from the inspector
-    SlowConsumer,       // unsent data passed its bound (1008)
-    MessageTooBig,      // a frame or message over the size limit (1009)
-    InvalidUtf8,        // a text frame that is not UTF-8 (1007)
-    PingTimeout,        // no pong within two ping intervals
-    TokenRefused,       // missing or wrong access token (1008)
-    OriginRefused,      // Origin not on the allow-list
-    TooManyConnections, // over the connection limit (1008)
-    ProtocolError,      // a WebSocket protocol violation
-    HandshakeRefused,   // a malformed opening handshake, answered with an HTTP error
-    HandshakeTimeout,   // no complete opening handshake within the time-out
-};
-inline constexpr int CloseReasonCount = int(CloseReason::HandshakeTimeout) + 1;
 
 // One thing the broker did or saw. Observers receive these in batches; strings are shared
 // with the broker's own copies, so recording one costs reference counts, not copies.
@@ -64,14 +46,17 @@ struct BrokerEvent {
     QByteArray ack;      // the ack a send or answer carried, decoded
     QByteArray data;     // the frame's bytes, at most BrokerSettings::maxRecordedFrameBytes
     QString detail;
+    // FrameOut only: what delivery stages did to the frame ("held 1200 ms by hold-b"), empty
+    // when it went straight through; dropped when a stage (or the receiver leaving while it
+    // was held) kept it from being sent.
+    QString intervention;
+    bool dropped = false;
 
     bool isProblem() const {
         return outcome == Outcome::Rejected || outcome == Outcome::DroppedAnswer ||
                outcome == Outcome::SkippedUnknownId || outcome == Outcome::PartlyDelivered ||
-               (kind == Kind::FrameOut && action == FrameAction::Error) ||
-               (kind == Kind::ConnectionClosed && closeReason != CloseReason::ClientClosed &&
-                closeReason != CloseReason::ServerStopping &&
-                closeReason != CloseReason::ClosedByUser);
+               (kind == Kind::FrameOut && (action == FrameAction::Error || dropped)) ||
+               (kind == Kind::ConnectionClosed && isAbnormalClose(closeReason));
     }
 };
 

@@ -33,11 +33,8 @@ public:
         return false;
     }
 
-    // Appends an event; returns its place among the pending ones (-1 when dropped), valid
-    // until the next batch goes out, so that a frame can be recorded before the frames it
-    // causes and completed afterwards.
-    qsizetype record(BrokerEvent &&event);
-    void replace(qsizetype slot, BrokerEvent &&event);
+    // Appends an event (counted as dropped past the bound of pending events).
+    void record(BrokerEvent &&event);
     // Hands out what is pending now (used before stopping).
     void flush();
     quint64 droppedEvents() const { return m_dropped; }

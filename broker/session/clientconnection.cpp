@@ -10,15 +10,19 @@ ClientConnection::ClientConnection(quint64 id, WebSocketConnection *socket, Room
     , m_socket(socket)
     , m_room(room)
     , m_connectedAtMs(connectedAtMs) {
-    remoteAddress = socket->peerAddress().toString();
-    remotePort = socket->peerPort();
+    if (socket) {
+        remoteAddress = socket->peerAddress().toString();
+        remotePort = socket->peerPort();
+    }
     lastPongMs = connectedAtMs;
 }
 
 ClientConnection::~ClientConnection() {
     // The socket may still be inside one of its own signal emissions.
-    m_socket->disconnect();
-    m_socket->deleteLater();
+    if (m_socket) {
+        m_socket->disconnect();
+        m_socket->deleteLater();
+    }
 }
 
 void ClientConnection::setClientId(const QByteArray &id) {
@@ -54,7 +58,7 @@ qint64 ClientConnection::sendText(const QByteArray &utf8) {
 }
 
 qint64 ClientConnection::queuedBytes() const {
-    return m_socket->bytesToWrite();
+    return m_socket ? m_socket->bytesToWrite() : 0;
 }
 
 int ClientConnection::countUnsent(const QList<qint32> &frameSizes, qint64 pendingBytes) {

@@ -32,8 +32,7 @@ public:
     explicit EpollEventDispatcher(QObject *parent = nullptr);
     ~EpollEventDispatcher() override;
 
-    // A dispatcher for a broker thread, or nullptr for Qt's default when the environment
-    // variable WSMSGBROKER_EVENT_DISPATCHER is "qt" (to compare, or to rule this one out).
+    // Same as createBrokerEventDispatcher() (brokereventdispatcher.h), which new code calls.
     static QAbstractEventDispatcher *createForBroker();
 
     bool processEvents(QEventLoop::ProcessEventsFlags flags) override;

@@ -61,6 +61,10 @@ public:
 
     bool waitForTexts(int count, int timeoutMs = 5000);
     bool waitForDisconnected(int timeoutMs = 5000);
+    // Waits for the server's close frame; returns its close code, or -1 when none came.
+    int waitForCloseCode(int timeoutMs = 5000);
+    // Ends the TCP connection (no close frame).
+    void close();
 
     bool isConnected() const;
     QTcpSocket *socket() const;

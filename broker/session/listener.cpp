@@ -1,0 +1,133 @@
+#include "listener.h"
+
+#include "descriptorserver.h"
+#include "tlsidentity.h"
+#include "websocketconnection.h"
+
+#include <QSslServer>
+#include <QTimer>
+
+#include <limits>
+
+Listener::Listener(const BrokerSettings &settings, const Admission &admission, QObject *parent)
+    : QObject(parent)
+    , m_settings(settings)
+    , m_admission(admission) {}
+
+Listener::~Listener() {
+    release();
+}
+
+QString Listener::listen() {
+    // wss://: a QSslServer (a QTcpServer) does the TLS handshake and hands over encrypted
+    // sockets; the WebSocket protocol runs over them as over plain descriptors.
+    QSslConfiguration tls;
+    if (m_settings.usesTls()) {
+        if (const QString problem = TlsIdentity::load(m_settings, &tls); !problem.isEmpty())
+            return problem;
+    }
+    delete m_server;
+    if (m_settings.usesTls()) {
+        auto *sslServer = new QSslServer(this);
+        sslServer->setSslConfiguration(tls);
+        sslServer->setHandshakeTimeout(m_settings.handshakeTimeoutMs);
+        // Emitted once a connection can be taken, after its TLS handshake (newConnection()
+        // comes earlier, when there is nothing to take yet).
+        connect(sslServer, &QTcpServer::pendingConnectionAvailable, this,
+                &Listener::acceptTlsConnections);
+        m_server = sslServer;
+    } else {
+        auto *plainServer = new DescriptorServer(this);
+        connect(plainServer, &DescriptorServer::descriptorAccepted, this,
+                &Listener::acceptDescriptor);
+        m_server = plainServer;
+    }
+    // Qt's default listen backlog of 50 drops handshakes when many clients connect at once.
+    m_server->setListenBacklogSize(4096);
+    m_server->setMaxPendingConnections(std::numeric_limits<int>::max());
+    if (!m_server->listen(m_settings.host, m_settings.port)) {
+        const QString hostText = m_settings.host.protocol() == QAbstractSocket::IPv6Protocol
+                                     ? QStringLiteral("[%1]").arg(m_settings.host.toString())
+                                     : m_settings.host.toString();
+        const QString error = tr("cannot listen on %1:%2: %3")
+                                  .arg(hostText)
+                                  .arg(m_settings.port)
+                                  .arg(m_server->errorString());
+        delete m_server;
+        m_server = nullptr;
+        return error;
+    }
+    return {};
+}
+
+void Listener::close() {
+    if (m_server)
+        m_server->close();
+    // Half-open handshakes are not connections yet: drop them.
+    const QSet<WebSocketConnection *> handshaking = std::exchange(m_handshaking, {});
+    for (WebSocketConnection *socket : handshaking)
+        socket->deleteLater();
+}
+
+void Listener::release() {
+    close();
+    delete m_server;
+    m_server = nullptr;
+}
+
+bool Listener::isListening() const {
+    return m_server && m_server->isListening();
+}
+
+quint16 Listener::port() const {
+    return m_server ? m_server->serverPort() : 0;
+}
+
+void Listener::acceptDescriptor(qintptr descriptor) {
+    expectHandshake(new WebSocketConnection(descriptor, this));
+}
+
+void Listener::acceptTlsConnections() {
+    while (QTcpSocket *socket = m_server->nextPendingConnection())
+        expectHandshake(new WebSocketConnection(socket, this));
+}
+
+void Listener::expectHandshake(WebSocketConnection *socket) {
+    socket->setServerName(QByteArrayLiteral("wsmsgbroker/" WSMSGBROKER_VERSION));
+    socket->setMaxMessageBytes(m_settings.maxMessageBytes);
+    m_handshaking.insert(socket);
+    connect(socket, &WebSocketConnection::handshakeRequested, this,
+            [this, socket] { handleHandshake(socket); });
+    connect(
+        socket, &WebSocketConnection::handshakeFailed, this,
+        [this, socket](int httpStatus, const QByteArray &reasonPhrase) {
+            emit refused(
+                socket->peerAddress(), socket->peerPort(), CloseReason::HandshakeRefused,
+                tr("answered HTTP %1 %2").arg(httpStatus).arg(QString::fromLatin1(reasonPhrase)));
+        });
+    // Gone before its handshake was done (refused, timed out, or the client left).
+    connect(socket, &WebSocketConnection::disconnected, this, [this, socket] {
+        if (m_handshaking.remove(socket))
+            socket->deleteLater();
+    });
+    QTimer::singleShot(m_settings.handshakeTimeoutMs, socket, [this, socket] {
+        if (socket->state() == WebSocketConnection::State::Handshaking) {
+            emit refused(socket->peerAddress(), socket->peerPort(), CloseReason::HandshakeTimeout,
+                         tr("no complete opening handshake within %1 ms")
+                             .arg(m_settings.handshakeTimeoutMs));
+            socket->abort();
+        }
+    });
+}
+
+void Listener::handleHandshake(WebSocketConnection *socket) {
+    if (const auto refusal = m_admission.checkOrigin(socket->origin())) {
+        emit refused(socket->peerAddress(), socket->peerPort(), refusal->reason, refusal->detail);
+        socket->rejectHandshake(403, QByteArrayLiteral("Forbidden"));
+        return;
+    }
+    m_handshaking.remove(socket);
+    socket->disconnect(this);
+    socket->acceptHandshake();
+    emit upgraded(socket);
+}

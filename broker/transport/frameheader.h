@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QString>
+#include <QtGlobal>
+
+// Reads the frames a client sends (RFC 6455 section 5.2) from a buffer: the header, with the
+// checks that need no connection state (reserved bits, masking, opcodes, control frame
+// rules), and the unmasking. The connection keeps the state across frames (fragments, size
+// limit, closing).
+struct FrameHeader {
+    bool fin = false;
+    int opcode = 0;
+    quint64 length = 0; // payload bytes
+    qsizetype size = 0; // header bytes before the payload, the mask key included
+    const uchar *mask = nullptr;
+
+    bool isControl() const { return opcode & 0x8; }
+
+    enum class Read { NeedMore, Complete, Invalid };
+    // Reads the header at bytes; on Invalid, *error says why (a protocol error, 1002).
+    static Read read(const uchar *bytes, qsizetype available, FrameHeader *out, QString *error);
+    // Unmasks a client frame's payload in place.
+    static void unmask(char *payload, quint64 length, const uchar *mask) {
+        for (quint64 i = 0; i < length; ++i)
+            payload[i] = char(uchar(payload[i]) ^ mask[i & 3]);
+    }
+    // The codes a close frame may carry: RFC 6455 7.4.1, the IANA registry's 1012-1014, and
+    // the ranges for libraries and applications; 1004-1006 and 1015 are reserved or for
+    // reporting only.
+    static bool isValidCloseCode(int code) {
+        if (code >= 3000 && code <= 4999)
+            return true;
+        return (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014);
+    }
+};
