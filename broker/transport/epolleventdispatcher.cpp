@@ -1,7 +1,5 @@
 #include "epolleventdispatcher.h"
 
-#include "brokereventdispatcher.h"
-
 #include <QCoreApplication>
 #include <QSocketNotifier>
 #include <QTimerEvent>
@@ -63,10 +61,6 @@ EpollEventDispatcher::EpollEventDispatcher(QObject *parent)
 EpollEventDispatcher::~EpollEventDispatcher() {
     close(m_wakeFd);
     close(m_epollFd);
-}
-
-QAbstractEventDispatcher *EpollEventDispatcher::createForBroker() {
-    return createBrokerEventDispatcher();
 }
 
 bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags) {

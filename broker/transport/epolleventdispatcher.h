@@ -32,9 +32,6 @@ public:
     explicit EpollEventDispatcher(QObject *parent = nullptr);
     ~EpollEventDispatcher() override;
 
-    // Same as createBrokerEventDispatcher() (brokereventdispatcher.h), which new code calls.
-    static QAbstractEventDispatcher *createForBroker();
-
     bool processEvents(QEventLoop::ProcessEventsFlags flags) override;
 
     void registerSocketNotifier(QSocketNotifier *notifier) override;

@@ -1,4 +1,5 @@
 // ConsoleClientWidget's fields: the URL and id, the destination field and its completion, the
+#include "roomname.h"
 // composer's mode and options, saved messages and the automatic answer.
 #include "consoleclientwidget.h"
 
@@ -38,8 +39,7 @@ void ConsoleClientWidget::setClientId(const QString &id) {
 }
 
 QString ConsoleClientWidget::room() const {
-    const QString path = url().path();
-    return path.isEmpty() ? QStringLiteral("/") : path;
+    return roomNameOf(url());
 }
 
 QString ConsoleClientWidget::problemText() const {

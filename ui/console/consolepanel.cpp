@@ -4,6 +4,7 @@
 #include "brokersnapshot.h"
 #include "consoleclient.h"
 #include "consoleclientwidget.h"
+#include "roomname.h"
 #include "savedmessagesstore.h"
 
 #include <QDialog>
@@ -113,8 +114,7 @@ void ConsolePanel::setCurrentClientWidget(ConsoleClientWidget *widget) {
 }
 
 QString ConsolePanel::roomOf(const QUrl &url) {
-    const QString path = url.path();
-    return path.isEmpty() ? QStringLiteral("/") : path;
+    return roomNameOf(url);
 }
 
 ConsoleClientWidget *ConsolePanel::addClient(const QUrl &url, const QString &id, bool connectNow) {

@@ -1,18 +1,14 @@
 #include "brokercontroller.h"
 
 #include "broker.h"
-#ifdef WSMSGBROKER_HAVE_EPOLL
-#include "epolleventdispatcher.h"
-#endif
+#include "brokereventdispatcher.h"
 
 BrokerController::BrokerController(QObject *parent)
     : QObject(parent) {
     m_thread.setObjectName(QStringLiteral("broker"));
-#ifdef WSMSGBROKER_HAVE_EPOLL
     // The broker's loop must not walk every idle socket on each pass (see the dispatcher).
-    if (QAbstractEventDispatcher *dispatcher = EpollEventDispatcher::createForBroker())
+    if (QAbstractEventDispatcher *dispatcher = createBrokerEventDispatcher())
         m_thread.setEventDispatcher(dispatcher);
-#endif
     m_thread.start();
 }
 

@@ -48,11 +48,6 @@ QString DisplayText::closeReason(CloseReason reason) {
     return QString();
 }
 
-bool DisplayText::isAbnormalClose(CloseReason reason) {
-    return reason != CloseReason::None && reason != CloseReason::ClientClosed &&
-           reason != CloseReason::ServerStopping && reason != CloseReason::ClosedByUser;
-}
-
 QString DisplayText::outcome(BrokerEvent::Outcome outcome) {
     using Outcome = BrokerEvent::Outcome;
     switch (outcome) {

@@ -17,7 +17,6 @@ public:
     static QString clientName(const QByteArray &clientId, quint64 connectionId);
     static QString closeReason(CloseReason reason);
     // True for closes a developer should look at (not a normal close by either side).
-    static bool isAbnormalClose(CloseReason reason);
     static QString outcome(BrokerEvent::Outcome outcome);
     // What a non-frame event is called in the action column ("connected", "id bound"...).
     static QString systemEventName(BrokerEvent::Kind kind);

@@ -1,5 +1,6 @@
 #include "framelogfile.h"
 
+#include "roomname.h"
 #include <QDateTime>
 #include <QIODevice>
 #include <QJsonArray>
@@ -153,7 +154,7 @@ bool readHar(const QJsonObject &root, BrokerEventList *events, QString *error) {
                            .toObject()
                            .value(QStringLiteral("url"))
                            .toString());
-        const QString room = url.path().isEmpty() ? QStringLiteral("/") : url.path();
+        const QString room = roomNameOf(url);
         QByteArray clientId = entry.value(QStringLiteral("_wsmsgbrokerClient")).toString().toUtf8();
         const QJsonArray msgs = entry.value(QStringLiteral("_webSocketMessages")).toArray();
         for (const QJsonValue &v : msgs) {

@@ -106,7 +106,7 @@ QVariant RecentlyClosedModel::data(const QModelIndex &index, int role) const {
         }
         return QVariant();
     case Qt::BackgroundRole:
-        if (DisplayText::isAbnormalClose(c.closeReason))
+        if (isAbnormalClose(c.closeReason))
             return RowPalette::problemBackground(RowPalette::applicationPalette());
         return QVariant();
     case ConnectionIdRole:
@@ -118,7 +118,7 @@ QVariant RecentlyClosedModel::data(const QModelIndex &index, int role) const {
     case CloseReasonRole:
         return int(c.closeReason);
     case IsProblemRole:
-        return DisplayText::isAbnormalClose(c.closeReason);
+        return isAbnormalClose(c.closeReason);
     case SortRole:
         switch (column) {
         case ConnectedAtColumn:
