@@ -1,6 +1,9 @@
 #include "protocolclient.h"
 
+#include <algorithm>
+
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 ProtocolClient::ProtocolClient(QObject *parent)
@@ -19,6 +22,7 @@ bool ProtocolClient::open(const QUrl &url, int timeoutMs) {
 }
 
 bool ProtocolClient::registerAs(const QString &id, int timeoutMs) {
+    m_id = id;
     const qsizetype before = m_frames.size();
     sendJson({{QStringLiteral("action"), QStringLiteral("register")}, {QStringLiteral("id"), id}});
     return QTest::qWaitFor(
@@ -31,6 +35,21 @@ bool ProtocolClient::registerAs(const QString &id, int timeoutMs) {
             return false;
         },
         timeoutMs);
+}
+
+bool ProtocolClient::waitForProbeFrom(ProtocolClient &from, int timeoutMs) {
+    const QString probe = QStringLiteral("probe-%1").arg(++m_probes);
+    from.sendTo(m_id, QJsonObject{{QStringLiteral("probe"), probe}});
+    const auto isProbe = [&probe](const QJsonObject &frame) {
+        return frame.value(QStringLiteral("action")).toString() == QLatin1String("message") &&
+               frame.value(QStringLiteral("message")).toObject().value(QStringLiteral("probe")) ==
+                   probe;
+    };
+    if (!QTest::qWaitFor([&] { return std::any_of(m_frames.cbegin(), m_frames.cend(), isProbe); },
+                         timeoutMs))
+        return false;
+    m_frames.removeIf(isProbe);
+    return true;
 }
 
 void ProtocolClient::sendJson(const QJsonObject &frame) {

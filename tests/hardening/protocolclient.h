@@ -23,6 +23,11 @@ public:
     void sendTo(const QString &dest, const QJsonValue &message, const QString &ack = {});
 
     bool waitForFrames(int count, int timeoutMs = 5000);
+    // The probe pattern for absence checks, instead of a fixed sleep: from (registered in this
+    // client's room) sends this client a probe message. One connection's frames are routed in
+    // order, so once the probe is here, whatever from's earlier frames caused for this client
+    // has arrived too. The probe is taken out of frames() again; false if it did not arrive.
+    bool waitForProbeFrom(ProtocolClient &from, int timeoutMs = 5000);
     bool waitForDisconnected(int timeoutMs = 5000);
     bool isOpen() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
 
@@ -39,5 +44,7 @@ signals:
 private:
     QWebSocket m_socket;
     QList<QJsonObject> m_frames;
+    QString m_id; // as registered
+    int m_probes = 0;
     bool m_disconnected = false;
 };

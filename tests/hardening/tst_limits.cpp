@@ -307,10 +307,10 @@ void TestLimits::tokenRefusedBeforeAnyFrame() {
         RawWebSocket::maskedFrame(RawWebSocket::Text,
                                   R"({"action":"send","dest":"victim","message":"boo"})"));
     QVERIFY(intruder.waitForDisconnected());
-    QTest::qWait(100);
+    QCOMPARE(broker->counters().framesIn, quint64(1)); // the holder's register only
+    QVERIFY(holder.waitForProbeFrom(holder));
     QCOMPARE(holder.framesWithAction(QStringLiteral("unregistered")).size(), 0);
     QCOMPARE(holder.framesWithAction(QStringLiteral("message")).size(), 0);
-    QCOMPARE(broker->counters().framesIn, quint64(1)); // the holder's register only
     QCOMPARE(closesBy(*broker, CloseReason::TokenRefused), quint64(1));
 }
 
@@ -460,7 +460,7 @@ void TestLimits::pendingAcksPerConnection() {
                            {QStringLiteral("ack"), QStringLiteral("a%1").arg(i)},
                            {QStringLiteral("message"), i * 10}});
     QTRY_COMPARE(asker.framesWithAction(QStringLiteral("answer")).size(), 3);
-    QTest::qWait(50);
+    QVERIFY(asker.waitForProbeFrom(answerer));
     const QList<QJsonObject> answers = asker.framesWithAction(QStringLiteral("answer"));
     QCOMPARE(answers.size(), 3);
     QCOMPARE(answers.at(0).value(QLatin1String("ack")).toString(), QStringLiteral("a3"));
