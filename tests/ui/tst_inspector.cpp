@@ -8,10 +8,12 @@
 #include "ratehistory.h"
 #include "recentlyclosedmodel.h"
 
+#include "recordingclient.h"
 #include <QAbstractItemModelTester>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
+
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWebSocket>
@@ -19,25 +21,6 @@
 #include <memory>
 
 namespace {
-
-// A WebSocket client that keeps every frame it receives.
-struct Client {
-    QWebSocket socket;
-    QList<QJsonObject> received;
-
-    Client() {
-        QObject::connect(&socket, &QWebSocket::textMessageReceived, &socket,
-                         [this](const QString &text) {
-                             received.append(QJsonDocument::fromJson(text.toUtf8()).object());
-                         });
-    }
-    bool hasAction(const QString &action) const {
-        return std::any_of(received.begin(), received.end(), [&](const QJsonObject &o) {
-            return o.value(QStringLiteral("action")).toString() == action;
-        });
-    }
-    void send(const QByteArray &frame) { socket.sendTextMessage(QString::fromUtf8(frame)); }
-};
 
 int findRow(const FrameLogModel *log, const std::function<bool(const BrokerEvent &)> &match) {
     for (int r = 0; r < log->rowCount(); ++r) {
@@ -66,14 +49,14 @@ private Q_SLOTS:
     void openReportsWhatFailed();
 
 private:
-    std::unique_ptr<Client> connectClient(const QString &room, const QByteArray &id);
+    std::unique_ptr<RecordingClient> connectClient(const QString &room, const QByteArray &id);
     // alice asks bob and gets an answer, sensor sends to nobody in another room.
     void talk();
 
     std::unique_ptr<Broker> m_broker;
     std::unique_ptr<Inspector> m_inspector;
     std::vector<std::unique_ptr<QAbstractItemModelTester>> m_testers;
-    std::vector<std::unique_ptr<Client>> m_clients;
+    std::vector<std::unique_ptr<RecordingClient>> m_clients;
     QTemporaryDir m_dir;
 };
 
@@ -103,8 +86,9 @@ void TestInspector::cleanup() {
     m_broker.reset();
 }
 
-std::unique_ptr<Client> TestInspector::connectClient(const QString &room, const QByteArray &id) {
-    auto client = std::make_unique<Client>();
+std::unique_ptr<RecordingClient> TestInspector::connectClient(const QString &room,
+                                                              const QByteArray &id) {
+    auto client = std::make_unique<RecordingClient>();
     QUrl url = m_broker->url();
     url.setPath(room);
     client->socket.open(url);

@@ -5,12 +5,14 @@
 #include "logfilterbar.h"
 #include "mainwindow.h"
 
+#include "recordingclient.h"
 #include <QAction>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
+
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -20,26 +22,6 @@
 
 // The tree's "Show only this client / room" and the filter bar, with real clients in two rooms
 // (issue 19, defect 4 and the filters' rough edges).
-namespace {
-
-struct Client {
-    QWebSocket socket;
-    bool registered = false;
-
-    Client() {
-        QObject::connect(&socket, &QWebSocket::textMessageReceived, &socket,
-                         [this](const QString &text) {
-                             if (QJsonDocument::fromJson(text.toUtf8())
-                                     .object()
-                                     .value(QStringLiteral("action"))
-                                     .toString() == QLatin1String("registered"))
-                                 registered = true;
-                         });
-    }
-};
-
-} // namespace
-
 class TestLogFilters : public QObject {
     Q_OBJECT
 
@@ -63,7 +45,7 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<MainWindow> m_window;
-    std::vector<std::unique_ptr<Client>> m_clients;
+    std::vector<std::unique_ptr<RecordingClient>> m_clients;
 };
 
 void TestLogFilters::init() {
@@ -100,14 +82,14 @@ void TestLogFilters::cleanup() {
 }
 
 void TestLogFilters::connectClient(const QString &room, const QByteArray &id) {
-    auto client = std::make_unique<Client>();
+    auto client = std::make_unique<RecordingClient>();
     QUrl url = child<BrokerController>()->url();
     url.setPath(room);
     client->socket.open(url);
     QTRY_COMPARE(client->socket.state(), QAbstractSocket::ConnectedState);
     client->socket.sendTextMessage(
         QString::fromUtf8(R"({"action":"register","id":")" + id + R"("})"));
-    QTRY_VERIFY(client->registered);
+    QTRY_VERIFY(client->registered());
     m_clients.push_back(std::move(client));
 }
 

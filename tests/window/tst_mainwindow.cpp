@@ -10,6 +10,7 @@
 #include "pairedrowdelegate.h"
 #include "recentlyclosedmodel.h"
 
+#include "recordingclient.h"
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QJsonDocument>
@@ -17,34 +18,12 @@
 #include <QLabel>
 #include <QSettings>
 #include <QTableView>
+
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWebSocket>
 
 #include <memory>
-
-namespace {
-
-// A WebSocket client that keeps every frame it receives.
-struct Client {
-    QWebSocket socket;
-    QList<QJsonObject> received;
-
-    Client() {
-        QObject::connect(&socket, &QWebSocket::textMessageReceived, &socket,
-                         [this](const QString &text) {
-                             received.append(QJsonDocument::fromJson(text.toUtf8()).object());
-                         });
-    }
-    bool hasAction(const QString &action) const {
-        return std::any_of(received.begin(), received.end(), [&](const QJsonObject &o) {
-            return o.value(QStringLiteral("action")).toString() == action;
-        });
-    }
-    void send(const QByteArray &frame) { socket.sendTextMessage(QString::fromUtf8(frame)); }
-};
-
-} // namespace
 
 class TestMainWindow : public QObject {
     Q_OBJECT
@@ -56,7 +35,7 @@ private slots:
     void reportsAPortInUse();
 
 private:
-    std::unique_ptr<Client> connectClient(const QString &room, const QByteArray &id);
+    std::unique_ptr<RecordingClient> connectClient(const QString &room, const QByteArray &id);
     int findRow(const std::function<bool(const BrokerEvent &)> &match) const;
 
     QTemporaryDir m_dir;
@@ -97,8 +76,9 @@ void TestMainWindow::cleanup() {
     m_settings.reset();
 }
 
-std::unique_ptr<Client> TestMainWindow::connectClient(const QString &room, const QByteArray &id) {
-    auto client = std::make_unique<Client>();
+std::unique_ptr<RecordingClient> TestMainWindow::connectClient(const QString &room,
+                                                               const QByteArray &id) {
+    auto client = std::make_unique<RecordingClient>();
     QUrl url = m_url;
     url.setPath(room);
     client->socket.open(url);

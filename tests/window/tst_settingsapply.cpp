@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 #include "settingsdialog.h"
 
+#include "recordingclient.h"
 #include <QAction>
 #include <QApplication>
 #include <QDialogButtonBox>
@@ -15,6 +16,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -27,24 +29,6 @@
 // setting changed, after asking (issue 19, defect 1). Driven through the real dialog, with real
 // clients connected.
 namespace {
-
-struct Client {
-    QWebSocket socket;
-    int disconnects = 0;
-    bool registered = false;
-
-    Client() {
-        QObject::connect(&socket, &QWebSocket::disconnected, &socket, [this] { ++disconnects; });
-        QObject::connect(&socket, &QWebSocket::textMessageReceived, &socket,
-                         [this](const QString &text) {
-                             if (QJsonDocument::fromJson(text.toUtf8())
-                                     .object()
-                                     .value(QStringLiteral("action"))
-                                     .toString() == QLatin1String("registered"))
-                                 registered = true;
-                         });
-    }
-};
 
 // Runs `act` on the first modal widget of type T once it is shown (the dialogs run exec()).
 template <typename T> void whenModal(std::function<void(T *)> act) {
@@ -80,7 +64,7 @@ private slots:
     void outOfRangeValueSaysWhy();
 
 private:
-    std::unique_ptr<Client> connectClient(const QByteArray &id);
+    std::unique_ptr<RecordingClient> connectClient(const QByteArray &id);
     // Opens Settings, lets `edit` change the dialog, presses OK.
     void runSettings(const std::function<void(SettingsDialog *)> &edit);
     BrokerController *controller() const { return m_window->findChild<BrokerController *>(); }
@@ -107,13 +91,13 @@ void TestSettingsApply::cleanup() {
     m_settings.reset();
 }
 
-std::unique_ptr<Client> TestSettingsApply::connectClient(const QByteArray &id) {
-    auto client = std::make_unique<Client>();
+std::unique_ptr<RecordingClient> TestSettingsApply::connectClient(const QByteArray &id) {
+    auto client = std::make_unique<RecordingClient>();
     client->socket.open(controller()->url());
     [&] { QTRY_COMPARE(client->socket.state(), QAbstractSocket::ConnectedState); }();
     client->socket.sendTextMessage(
         QString::fromUtf8(R"({"action":"register","id":")" + id + R"("})"));
-    [&] { QTRY_VERIFY(client->registered); }();
+    [&] { QTRY_VERIFY(client->registered()); }();
     return client;
 }
 
