@@ -219,7 +219,8 @@ qsizetype WebSocketConnection::consumeFrame(char *data, qsizetype size) {
     const bool text = opcode == Text || (opcode == Continuation && m_messageOpcode == Text);
     if (size < frame.size || quint64(size - frame.size) < length) {
         // The payload is not all here yet; text that is already invalid closes now (1007).
-        if (text && m_state == State::Open)
+        // (The header may be read while its mask key is still on the way.)
+        if (text && m_state == State::Open && size > frame.size)
             checkPartialText(data + frame.size, size - frame.size, frame.mask, opcode == Text);
         return 0;
     }
