@@ -311,13 +311,14 @@ void Broker::handleDisconnected(ClientConnection *conn) {
     if (conn->room()->connectionCount == 1)
         m_events.roomRemoved(conn);
     m_rooms.leave(conn->room());
-    // We may be inside a send loop that still holds this connection; delete it later. The
-    // socket (which only the connection deletes) carries the call, so that it still happens
-    // when the broker is deleted first.
-    ClientConnection *dying = it->second.release();
+    // We may be inside a send loop that still holds this connection; delete it later. It is
+    // kept by the broker meanwhile, so that it is deleted even when the broker goes first (a
+    // call queued on the socket, a child of the broker, was dropped then: LeakSanitizer).
+    m_closed.push_back(std::move(it->second));
     m_connections.erase(it);
-    QMetaObject::invokeMethod(
-        dying->socket(), [dying] { delete dying; }, Qt::QueuedConnection);
+    if (m_closed.size() == 1)
+        QMetaObject::invokeMethod(
+            this, [this] { m_closed.clear(); }, Qt::QueuedConnection);
 
     // While the stop timer runs, a stop waits for the connections; when it has fired, its
     // own handler finishes the stop.

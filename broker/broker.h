@@ -20,6 +20,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <vector>
 
 class ClientConnection;
 class Listener;
@@ -105,6 +106,7 @@ private:
     Admission m_admission;
     Listener *m_listener = nullptr;
     std::map<quint64, std::unique_ptr<ClientConnection>> m_connections;
+    std::vector<std::unique_ptr<ClientConnection>> m_closed; // disconnected, deleted next turn
     RoomTable m_rooms;
     BrokerCounters m_counters;
     Router m_router;

@@ -216,8 +216,14 @@ qsizetype WebSocketConnection::consumeFrame(char *data, qsizetype size) {
             return 0;
         }
     }
-    if (size < frame.size || quint64(size - frame.size) < length)
-        return 0; // the payload is not all here yet
+    const bool text = opcode == Text || (opcode == Continuation && m_messageOpcode == Text);
+    if (size < frame.size || quint64(size - frame.size) < length) {
+        // The payload is not all here yet; text that is already invalid closes now (1007).
+        // (The header may be read while its mask key is still on the way.)
+        if (text && m_state == State::Open && size > frame.size)
+            checkPartialText(data + frame.size, size - frame.size, frame.mask, opcode == Text);
+        return 0;
+    }
 
     char *payload = data + frame.size;
     FrameHeader::unmask(payload, length, frame.mask);
@@ -228,8 +234,19 @@ qsizetype WebSocketConnection::consumeFrame(char *data, qsizetype size) {
         handleControlFrame(opcode, payload, payloadSize);
         return frameSize;
     }
+    const qsizetype checked = std::exchange(m_payloadChecked, 0);
     if (m_state != State::Open)
         return frameSize; // after our close frame, data frames are read but not delivered
+    if (text) {
+        // Each byte is checked once: what earlier reads of this frame checked is skipped.
+        if (opcode == Text && checked == 0)
+            m_utf8.reset();
+        if (!m_utf8.feed(QByteArrayView(payload + checked, payloadSize - checked)) ||
+            (fin && !m_utf8.isComplete())) {
+            fail(CloseInvalidUtf8, QStringLiteral("text message is not valid UTF-8"));
+            return 0;
+        }
+    }
     if (opcode != Continuation && fin) {
         handleMessage(opcode, QByteArray(payload, payloadSize)); // the common case: one frame
         return frameSize;
@@ -245,15 +262,32 @@ qsizetype WebSocketConnection::consumeFrame(char *data, qsizetype size) {
     return frameSize;
 }
 
+void WebSocketConnection::checkPartialText(const char *payload, qsizetype available,
+                                           const uchar *mask, bool firstFragment) {
+    if (firstFragment && m_payloadChecked == 0)
+        m_utf8.reset();
+    // The bytes stay masked in the buffer (the whole frame is unmasked in place once it is
+    // here), so the new ones are unmasked into a copy, a block at a time.
+    char block[1024];
+    for (qsizetype at = m_payloadChecked; at < available;) {
+        const qsizetype count = std::min<qsizetype>(qsizetype(sizeof block), available - at);
+        for (qsizetype i = 0; i < count; ++i)
+            block[i] = char(uchar(payload[at + i]) ^ mask[(at + i) & 3]);
+        if (!m_utf8.feed(QByteArrayView(block, count))) {
+            fail(CloseInvalidUtf8, QStringLiteral("text message is not valid UTF-8"));
+            return;
+        }
+        at += count;
+    }
+    m_payloadChecked = available;
+}
+
 void WebSocketConnection::handleMessage(int opcode, QByteArray &&payload) {
     if (opcode == Binary) {
         emit binaryMessageReceived(payload);
         return;
     }
-    if (!Utf8Validator::isValid(payload)) {
-        fail(CloseInvalidUtf8, QStringLiteral("text message is not valid UTF-8"));
-        return;
-    }
+    // Its UTF-8 was checked piece by piece as it arrived (consumeFrame).
     emit textMessageReceived(payload);
 }
 
@@ -492,6 +526,7 @@ void WebSocketConnection::dropConnection() {
     }
     m_input.clear();
     m_message.clear();
+    m_payloadChecked = 0;
     m_output.clear();
     m_outputOffset = 0;
     emit disconnected();

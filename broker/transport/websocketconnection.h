@@ -1,5 +1,7 @@
 #pragma once
 
+#include "utf8validator.h"
+
 #include <QByteArray>
 #include <QHostAddress>
 #include <QObject>
@@ -113,6 +115,9 @@ private:
     qsizetype consumeHandshake(const char *data, qsizetype size);
     qsizetype consumeFrame(char *data, qsizetype size);
     void handleMessage(int opcode, QByteArray &&payload);
+    // Checks the masked payload bytes of a text frame received so far, past m_payloadChecked.
+    void checkPartialText(const char *payload, qsizetype available, const uchar *mask,
+                          bool firstFragment);
     void handleControlFrame(int opcode, const char *payload, qsizetype size);
     // Answers a malformed request with an HTTP error, reports it, and closes.
     void failHandshake(int httpStatus, const QByteArray &reasonPhrase);
@@ -152,6 +157,8 @@ private:
     qsizetype m_handshakeScanned = 0; // bytes of the request already searched for its end
     QByteArray m_message;             // fragments of the message in progress
     int m_messageOpcode = 0;          // 0: no fragmented message in progress
+    Utf8Validator m_utf8;             // the text message in progress, checked as it arrives
+    qsizetype m_payloadChecked = 0;   // payload bytes of the incomplete frame already checked
     QByteArray m_output;              // bytes to write; from m_outputOffset on not written yet
     qsizetype m_outputOffset = 0;
 

@@ -101,6 +101,9 @@ private slots:
     void multiByteAtEveryOffset();
     void respectsViewSize();
     void randomAgainstReference();
+    void incrementalFailsAtFirstImpossibleByte_data();
+    void incrementalFailsAtFirstImpossibleByte();
+    void incrementalSplitAnywhere();
 
 private:
     bool m_qtIsStrict = false;
@@ -316,6 +319,76 @@ void tst_Utf8Validator::randomAgainstReference() {
     // Both outcomes are well represented, or the cross-check would prove little.
     QVERIFY2(validCount > Rounds / 10 && validCount < Rounds * 9 / 10,
              QByteArray::number(validCount).constData());
+}
+
+// Fed a byte at a time, the incremental validator fails exactly at the first byte after which no
+// continuation could make the text valid, and not before (issue 18: 1007 as early as possible).
+void tst_Utf8Validator::incrementalFailsAtFirstImpossibleByte_data() {
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<int>("failsAt"); // index of the first impossible byte; -1: never (cut end)
+    QTest::newRow("C0") << QByteArray("ab\xC0\x80") << 2;
+    QTest::newRow("C1") << bytesOf({0xC1, 0xBF}) << 0;
+    QTest::newRow("F5") << QByteArray("xyz\xF5") << 3;
+    QTest::newRow("FF") << bytesOf({0x41, 0xFF}) << 1;
+    QTest::newRow("overlong E0 80") << bytesOf({0xE0, 0x80, 0x80}) << 1;
+    QTest::newRow("overlong F0 8F") << bytesOf({0xF0, 0x8F, 0xBF, 0xBF}) << 1;
+    QTest::newRow("surrogate ED A0") << bytesOf({0xED, 0xA0, 0x80}) << 1;
+    QTest::newRow("above U+10FFFF F4 90") << bytesOf({0xF4, 0x90, 0x80, 0x80}) << 1;
+    QTest::newRow("third byte not a continuation") << bytesOf({0xE2, 0x82, 0x41}) << 2;
+    QTest::newRow("fourth byte not a continuation") << bytesOf({0xF0, 0x9F, 0x98, 0xC3}) << 3;
+    QTest::newRow("stray continuation after a character") << QByteArray("\xC3\xA9\xA9") << 2;
+    QTest::newRow("after a long ASCII run") << QByteArray("0123456789abcdef\xF8") << 16;
+    QTest::newRow("cut 4-byte sequence") << bytesOf({0x61, 0xF0, 0x9F, 0x98}) << -1;
+}
+
+void tst_Utf8Validator::incrementalFailsAtFirstImpossibleByte() {
+    QFETCH(QByteArray, bytes);
+    QFETCH(int, failsAt);
+    Utf8Validator validator;
+    for (qsizetype i = 0; i < bytes.size(); ++i) {
+        const bool expected = failsAt < 0 || i < failsAt;
+        QVERIFY2(validator.feed(bytes.sliced(i, 1)) == expected,
+                 QByteArray("byte " + QByteArray::number(i)).constData());
+    }
+    QVERIFY(!validator.isComplete());
+    QVERIFY(!validator.feed("ok")); // a failure stays
+    validator.reset();
+    QVERIFY(validator.feed("ok") && validator.isComplete());
+    // In one piece the verdict is the same.
+    Utf8Validator whole;
+    QCOMPARE(whole.feed(bytes), failsAt < 0);
+}
+
+// Cut into two or three pieces anywhere, the verdict is that of the whole; a valid text never
+// fails early, and an invalid one fails by its last piece at the latest.
+void tst_Utf8Validator::incrementalSplitAnywhere() {
+    std::mt19937 random(8107);
+    auto below = [&](int n) { return int(random() % unsigned(n)); };
+    for (int round = 0; round < 3000; ++round) {
+        QByteArray bytes;
+        for (int i = below(8); i > 0; --i) {
+            const char32_t value =
+                below(6) == 0 ? char32_t(random() % 0x120000) : char32_t(random() % 0xD800);
+            bytes += encodeLoosely(value & 0x1FFFFF, below(10) == 0 ? 2 + below(3) : 1);
+        }
+        if (!bytes.isEmpty() && below(3) == 0)
+            bytes[below(bytes.size())] = char(below(256));
+        const bool expected = referenceIsValid(bytes);
+        for (qsizetype a = 0; a <= bytes.size(); ++a) {
+            for (qsizetype b = a; b <= bytes.size(); ++b) {
+                Utf8Validator validator;
+                const bool first = validator.feed(bytes.first(a));
+                const bool second = validator.feed(bytes.sliced(a, b - a));
+                const bool third = validator.feed(bytes.sliced(b));
+                if (expected)
+                    QVERIFY2(first && second && third, bytes.toHex(' ').constData());
+                QVERIFY2((third && validator.isComplete()) == expected,
+                         (bytes.toHex(' ') + " cut at " + QByteArray::number(a) + ", " +
+                          QByteArray::number(b))
+                             .constData());
+            }
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_Utf8Validator)

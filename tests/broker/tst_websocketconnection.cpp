@@ -462,6 +462,11 @@ private slots:
     void fragmented_data();
     void fragmented();
     void pingBetweenFragments();
+    void invalidUtf8FailsFast_data();
+    void invalidUtf8FailsFast();
+    void invalidUtf8FailsFastInLongFrame();
+    void validUtf8SplitAnywhere_data();
+    void validUtf8SplitAnywhere();
     void binaryMessage();
     void messageAtSizeLimit();
     void clientPing();
@@ -994,6 +999,111 @@ void tst_WebSocketConnection::fragmented() {
     }
     CALL(sync(client));
     QCOMPARE(record->texts.size() + record->binaries.size(), 1);
+}
+
+// Invalid UTF-8 is refused with 1007 as soon as the bytes so far cannot begin valid UTF-8 (issue
+// 18, RFC 6455 8.1), not only when the message is complete: for every split offset, the first
+// part goes as a fragment of its own, or as the first read of one frame; when it is already
+// invalid, the close has to come without the rest being sent.
+void tst_WebSocketConnection::invalidUtf8FailsFast_data() {
+    QTest::addColumn<QByteArray>("message");
+    QTest::addColumn<int>("validBytes"); // the longest prefix that can still begin valid UTF-8
+    QTest::newRow("overlong C0") << QByteArray("ok \xC0\x80 x") << 3;
+    QTest::newRow("F5") << QByteArray("ab\xF5"
+                                      "cd")
+                        << 2;
+    QTest::newRow("overlong E0 80") << QByteArray("x\xE0\x80\x80") << 2;
+    QTest::newRow("surrogate ED A0") << QByteArray("x\xED\xA0\x80y") << 2;
+    QTest::newRow("above U+10FFFF F4 90") << QByteArray("\xF4\x90\x80\x80") << 1;
+    QTest::newRow("FF after a character") << QByteArray("\xF0\x9F\x98\x80\xFF") << 4;
+    QTest::newRow("lead without continuation") << QByteArray("a\xC3(") << 2;
+    QTest::newRow("stray continuation") << QByteArray("abc\x80") << 3;
+    // Only the end makes it invalid: the close comes with the last byte.
+    QTest::newRow("cut at the end") << QByteArray("abc\xF0\x9F\x98") << 6;
+}
+
+void tst_WebSocketConnection::invalidUtf8FailsFast() {
+    QFETCH(QByteArray, message);
+    QFETCH(int, validBytes);
+    for (int acrossFragments = 0; acrossFragments < 2; ++acrossFragments) {
+        for (qsizetype split = 1; split < message.size(); ++split) {
+            const QByteArray where = (acrossFragments ? "fragments split at " : "reads split at ") +
+                                     QByteArray::number(split);
+            TestServer server;
+            PeerSocket client(server);
+            Record *record = nullptr;
+            CALL(openConnection(server, client, record));
+            QByteArray first;
+            QByteArray rest;
+            if (acrossFragments) {
+                first = clientFrame(Text, message.first(split), {.fin = false});
+                rest = clientFrame(Continuation, message.sliced(split));
+            } else {
+                const QByteArray frame = clientFrame(Text, message);
+                const qsizetype header = frame.size() - message.size();
+                first = frame.first(header + split);
+                rest = frame.sliced(header + split);
+            }
+            client.send(first);
+            if (split <= validBytes) {
+                QTest::qWait(5); // the server has read the first part on its own
+                QVERIFY2(record->disconnects == 0 && client.received.isEmpty(), where.constData());
+                client.send(rest);
+            }
+            CALL(expectFailure(client, *record, WebSocketConnection::CloseInvalidUtf8));
+            QVERIFY2(record->texts.isEmpty(), where.constData());
+        }
+    }
+}
+
+// A large frame whose start is already invalid: the broker closes after the first read instead
+// of buffering up to the message size.
+void tst_WebSocketConnection::invalidUtf8FailsFastInLongFrame() {
+    TestServer server;
+    PeerSocket client(server);
+    Record *record = nullptr;
+    CALL(openConnection(server, client, record));
+    const QByteArray message = "{\"a\":\"\xED\xBF\xBF" + QByteArray(500000, 'x');
+    const QByteArray frame = clientFrame(Text, message);
+    client.send(frame.first(4096)); // less than 1% of it
+    CALL(expectFailure(client, *record, WebSocketConnection::CloseInvalidUtf8));
+}
+
+void tst_WebSocketConnection::validUtf8SplitAnywhere_data() {
+    QTest::addColumn<QByteArray>("message");
+    QTest::newRow("2-byte") << QByteArray("h\xC3\xA9llo");
+    QTest::newRow("3- and 4-byte") << QByteArray("\xE2\x82\xAC \xF0\x9F\x98\x80!");
+    QTest::newRow("edges of the ranges")
+        << QByteArray("\xE0\xA0\x80\xED\x9F\xBF\xEE\x80\x80\xF0\x90\x80\x80\xF4\x8F\xBF\xBF");
+    QTest::newRow("long ASCII run then a character") << QByteArray("abcdefghijklmnop\xC2\x80xyz");
+}
+
+void tst_WebSocketConnection::validUtf8SplitAnywhere() {
+    QFETCH(QByteArray, message);
+    TestServer server;
+    PeerSocket client(server);
+    Record *record = nullptr;
+    CALL(openConnection(server, client, record));
+    qsizetype expected = 0;
+    for (int acrossFragments = 0; acrossFragments < 2; ++acrossFragments) {
+        for (qsizetype split = 1; split < message.size(); ++split) {
+            if (acrossFragments) {
+                client.send(clientFrame(Text, message.first(split), {.fin = false}));
+                QTest::qWait(1);
+                client.send(clientFrame(Continuation, message.sliced(split)));
+            } else {
+                const QByteArray frame = clientFrame(Text, message);
+                const qsizetype header = frame.size() - message.size();
+                client.send(frame.first(header + split));
+                QTest::qWait(1);
+                client.send(frame.sliced(header + split));
+            }
+            ++expected;
+            QTRY_COMPARE(record->texts.size(), expected);
+            QCOMPARE(record->texts.last(), message);
+        }
+    }
+    QCOMPARE(record->disconnects, 0);
 }
 
 // Control frames may come between fragments (5.4); a ping is answered right away (5.5.2).

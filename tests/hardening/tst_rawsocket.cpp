@@ -16,6 +16,15 @@
 #include <memory>
 #include <vector>
 
+// Under AddressSanitizer the broker's resident memory is mostly the sanitizer's (freed blocks held
+// in quarantine, shadow memory, redzones), so the bounds on its growth say nothing there; the
+// rest of each test still runs. The normal build checks the bounds.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool residentMemoryIsMeaningful = false;
+#else
+constexpr bool residentMemoryIsMeaningful = true;
+#endif
+
 namespace {
 
 constexpr qint64 MiB = 1024; // in KiB, as VmRSS counts
@@ -104,7 +113,8 @@ void TestRawSocket::badHandshakes() {
     }
     QVERIFY(serves(broker.url(), QStringLiteral("after")));
     const qint64 growth = broker.residentKiB() - before;
-    QVERIFY2(growth < 8 * MiB, qPrintable(QStringLiteral("grew by %1 KiB").arg(growth)));
+    if (residentMemoryIsMeaningful)
+        QVERIFY2(growth < 8 * MiB, qPrintable(QStringLiteral("grew by %1 KiB").arg(growth)));
     QVERIFY(broker.isRunning());
 }
 
@@ -146,7 +156,8 @@ void TestRawSocket::frameHeaderClaiming100MBThenSilence() {
         QCOMPARE(client->closeCode(), 1009);
     }
     const qint64 growth = broker.residentKiB() - before;
-    QVERIFY2(growth < 8 * MiB, qPrintable(QStringLiteral("grew by %1 KiB").arg(growth)));
+    if (residentMemoryIsMeaningful)
+        QVERIFY2(growth < 8 * MiB, qPrintable(QStringLiteral("grew by %1 KiB").arg(growth)));
     QVERIFY(serves(broker.url(), QStringLiteral("after")));
 }
 
@@ -170,7 +181,8 @@ void TestRawSocket::partialFramesUnderTheLimit() {
     QTest::qWait(300);
     // At most what was sent: 20 half-megabytes.
     const qint64 growth = broker.residentKiB() - before;
-    QVERIFY2(growth < 20 * MiB, qPrintable(QStringLiteral("grew by %1 KiB").arg(growth)));
+    if (residentMemoryIsMeaningful)
+        QVERIFY2(growth < 20 * MiB, qPrintable(QStringLiteral("grew by %1 KiB").arg(growth)));
     for (const auto &client : clients)
         QVERIFY2(client->waitForDisconnected(8000), "a silent partial frame was kept forever");
     QVERIFY(serves(broker.url(), QStringLiteral("after")));
@@ -219,7 +231,8 @@ void TestRawSocket::readersThatStopReadingAreCutOff() {
           before, peak);
     // Each stuck reader costs the bound plus a frame or two; without the cut-off the broker
     // would hold the whole 96 MB.
-    QVERIFY2(growth < 32 * MiB, qPrintable(QStringLiteral("grew by %1 KiB").arg(growth)));
+    if (residentMemoryIsMeaningful)
+        QVERIFY2(growth < 32 * MiB, qPrintable(QStringLiteral("grew by %1 KiB").arg(growth)));
 
     // Reading again shows what happened: far less than 24 MB each, then the connection ends.
     for (const auto &reader : readers) {

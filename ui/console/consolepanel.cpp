@@ -91,7 +91,13 @@ ConsolePanel::ConsolePanel(QSettings *settings, QWidget *parent)
     updatePage();
 }
 
-ConsolePanel::~ConsolePanel() = default;
+ConsolePanel::~ConsolePanel() {
+    // The tabs are destroyed by ~QWidget, after this object has stopped being a ConsolePanel; an
+    // editor losing focus then still emits summaryChanged, whose handler must not run any more
+    // (UBSan: member call on a QWidget that is no longer a ConsolePanel).
+    for (auto *widget : findChildren<ConsoleClientWidget *>())
+        disconnect(widget, nullptr, this, nullptr);
+}
 
 int ConsolePanel::clientCount() const {
     return m_tabs->count();
