@@ -45,8 +45,10 @@ QString TranslationLoader::install(const QLocale &locale) {
     // that a user preferring English over French does not get French.
     for (const QString &uiLanguage : locale.uiLanguages()) {
         const QLocale candidate(uiLanguage);
-        if (candidate.language() == QLocale::English || candidate.language() == QLocale::C)
+        if (candidate.language() == QLocale::English || candidate.language() == QLocale::C) {
+            QLocale::setDefault(candidate); // numbers as the window's language writes them
             break;
+        }
         auto app = std::make_unique<QTranslator>();
         if (!app->load(candidate, QStringLiteral("wsmsgbroker"), separator, appDirectory))
             continue;
@@ -60,6 +62,8 @@ QString TranslationLoader::install(const QLocale &locale) {
             QCoreApplication::installTranslator(m_qt.get());
         }
         m_language = QLocale::languageToCode(candidate.language());
+        // Numbers in the window's language: "3 600 s" in French, not the system's "3,600 s".
+        QLocale::setDefault(candidate);
         break;
     }
     return m_language;

@@ -988,6 +988,14 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
         <source>Select a frame in the log to see it here.</source>
         <translation>Wählen Sie einen Frame im Log aus, um ihn hier zu sehen.</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; %2 · room &lt;b&gt;%3&lt;/b&gt; · %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; %2 · Raum &lt;b&gt;%3&lt;/b&gt; · %4</translation>
+    </message>
+    <message>
+        <source>(no frame data: a broker event)</source>
+        <translation>(keine Frame-Daten: ein Broker-Ereignis)</translation>
+    </message>
 </context>
 <context>
     <name>FrameFilterProxyModel</name>
@@ -1571,6 +1579,84 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
     <message>
         <source>&amp;Restart</source>
         <translation>&amp;Neu starten</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Ctrl+F</source>
+        <translation>Ctrl+F</translation>
+    </message>
+    <message>
+        <source>Filter the log</source>
+        <translation>Das Protokoll filtern</translation>
+    </message>
+    <message>
+        <source>Pause / resume the log</source>
+        <translation>Das Protokoll anhalten / fortsetzen</translation>
+    </message>
+    <message>
+        <source>Clear the log</source>
+        <translation>Das Protokoll leeren</translation>
+    </message>
+    <message>
+        <source>Follow the newest frames again</source>
+        <translation>Wieder den neuesten Frames folgen</translation>
+    </message>
+    <message>
+        <source>Start / stop the broker</source>
+        <translation>Den Broker starten / stoppen</translation>
+    </message>
+    <message>
+        <source>Show the test console</source>
+        <translation>Die Testkonsole zeigen</translation>
+    </message>
+    <message>
+        <source>Copy the broker&apos;s URL</source>
+        <translation>Die URL des Brokers kopieren</translation>
+    </message>
+    <message>
+        <source>Ctrl+O / Ctrl+S</source>
+        <translation>Ctrl+O / Ctrl+S</translation>
+    </message>
+    <message>
+        <source>Open / export a log</source>
+        <translation>Ein Protokoll öffnen / exportieren</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Eingabe</translation>
+    </message>
+    <message>
+        <source>Send, in the console</source>
+        <translation>Senden, in der Konsole</translation>
+    </message>
+    <message>
+        <source>Up / Down</source>
+        <translation>Hoch / Runter</translation>
+    </message>
+    <message>
+        <source>The console&apos;s history, in its editor</source>
+        <translation>Der Verlauf der Konsole, in ihrem Editor</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+</context>
+<context>
+    <name>NewFramesIndicator</name>
+    <message>
+        <source>Follow the newest frames again (Ctrl+End)</source>
+        <translation>Wieder den neuesten Frames folgen (Ctrl+End)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new frame(s) below — Ctrl+End</source>
+        <translation>
+            <numerusform>%n neuer Frame unten — Ctrl+End</numerusform>
+            <numerusform>%n neue Frames unten — Ctrl+End</numerusform>
+        </translation>
     </message>
 </context>
 <context>

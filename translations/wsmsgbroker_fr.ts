@@ -988,6 +988,14 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
         <source>Select a frame in the log to see it here.</source>
         <translation>Sélectionnez une trame dans le journal pour l’afficher ici.</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; %2 · room &lt;b&gt;%3&lt;/b&gt; · %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; %2 · salon &lt;b&gt;%3&lt;/b&gt; · %4</translation>
+    </message>
+    <message>
+        <source>(no frame data: a broker event)</source>
+        <translation>(pas de données de trame : un événement du broker)</translation>
+    </message>
 </context>
 <context>
     <name>FrameFilterProxyModel</name>
@@ -1571,6 +1579,84 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
     <message>
         <source>&amp;Restart</source>
         <translation>&amp;Redémarrer</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Ctrl+F</source>
+        <translation>Ctrl+F</translation>
+    </message>
+    <message>
+        <source>Filter the log</source>
+        <translation>Filtrer le journal</translation>
+    </message>
+    <message>
+        <source>Pause / resume the log</source>
+        <translation>Suspendre / reprendre le journal</translation>
+    </message>
+    <message>
+        <source>Clear the log</source>
+        <translation>Vider le journal</translation>
+    </message>
+    <message>
+        <source>Follow the newest frames again</source>
+        <translation>Suivre de nouveau les trames les plus récentes</translation>
+    </message>
+    <message>
+        <source>Start / stop the broker</source>
+        <translation>Démarrer / arrêter le broker</translation>
+    </message>
+    <message>
+        <source>Show the test console</source>
+        <translation>Afficher la console de test</translation>
+    </message>
+    <message>
+        <source>Copy the broker&apos;s URL</source>
+        <translation>Copier l&apos;URL du broker</translation>
+    </message>
+    <message>
+        <source>Ctrl+O / Ctrl+S</source>
+        <translation>Ctrl+O / Ctrl+S</translation>
+    </message>
+    <message>
+        <source>Open / export a log</source>
+        <translation>Ouvrir / exporter un journal</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Entrée</translation>
+    </message>
+    <message>
+        <source>Send, in the console</source>
+        <translation>Envoyer, dans la console</translation>
+    </message>
+    <message>
+        <source>Up / Down</source>
+        <translation>Haut / Bas</translation>
+    </message>
+    <message>
+        <source>The console&apos;s history, in its editor</source>
+        <translation>L&apos;historique de la console, dans son éditeur</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+</context>
+<context>
+    <name>NewFramesIndicator</name>
+    <message>
+        <source>Follow the newest frames again (Ctrl+End)</source>
+        <translation>Suivre de nouveau les trames les plus récentes (Ctrl+End)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new frame(s) below — Ctrl+End</source>
+        <translation>
+            <numerusform>%n nouvelle trame plus bas — Ctrl+End</numerusform>
+            <numerusform>%n nouvelles trames plus bas — Ctrl+End</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -7,12 +7,15 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDateTime>
+#include <QEvent>
 #include <QFontDatabase>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace {
 
@@ -45,6 +48,8 @@ FrameDetailsView::FrameDetailsView(QWidget *parent)
     m_tabs->addTab(m_pretty, tr("JSON"));
     m_tabs->addTab(m_raw, tr("Raw"));
     m_tabs->addTab(m_hex, tr("Hex"));
+    m_tabs->setUsesScrollButtons(false); // all tabs visible, Hex too, at the dock's width
+    m_hex->viewport()->installEventFilter(this);
     m_copy->setIcon(QIcon(QStringLiteral(":/icons/copy.svg")));
     m_copy->setToolTip(tr("Copy the text of the current tab"));
     m_copy->setAutoRaise(true);
@@ -72,8 +77,11 @@ void FrameDetailsView::setEvent(const BrokerEvent &event) {
         what = tr("%1 sent").arg(DisplayText::actionName(event));
     else
         what = DisplayText::systemEventName(event.kind);
+    const bool isFrame =
+        event.kind == BrokerEvent::Kind::FrameIn || event.kind == BrokerEvent::Kind::FrameOut;
     QString summary =
-        tr("<b>%1</b> %2 · room <b>%3</b> · %4 · %n byte(s)", nullptr, int(event.size))
+        (isFrame ? tr("<b>%1</b> %2 · room <b>%3</b> · %4 · %n byte(s)", nullptr, int(event.size))
+                 : tr("<b>%1</b> %2 · room <b>%3</b> · %4"))
             .arg(what.toHtmlEscaped(),
                  QDateTime::fromMSecsSinceEpoch(event.timeMs)
                      .toString(QStringLiteral("yyyy-MM-dd hh:mm:ss.zzz")),
@@ -95,10 +103,13 @@ void FrameDetailsView::setEvent(const BrokerEvent &event) {
 
     const bool hasFrame =
         event.kind == BrokerEvent::Kind::FrameIn || event.kind == BrokerEvent::Kind::FrameOut;
-    m_hex->setPlainText(JsonFormatter::hexDump(event.data));
+    m_hex->setPlainText(JsonFormatter::hexDump(event.data, 64 * 1024, m_hexBytesPerRow));
     if (event.binary || !hasFrame) {
         m_pretty->setPlainText(hasFrame ? tr("(binary frame: see the hex view)") : QString());
-        m_raw->setPlainText(hasFrame ? QString() : event.detail);
+        // A broker event is no frame: say so instead of an empty tab.
+        m_raw->setPlainText(hasFrame                 ? QString()
+                            : event.detail.isEmpty() ? tr("(no frame data: a broker event)")
+                                                     : event.detail);
         m_tabs->setCurrentWidget(hasFrame ? m_hex : m_raw);
     } else {
         m_pretty->setPlainText(JsonFormatter::pretty(event.data));
@@ -140,4 +151,22 @@ void FrameDetailsView::copyCurrent() {
     const auto *view = qobject_cast<QPlainTextEdit *>(m_tabs->currentWidget());
     if (view)
         QApplication::clipboard()->setText(view->toPlainText());
+}
+
+bool FrameDetailsView::eventFilter(QObject *watched, QEvent *event) {
+    if (watched == m_hex->viewport() && event->type() == QEvent::Resize)
+        updateHex();
+    return QWidget::eventFilter(watched, event);
+}
+
+void FrameDetailsView::updateHex() {
+    // A row of b bytes is 10 + 3b (+1 past 8) + 2 + b + 1 characters wide.
+    const int chars = m_hex->viewport()->width() /
+                      std::max(1, m_hex->fontMetrics().horizontalAdvance(QLatin1Char('0')));
+    const int fit = std::clamp((chars - 14) / 4 / 4 * 4, 4, 16);
+    if (fit == m_hexBytesPerRow)
+        return;
+    m_hexBytesPerRow = fit;
+    if (!m_data.isEmpty())
+        m_hex->setPlainText(JsonFormatter::hexDump(m_data, 64 * 1024, fit));
 }

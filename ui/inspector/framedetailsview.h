@@ -25,8 +25,12 @@ public:
     QString rawText() const;
     QString summaryText() const;
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void copyCurrent();
+    void updateHex(); // as many bytes a row as fit the hex view's width, both columns visible
 
     QLabel *m_summary;
     QLabel *m_relation;
@@ -36,4 +40,5 @@ private:
     QPlainTextEdit *m_hex;
     QToolButton *m_copy;
     QByteArray m_data;
+    int m_hexBytesPerRow = 16;
 };

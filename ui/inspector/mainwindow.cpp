@@ -13,6 +13,7 @@
 #include "inspectoricon.h"
 #include "logfilterbar.h"
 #include "logmatchhint.h"
+#include "newframesindicator.h"
 #include "pairedrowdelegate.h"
 #include "ratehistory.h"
 #include "statisticsview.h"
@@ -92,11 +93,22 @@ MainWindow::MainWindow(const BrokerSettings &broker, QSettings *settings, QWidge
     m_logView->setColumnWidth(FrameLogModel::TimeColumn, charWidth * 13);
     m_logView->setColumnWidth(FrameLogModel::RoomColumn, charWidth * 9);
     m_logView->setColumnWidth(FrameLogModel::ClientColumn, charWidth * 12);
-    m_logView->setColumnWidth(FrameLogModel::DirectionColumn, charWidth * 7);
+    // As wide as the longest direction in the window's language ("entrée", "système").
+    int directionWidth =
+        m_logView->fontMetrics().horizontalAdvance(
+            m_proxy->headerData(FrameLogModel::DirectionColumn, Qt::Horizontal).toString()) +
+        charWidth * 3;
+    for (const char *direction : {"in", "out", "system"})
+        directionWidth =
+            std::max(directionWidth, m_logView->fontMetrics().horizontalAdvance(
+                                         QCoreApplication::translate("FrameLogModel", direction)) +
+                                         charWidth * 2);
+    m_logView->setColumnWidth(FrameLogModel::DirectionColumn, directionWidth);
     m_logView->setColumnWidth(FrameLogModel::ActionColumn, charWidth * 11);
     m_logView->setColumnWidth(FrameLogModel::SizeColumn, charWidth * 7);
     new PairedRowDelegate(m_log, m_logView);
     m_follower = new TailFollower(m_logView);
+    new NewFramesIndicator(m_logView, m_follower);
     new LogMatchHint(m_proxy, m_logView);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(4, 4, 4, 0);

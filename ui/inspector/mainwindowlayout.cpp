@@ -81,6 +81,7 @@ void MainWindow::createActions() {
     m_followAction->setCheckable(true);
     m_followAction->setChecked(true);
     m_followAction->setShortcut(tr("Ctrl+End"));
+    m_followAction->setObjectName(QStringLiteral("followNewest"));
     connect(m_followAction, &QAction::toggled, m_follower, &TailFollower::setFollowing);
     connect(m_follower, &TailFollower::followingChanged, m_followAction, &QAction::setChecked);
     logMenu->addSeparator();
@@ -93,6 +94,29 @@ void MainWindow::createActions() {
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *keys = help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
+        const QList<std::pair<QString, QString>> rows = {
+            {tr("Ctrl+F"), tr("Filter the log")},
+            {tr("Ctrl+P"), tr("Pause / resume the log")},
+            {tr("Ctrl+L"), tr("Clear the log")},
+            {tr("Ctrl+End"), tr("Follow the newest frames again")},
+            {tr("Ctrl+R"), tr("Start / stop the broker")},
+            {tr("Ctrl+T"), tr("Show the test console")},
+            {tr("Ctrl+Shift+C"), tr("Copy the broker's URL")},
+            {tr("Ctrl+O / Ctrl+S"), tr("Open / export a log")},
+            {tr("Ctrl+Enter"), tr("Send, in the console")},
+            {tr("Up / Down"), tr("The console's history, in its editor")}};
+        QString text = QStringLiteral("<table cellspacing=4>");
+        for (const auto &[key, what] : rows)
+            text += QStringLiteral("<tr><td nowrap><b>%1</b></td><td>%2</td></tr>")
+                        .arg(key.toHtmlEscaped(), what.toHtmlEscaped());
+        text += QStringLiteral("</table>");
+        QMessageBox box(QMessageBox::NoIcon, tr("Keyboard Shortcuts"), text, QMessageBox::Close,
+                        this);
+        box.setTextFormat(Qt::RichText);
+        box.exec();
+    });
+    keys->setObjectName(QStringLiteral("keyboardShortcuts"));
     help->addAction(tr("&About WSMsgBroker"), this, [this] {
         QMessageBox::about(this, tr("About WSMsgBroker"),
                            tr("<h3>WSMsgBroker %1</h3><p>A WebSocket message broker for the "
@@ -193,7 +217,8 @@ void MainWindow::createDocks() {
         m_console->setDefaultUrl(url);
     });
     resizeDocks({treeDock, detailsDock}, {330, 380}, Qt::Horizontal);
-    resizeDocks({consoleDock}, {300}, Qt::Vertical);
+    // Small until clients are added: an empty console should not take the log's height.
+    resizeDocks({consoleDock}, {170}, Qt::Vertical);
 }
 
 void MainWindow::createStatusBar() {

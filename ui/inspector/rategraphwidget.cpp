@@ -81,9 +81,11 @@ void RateGraphWidget::paintEvent(QPaintEvent *) {
         }
         return path;
     };
-    p.setPen(QPen(inColour, 1.6));
+    // In and out are often equal (every message relayed once): a wide solid "in" under a thin
+    // dashed "out" keeps both visible where they coincide.
+    p.setPen(QPen(inColour, 3.2));
     p.drawPath(pathOf(true));
-    p.setPen(QPen(outColour, 1.6));
+    p.setPen(QPen(outColour, 1.6, Qt::DashLine));
     p.drawPath(pathOf(false));
 
     // Legend and time axis.

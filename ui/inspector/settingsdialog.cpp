@@ -63,6 +63,7 @@ SettingsDialog::SettingsDialog(const BrokerSettings &broker, const InspectorOpti
     for (const auto &[widget, name] : names)
         widget->setObjectName(QString::fromLatin1(name));
     m_port->setSpecialValueText(tr("any free port"));
+    m_port->setGroupSeparatorShown(false); // a port is a name, "9,077" is not one
     m_pingInterval->setSpecialValueText(tr("off"));
     m_rateLimit->setSpecialValueText(tr("no limit"));
     m_duplicateIds->addItem(tr("Newcomer takes the id over"),
@@ -111,6 +112,8 @@ SettingsDialog::SettingsDialog(const BrokerSettings &broker, const InspectorOpti
     m_problem->setPalette(warning);
 
     auto *layout = new QVBoxLayout(this);
+    // The dialog grows when the warning appears instead of squeezing the rows above it.
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
     layout->addWidget(listen);
     layout->addWidget(limits);
     layout->addWidget(inspectorBox);

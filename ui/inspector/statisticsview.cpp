@@ -17,7 +17,8 @@ StatisticsView::StatisticsView(const RateHistory *rates, ActionCountModel *actio
     auto *table = new QTableView(this);
     table->setModel(actions);
     table->verticalHeader()->hide();
-    table->horizontalHeader()->setStretchLastSection(true);
+    // Every column as wide as its header and numbers ("Received", "Sent" stay readable).
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table->setSelectionMode(QAbstractItemView::NoSelection);
     table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
     m_counters->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -28,7 +29,7 @@ StatisticsView::StatisticsView(const RateHistory *rates, ActionCountModel *actio
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(graph, 2);
     auto *row = new QHBoxLayout;
-    row->addWidget(table, 1);
+    row->addWidget(table, 0);
     row->addWidget(m_counters, 1);
     layout->addLayout(row, 3);
     setCounters({}, 0);
@@ -39,7 +40,7 @@ void StatisticsView::setCounters(const BrokerCounters &c, int pendingAcks) {
     const auto n = [&](quint64 v) { return locale.toString(v); };
     QString text = QStringLiteral("<table cellspacing=2>");
     const auto addRow = [&](const QString &label, const QString &value) {
-        text += QStringLiteral("<tr><td>%1</td><td align=right><b>%2</b></td></tr>")
+        text += QStringLiteral("<tr><td>%1</td><td align=right nowrap><b>%2</b></td></tr>")
                     .arg(label.toHtmlEscaped(), value);
     };
     addRow(tr("Messages delivered"), n(c.delivered));

@@ -3,6 +3,7 @@
 #include "displaytext.h"
 #include "rowpalette.h"
 
+#include <QCoreApplication>
 #include <QFont>
 #include <QLocale>
 #include <QMap>
@@ -20,6 +21,9 @@ bool byConnectionId(const ConnectionInfo &a, const ConnectionInfo &b) {
 }
 
 QString bytesText(qint64 bytes) {
+    // Qt's own "%1 bytes" below 1 KiB is not translated in every language: say it ourselves.
+    if (bytes < 1024)
+        return QCoreApplication::translate("ConnectionTreeModel", "%1 bytes").arg(bytes);
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
 }
 
@@ -381,11 +385,11 @@ QVariant ConnectionTreeModel::connectionData(const Room &room, const ConnectionI
                 .arg(c.connectionId)
                 .arg(DisplayText::roomName(room.name), DisplayText::dateTime(c.connectedAtMs));
         case BytesInColumn:
-            return tr("%1 bytes").arg(c.bytesIn);
+            return tr("%1 bytes").arg(QLocale().toString(c.bytesIn));
         case BytesOutColumn:
-            return tr("%1 bytes").arg(c.bytesOut);
+            return tr("%1 bytes").arg(QLocale().toString(c.bytesOut));
         case QueuedBytesColumn:
-            return tr("%1 bytes").arg(c.queuedBytes);
+            return tr("%1 bytes").arg(QLocale().toString(c.queuedBytes));
         }
         return QVariant();
     case Qt::FontRole:

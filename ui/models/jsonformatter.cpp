@@ -2,6 +2,8 @@
 
 #include "jsontext.h"
 
+#include <algorithm>
+
 QString JsonFormatter::pretty(QByteArrayView json, int indent) {
     return QString::fromUtf8(JsonText::pretty(json, indent));
 }
@@ -10,13 +12,14 @@ QString JsonFormatter::compact(QByteArrayView json) {
     return QString::fromUtf8(JsonText::compact(json));
 }
 
-QString JsonFormatter::hexDump(QByteArrayView bytes, qsizetype maxBytes) {
+QString JsonFormatter::hexDump(QByteArrayView bytes, qsizetype maxBytes, int bytesPerRow) {
+    const int perRow = std::clamp(bytesPerRow, 1, 16);
     QString out;
     const qsizetype n = std::min(bytes.size(), maxBytes);
-    for (qsizetype row = 0; row < n; row += 16) {
+    for (qsizetype row = 0; row < n; row += perRow) {
         out += QStringLiteral("%1  ").arg(row, 8, 16, QLatin1Char('0'));
         QString ascii;
-        for (qsizetype i = row; i < row + 16; ++i) {
+        for (qsizetype i = row; i < row + perRow; ++i) {
             if (i < n) {
                 const auto b = static_cast<unsigned char>(bytes[i]);
                 out += QStringLiteral("%1 ").arg(b, 2, 16, QLatin1Char('0'));
@@ -24,7 +27,7 @@ QString JsonFormatter::hexDump(QByteArrayView bytes, qsizetype maxBytes) {
             } else {
                 out += QStringLiteral("   ");
             }
-            if (i == row + 7)
+            if (i == row + 7 && perRow > 8)
                 out += QLatin1Char(' ');
         }
         out += QStringLiteral(" |%1|\n").arg(ascii);

@@ -13,5 +13,7 @@ public:
     // The same without any white space outside strings.
     static QString compact(QByteArrayView json);
     // Hex dump: offset, 16 bytes in hex, and their printable ASCII.
-    static QString hexDump(QByteArrayView bytes, qsizetype maxBytes = 64 * 1024);
+    // bytesPerRow: 16, or fewer (a multiple of 4) to fit a narrow view.
+    static QString hexDump(QByteArrayView bytes, qsizetype maxBytes = 64 * 1024,
+                           int bytesPerRow = 16);
 };
