@@ -11,6 +11,7 @@
 #include <QDateTime>
 #include <QLoggingCategory>
 #include <QMetaMethod>
+#include <QRandomGenerator>
 
 Q_LOGGING_CATEGORY(lcBroker, "wsmsgbroker.broker", QtWarningMsg)
 
@@ -98,6 +99,7 @@ bool Broker::start() {
     m_url.setHost(m_settings.host.toString());
     m_url.setPort(m_listener->port());
     m_url.setPath(QStringLiteral("/"));
+    m_events.startSession(QRandomGenerator::global()->generate64() | 1, m_url.toString());
     if (m_settings.pingIntervalMs > 0)
         m_pingTimer.start(m_settings.pingIntervalMs);
     if (m_snapshotObserved.load())

@@ -34,6 +34,11 @@ struct BrokerEvent {
     };
 
     qint64 timeMs = 0; // milliseconds since the epoch
+    // The broker run (a random number drawn at each Broker::start()) and that run's URL
+    // ("ws://host:port/"): connection numbers start again at 1 in each run, so a connection is
+    // (session, connectionId).
+    quint64 session = 0;
+    QString sessionUrl;
     quint64 connectionId = 0;
     Kind kind = Kind::FrameIn;
     FrameAction action = FrameAction::None;

@@ -134,6 +134,8 @@ BrokerEvent EventBuilder::makeEvent(BrokerEvent::Kind kind, const ClientConnecti
     BrokerEvent e;
     e.kind = kind;
     e.timeMs = QDateTime::currentMSecsSinceEpoch();
+    e.session = m_session;
+    e.sessionUrl = m_sessionUrl;
     if (conn) {
         e.connectionId = conn->id();
         e.room = conn->room()->name;

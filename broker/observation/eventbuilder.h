@@ -23,6 +23,11 @@ public:
     EventBuilder(EventRecorder &recorder, int maxRecordedFrameBytes);
 
     bool observed() const { return m_recorder.isActive(); }
+    // Called at each start of the broker: the events from now on belong to this run.
+    void startSession(quint64 session, const QString &url) {
+        m_session = session;
+        m_sessionUrl = url;
+    }
 
     void beginRequest(const ClientConnection *conn, const QByteArray &payload, bool binary) {
         if (observed())
@@ -66,6 +71,8 @@ private:
 
     EventRecorder &m_recorder;
     int m_maxRecordedFrameBytes;
+    quint64 m_session = 0;
+    QString m_sessionUrl;
     std::optional<BrokerEvent> m_request; // the FrameIn being routed
     BrokerEventList m_caused;             // what it caused so far
 };

@@ -2,6 +2,7 @@
 
 #include "consolejson.h"
 #include "framecodec.h"
+#include "jsonmembers.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -278,8 +279,10 @@ void ConsoleClient::handleText(const QString &text) {
     const QJsonObject frame = document.object();
     const QString action = frame.value(u"action").toString();
     const QString ack = frame.value(u"ack").toString();
+    // The message as it was on the wire (members in their order), for the conversation and the
+    // echo auto-answer.
     const QString message =
-        frame.contains(u"message") ? ConsoleJson::toText(frame.value(u"message")) : QString();
+        QString::fromUtf8(JsonMembers::compact(text.toUtf8(), "message").value_or(QByteArray()));
 
     if (action == u"registered") {
         const QString id = frame.value(u"id").toString();

@@ -100,8 +100,3 @@ QString ConsoleJson::compacted(const QString &json) {
 QString ConsoleJson::beautified(const QString &json) {
     return JsonFormatter::pretty(json.trimmed().toUtf8(), 2);
 }
-
-QString ConsoleJson::toText(const QJsonValue &value) {
-    const QByteArray array = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(array.mid(1, array.size() - 2));
-}

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QCoreApplication>
-#include <QJsonValue>
 #include <QString>
 
 // JSON text helpers of the test console. Messages are kept and sent as the text the user typed:
@@ -27,6 +26,4 @@ public:
     static QString compacted(const QString &json);
     // The text re-indented by two spaces; members keep their order.
     static QString beautified(const QString &json);
-    // A value as compact JSON text, scalars included.
-    static QString toText(const QJsonValue &value);
 };

@@ -67,19 +67,25 @@ QString isoTime(qint64 ms) {
 }
 
 bool writeHar(QIODevice *device, const BrokerEventList &events, const QUrl &brokerUrl) {
-    // One HAR entry per connection, in order of first appearance.
-    QMap<quint64, QJsonArray> messages;
-    QMap<quint64, const BrokerEvent *> first;
-    QList<quint64> order;
+    // One HAR entry per connection, in order of first appearance. A connection is its broker
+    // run and number: numbers start again at 1 after a restart.
+    using Connection = std::pair<quint64, quint64>;
+    QMap<Connection, QJsonArray> messages;
+    QMap<Connection, const BrokerEvent *> first;
+    QMap<Connection, QByteArray> clientIds; // the last id it registered with
+    QList<Connection> order;
     for (const BrokerEvent &e : events) {
-        if (!first.contains(e.connectionId)) {
-            first.insert(e.connectionId, &e);
-            order.append(e.connectionId);
+        const Connection key{e.session, e.connectionId};
+        if (!first.contains(key)) {
+            first.insert(key, &e);
+            order.append(key);
         }
+        if (!e.clientId.isEmpty())
+            clientIds.insert(key, e.clientId);
         if (e.kind != BrokerEvent::Kind::FrameIn && e.kind != BrokerEvent::Kind::FrameOut)
             continue;
         // Seen from the client, as DevTools shows it: what it sent and what it received.
-        messages[e.connectionId].append(QJsonObject{
+        messages[key].append(QJsonObject{
             {QStringLiteral("type"), e.kind == BrokerEvent::Kind::FrameIn
                                          ? QStringLiteral("send")
                                          : QStringLiteral("receive")},
@@ -90,11 +96,12 @@ bool writeHar(QIODevice *device, const BrokerEventList &events, const QUrl &brok
         });
     }
     QJsonArray entries;
-    for (quint64 id : order) {
+    for (const Connection &id : order) {
         if (!messages.contains(id))
             continue;
         const BrokerEvent *e = first.value(id);
-        QUrl url = brokerUrl;
+        // The URL of the run the connection belonged to; files from before sessions have none.
+        QUrl url = e->sessionUrl.isEmpty() ? brokerUrl : QUrl(e->sessionUrl);
         url.setPath(e->room);
         entries.append(QJsonObject{
             {QStringLiteral("startedDateTime"), isoTime(e->timeMs)},
@@ -125,7 +132,7 @@ bool writeHar(QIODevice *device, const BrokerEventList &events, const QUrl &brok
                                                     {QStringLiteral("wait"), 0},
                                                     {QStringLiteral("receive"), 0}}},
             {QStringLiteral("_resourceType"), QStringLiteral("websocket")},
-            {QStringLiteral("_wsmsgbrokerClient"), QString::fromUtf8(e->clientId)},
+            {QStringLiteral("_wsmsgbrokerClient"), QString::fromUtf8(clientIds.value(id))},
             {QStringLiteral("_webSocketMessages"), messages.value(id)},
         });
     }
@@ -208,6 +215,11 @@ QByteArray FrameLogFile::toJsonLine(const BrokerEvent &e) {
     };
     if (!e.clientId.isEmpty())
         o.insert(QStringLiteral("client"), QString::fromUtf8(e.clientId));
+    // 64 bits do not fit a JSON number, so the session is hex text.
+    if (e.session != 0)
+        o.insert(QStringLiteral("session"), QString::number(e.session, 16));
+    if (!e.sessionUrl.isEmpty())
+        o.insert(QStringLiteral("broker"), e.sessionUrl);
     if (e.action != FrameAction::None)
         o.insert(QStringLiteral("action"), QLatin1StringView(FrameCodec::actionName(e.action)));
     if (e.outcome != BrokerEvent::Outcome::None)
@@ -282,6 +294,8 @@ bool FrameLogFile::read(QIODevice *device, BrokerEventList *events, QString *err
         e.connectionId = quint64(o.value(QStringLiteral("connection")).toDouble());
         e.size = qint64(o.value(QStringLiteral("size")).toDouble());
         e.clientId = o.value(QStringLiteral("client")).toString().toUtf8();
+        e.session = o.value(QStringLiteral("session")).toString().toULongLong(nullptr, 16);
+        e.sessionUrl = o.value(QStringLiteral("broker")).toString();
         e.action = actionFromName(o.value(QStringLiteral("action")).toString());
         e.outcome = enumFromName(outcomeNames, o.value(QStringLiteral("outcome")).toString(),
                                  BrokerEvent::Outcome::None);

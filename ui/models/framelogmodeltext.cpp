@@ -3,6 +3,7 @@
 #include "framelogmodel.h"
 
 #include "displaytext.h"
+#include "jsonmembers.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,17 +19,6 @@ QString elide(QString text) {
         text.append(QChar(0x2026));
     }
     return text;
-}
-
-// Any JSON value as compact JSON text; scalars go through an array since QJsonDocument only
-// holds containers.
-QString compactJson(const QJsonValue &value) {
-    if (value.isObject())
-        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-    if (value.isArray())
-        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
-    const QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(wrapped.sliced(1, wrapped.size() - 2));
 }
 
 // The first bytes of a frame as one line of text.
@@ -106,8 +96,9 @@ QString FrameLogModel::makeSummary(const BrokerEvent &e) const {
     if (frame.isEmpty() || e.action == FrameAction::None) {
         text = rawPreview(e.data);
     } else {
+        // The message as it was on the wire: members in their order, numbers as spelled.
         const QString message =
-            frame.contains(u"message") ? compactJson(frame.value(u"message")) : QString();
+            QString::fromUtf8(JsonMembers::compact(e.data, "message").value_or(QByteArray()));
         switch (e.action) {
         case FrameAction::Register:
         case FrameAction::Unregister:
