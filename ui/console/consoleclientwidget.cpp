@@ -478,31 +478,3 @@ void ConsoleClientWidget::updateBadge() {
                                           "border-radius: 9px; padding: 2px 10px; }")
                                .arg(color.name()));
 }
-
-void ConsoleClientWidget::showConversationMenu(const QPoint &pos) {
-    const QModelIndex index = m_conversationView->indexAt(pos);
-    QMenu menu(this);
-    if (index.isValid()) {
-        const QString text = index.data(ConsoleConversationModel::MessageRole).toString();
-        menu.addAction(QIcon(QStringLiteral(":/icons/copy.svg")), tr("Copy Message"), this,
-                       [text] { QApplication::clipboard()->setText(text); });
-        QAction *toEditor = menu.addAction(tr("Copy into Editor"), this,
-                                           [this, text] { m_editor->setPlainText(text); });
-        toEditor->setEnabled(ConsoleJson::isValid(text));
-        const auto kind =
-            ConsoleConversationModel::Kind(index.data(ConsoleConversationModel::KindRole).toInt());
-        const QString peer = index.data(ConsoleConversationModel::PeerRole).toString();
-        if (kind == ConsoleConversationModel::Kind::Received && !peer.isEmpty()) {
-            menu.addAction(tr("Reply to %1").arg(peer), this, [this, peer] {
-                setDestinations(peer);
-                m_editor->setFocus();
-            });
-        }
-        menu.addSeparator();
-    }
-    QAction *clear =
-        menu.addAction(QIcon(QStringLiteral(":/icons/clear.svg")), tr("Clear Conversation"),
-                       m_client->conversation(), &ConsoleConversationModel::clear);
-    clear->setEnabled(m_client->conversation()->count() > 0);
-    menu.exec(m_conversationView->viewport()->mapToGlobal(pos));
-}

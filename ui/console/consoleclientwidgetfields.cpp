@@ -1,14 +1,19 @@
 // ConsoleClientWidget's fields: the URL and id, the destination field and its completion, the
-#include "roomname.h"
-// composer's mode and options, saved messages and the automatic answer.
+// composer's mode and options, saved messages, the automatic answer, and the conversation's
+// context menu.
 #include "consoleclientwidget.h"
 
+#include "consoleclient.h"
+#include "consoleconversationmodel.h"
 #include "consolejson.h"
 #include "jsoneditor.h"
+#include "roomname.h"
 #include "savedmessagesstore.h"
 
 #include <QAbstractItemView>
+#include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QCompleter>
 #include <QInputDialog>
@@ -16,6 +21,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QStringListModel>
+#include <QTableView>
 #include <QToolButton>
 
 QUrl ConsoleClientWidget::url() const {
@@ -185,4 +191,32 @@ void ConsoleClientWidget::applyAutoAnswer() {
     m_client->setAutoAnswer(mode == ConsoleClient::AutoAnswer::FixedValue && !valid
                                 ? ConsoleClient::AutoAnswer::Off
                                 : mode);
+}
+
+void ConsoleClientWidget::showConversationMenu(const QPoint &pos) {
+    const QModelIndex index = m_conversationView->indexAt(pos);
+    QMenu menu(this);
+    if (index.isValid()) {
+        const QString text = index.data(ConsoleConversationModel::MessageRole).toString();
+        menu.addAction(QIcon(QStringLiteral(":/icons/copy.svg")), tr("Copy Message"), this,
+                       [text] { QApplication::clipboard()->setText(text); });
+        QAction *toEditor = menu.addAction(tr("Copy into Editor"), this,
+                                           [this, text] { m_editor->setPlainText(text); });
+        toEditor->setEnabled(ConsoleJson::isValid(text));
+        const auto kind =
+            ConsoleConversationModel::Kind(index.data(ConsoleConversationModel::KindRole).toInt());
+        const QString peer = index.data(ConsoleConversationModel::PeerRole).toString();
+        if (kind == ConsoleConversationModel::Kind::Received && !peer.isEmpty()) {
+            menu.addAction(tr("Reply to %1").arg(peer), this, [this, peer] {
+                setDestinations(peer);
+                m_editor->setFocus();
+            });
+        }
+        menu.addSeparator();
+    }
+    QAction *clear =
+        menu.addAction(QIcon(QStringLiteral(":/icons/clear.svg")), tr("Clear Conversation"),
+                       m_client->conversation(), &ConsoleConversationModel::clear);
+    clear->setEnabled(m_client->conversation()->count() > 0);
+    menu.exec(m_conversationView->viewport()->mapToGlobal(pos));
 }
