@@ -167,11 +167,15 @@ void Broker::connectNotify(const QMetaMethod &signal) {
     }
 }
 
-void Broker::disconnectNotify(const QMetaMethod &signal) {
-    if (signal == QMetaMethod::fromSignal(&Broker::eventsReady))
-        m_recorder.setActive(isSignalConnected(signal));
-    else if (signal == QMetaMethod::fromSignal(&Broker::snapshotReady))
-        m_snapshotObserved = isSignalConnected(signal);
+void Broker::disconnectNotify(const QMetaMethod &) {
+    // Qt may call this with a QObject mutex held (a receiver being destroyed): asking
+    // isSignalConnected() here deadlocked tst_broker now and then. Ask from the event loop.
+    QMetaObject::invokeMethod(this, &Broker::updateObservers, Qt::QueuedConnection);
+}
+
+void Broker::updateObservers() {
+    m_recorder.setActive(isSignalConnected(QMetaMethod::fromSignal(&Broker::eventsReady)));
+    m_snapshotObserved = isSignalConnected(QMetaMethod::fromSignal(&Broker::snapshotReady));
 }
 
 void Broker::recordRefusedHandshake(const QHostAddress &address, quint16 port, CloseReason reason,

@@ -74,6 +74,8 @@ protected:
     void disconnectNotify(const QMetaMethod &signal) override;
 
 private:
+    // Whether anyone still listens to the events and snapshots (stops recording if not).
+    void updateObservers();
     void openConnection(WebSocketConnection *socket);
     void recordRefusedHandshake(const QHostAddress &address, quint16 port, CloseReason reason,
                                 const QString &detail);
