@@ -1,6 +1,6 @@
 #include "mainwindow.h"
 
-#include "ackpairing.h"
+#include "askrelationtext.h"
 #include "brokercontroller.h"
 #include "brokersettingschange.h"
 #include "clicktocopylabel.h"
@@ -9,12 +9,10 @@
 #include "framedetailsview.h"
 #include "framefilterproxymodel.h"
 #include "framelogmodel.h"
+#include "framelogview.h"
 #include "inspector.h"
 #include "inspectoricon.h"
 #include "logfilterbar.h"
-#include "logmatchhint.h"
-#include "newframesindicator.h"
-#include "pairedrowdelegate.h"
 #include "ratehistory.h"
 #include "statisticsview.h"
 #include "tailfollower.h"
@@ -75,41 +73,9 @@ MainWindow::MainWindow(const BrokerSettings &broker, QSettings *settings, QWidge
     m_banner->setContentsMargins(6, 3, 6, 3);
     m_banner->setAutoFillBackground(true);
     m_banner->hide();
-    m_logView = new QTableView(central);
+    m_logView = new FrameLogView(m_proxy, m_log, central);
     m_logView->setObjectName(QStringLiteral("frameLog"));
-    m_logView->setModel(m_proxy);
-    m_logView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_logView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_logView->setWordWrap(false);
-    m_logView->setShowGrid(false);
-    m_logView->setAlternatingRowColors(true);
-    m_logView->verticalHeader()->hide();
-    // Fixed row heights: the view never measures rows, which keeps 100,000 rows cheap.
-    m_logView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_logView->verticalHeader()->setDefaultSectionSize(m_logView->fontMetrics().height() + 6);
-    m_logView->horizontalHeader()->setStretchLastSection(true);
-    m_logView->horizontalHeader()->setHighlightSections(false);
-    const int charWidth = m_logView->fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    m_logView->setColumnWidth(FrameLogModel::TimeColumn, charWidth * 13);
-    m_logView->setColumnWidth(FrameLogModel::RoomColumn, charWidth * 9);
-    m_logView->setColumnWidth(FrameLogModel::ClientColumn, charWidth * 12);
-    // As wide as the longest direction in the window's language ("entrée", "système").
-    int directionWidth =
-        m_logView->fontMetrics().horizontalAdvance(
-            m_proxy->headerData(FrameLogModel::DirectionColumn, Qt::Horizontal).toString()) +
-        charWidth * 3;
-    for (const char *direction : {"in", "out", "system"})
-        directionWidth =
-            std::max(directionWidth, m_logView->fontMetrics().horizontalAdvance(
-                                         QCoreApplication::translate("FrameLogModel", direction)) +
-                                         charWidth * 2);
-    m_logView->setColumnWidth(FrameLogModel::DirectionColumn, directionWidth);
-    m_logView->setColumnWidth(FrameLogModel::ActionColumn, charWidth * 11);
-    m_logView->setColumnWidth(FrameLogModel::SizeColumn, charWidth * 7);
-    new PairedRowDelegate(m_log, m_logView);
-    m_follower = new TailFollower(m_logView);
-    new NewFramesIndicator(m_logView, m_follower);
-    new LogMatchHint(m_proxy, m_logView);
+    m_follower = m_logView->follower();
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(4, 4, 4, 0);
     layout->setSpacing(4);
@@ -267,39 +233,13 @@ void MainWindow::applySnapshot(const BrokerSnapshot &snapshot) {
 }
 
 void MainWindow::showSelectedFrame() {
-    const QModelIndex current = m_logView->currentIndex();
-    if (!current.isValid()) {
+    const int row = m_logView->currentLogRow();
+    if (row < 0) {
         m_details->clear();
         return;
     }
-    const int row = m_proxy->mapToSource(current).row();
     m_details->setEvent(m_log->eventAt(row));
-
-    const AckPairing::Group group = m_inspector->askGroup(row);
-    if (!group.isValid()) {
-        m_details->setRelationText({});
-        return;
-    }
-    const BrokerEvent &send = m_log->eventAt(m_log->rowOfSerial(group.send));
-    QString text =
-        tr("Ask <b>%1</b>: delivered to %n recipient(s)", nullptr, int(group.messages.size()))
-            .arg(QString::fromUtf8(send.ack).toHtmlEscaped());
-    if (group.isAnswered()) {
-        const int answerRow = m_log->rowOfSerial(
-            group.answer != AckPairing::NoSerial ? group.answer : group.forwardedAnswer);
-        const QString by = answerRow >= 0
-                               ? DisplayText::clientName(m_log->eventAt(answerRow).clientId,
-                                                         m_log->eventAt(answerRow).connectionId)
-                               : QString();
-        text += tr("; answered by <b>%1</b> after <b>%2 ms</b>")
-                    .arg(by.toHtmlEscaped())
-                    .arg(group.roundTripMs);
-    } else {
-        text += tr("; <b>no answer yet</b>");
-    }
-    if (!group.droppedAnswers.isEmpty())
-        text += tr("; %n later answer(s) dropped", nullptr, int(group.droppedAnswers.size()));
-    m_details->setRelationText(text);
+    m_details->setRelationText(AskRelationText::describe(*m_log, m_inspector->askGroup(row)));
 }
 
 QList<QAction *> MainWindow::connectionActions(const QModelIndex &index) {

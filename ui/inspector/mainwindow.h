@@ -13,6 +13,7 @@ class ConsolePanel;
 class FrameDetailsView;
 class FrameFilterProxyModel;
 class FrameLogModel;
+class FrameLogView;
 class Inspector;
 class LogFilterBar;
 class QAction;
@@ -80,7 +81,7 @@ private:
     RateHistory *m_rates;
     ActionCountModel *m_actionCounts;
 
-    QTableView *m_logView = nullptr;
+    FrameLogView *m_logView = nullptr;
     TailFollower *m_follower = nullptr;
     LogFilterBar *m_filterBar = nullptr;
     QLabel *m_banner = nullptr;

@@ -27,28 +27,44 @@ bool AckIndex::isAsk(const BrokerEvent &event) {
 void AckIndex::add(const BrokerEvent &event, quint64 serial) {
     if (!isIndexed(event))
         return;
-    m_serials[Key{event.room, event.ack}].append(serial);
+    const Key key{event.room, event.ack};
+    m_serials[key].append(serial);
+    m_keyOfSerial.insert(serial, key);
     if (isSend(event))
         m_newestSend.insert(AskerKey{event.room, event.ack, event.connectionId}, serial);
 }
 
-void AckIndex::removeOldest(const BrokerEvent &event, quint64 serial) {
-    if (!isIndexed(event))
+void AckIndex::removeOldest(quint64 serial) {
+    const auto keyIt = m_keyOfSerial.find(serial);
+    if (keyIt == m_keyOfSerial.end())
         return;
-    const auto it = m_serials.find(Key{event.room, event.ack});
+    const Key key = *keyIt;
+    m_keyOfSerial.erase(keyIt);
+    const auto it = m_serials.find(key);
     Q_ASSERT(it != m_serials.end() && it->first() == serial);
     it->removeFirst();
     if (it->isEmpty())
         m_serials.erase(it);
-    if (isSend(event)) {
-        const auto newest = m_newestSend.find(AskerKey{event.room, event.ack, event.connectionId});
-        if (newest != m_newestSend.end() && *newest == serial)
-            m_newestSend.erase(newest);
-    }
+    BrokerEvent header;
+    if (!m_eventOfSerial(serial, &header) || !isSend(header))
+        return;
+    const auto newest = m_newestSend.find(AskerKey{key.room, key.ack, header.connectionId});
+    if (newest != m_newestSend.end() && *newest == serial)
+        m_newestSend.erase(newest);
+}
+
+std::optional<BrokerEvent> AckIndex::eventOf(quint64 serial) const {
+    const auto key = m_keyOfSerial.constFind(serial);
+    BrokerEvent header;
+    if (key == m_keyOfSerial.constEnd() || !m_eventOfSerial(serial, &header))
+        return std::nullopt;
+    header.ack = key->ack;
+    return header;
 }
 
 void AckIndex::clear() {
     m_serials.clear();
+    m_keyOfSerial.clear();
     m_newestSend.clear();
 }
 
@@ -57,7 +73,7 @@ QList<quint64> AckIndex::serials(const QString &room, const QByteArray &ack) con
 }
 
 quint64 AckIndex::forwardedAnswer(quint64 sendSerial) const {
-    const BrokerEvent *send = eventOf(sendSerial);
+    const std::optional<BrokerEvent> send = eventOf(sendSerial);
     if (!send)
         return NoSerial;
     quint64 found = NoSerial;
@@ -73,7 +89,7 @@ quint64 AckIndex::forwardedAnswer(quint64 sendSerial) const {
 }
 
 quint64 AckIndex::sendOfForwardedAnswer(quint64 answerSerial) const {
-    const BrokerEvent *answer = eventOf(answerSerial);
+    const std::optional<BrokerEvent> answer = eventOf(answerSerial);
     if (!answer)
         return NoSerial;
     const quint64 send =

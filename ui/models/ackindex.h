@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 
 // The log's rows that carried an ack, by room and ack, named by serial (FrameLogModel::serialAt),
 // and the few questions about asks that the log itself must answer for every row it stores: is
@@ -15,8 +16,9 @@
 class AckIndex {
 public:
     static constexpr quint64 NoSerial = ~quint64(0);
-    // The event of a serial still in the log, or nullptr when it has left.
-    using EventOfSerial = std::function<const BrokerEvent *(quint64 serial)>;
+    // The event of a serial still in the log without its bytes (FrameLogModel::headerAt), or
+    // false when it has left. The index adds the ack it keeps.
+    using EventOfSerial = std::function<bool(quint64 serial, BrokerEvent *header)>;
 
     explicit AckIndex(EventOfSerial eventOfSerial);
 
@@ -27,13 +29,14 @@ public:
 
     // Adds a row; serials arrive in increasing order.
     void add(const BrokerEvent &event, quint64 serial);
-    // Removes the oldest row of the log, which is the oldest entry of its list.
-    void removeOldest(const BrokerEvent &event, quint64 serial);
+    // Removes the oldest row of the log, which is the oldest entry of its list (if indexed).
+    void removeOldest(quint64 serial);
     void clear();
 
     // Serials of the rows that carried this ack in this room, oldest first.
     QList<quint64> serials(const QString &room, const QByteArray &ack) const;
-    const BrokerEvent *eventOf(quint64 serial) const { return m_eventOfSerial(serial); }
+    // The header of an indexed row with its ack; nullopt when it is not in the index.
+    std::optional<BrokerEvent> eventOf(quint64 serial) const;
 
     // The serial of the answer forwarded to the asker of a send, or NoSerial.
     quint64 forwardedAnswer(quint64 sendSerial) const;
@@ -44,13 +47,16 @@ public:
     // Serials with the same room and ack after the send, up to the asker's next send reusing
     // the ack; calls visit(serial, event) for each in order until visit returns false.
     template <typename Visit> void forEachInAsk(quint64 sendSerial, Visit &&visit) const {
-        const BrokerEvent *send = eventOf(sendSerial);
+        const std::optional<BrokerEvent> send = eventOf(sendSerial);
         if (!send)
             return;
         const QList<quint64> list = serials(send->room, send->ack);
         auto it = std::upper_bound(list.cbegin(), list.cend(), sendSerial);
         for (; it != list.cend(); ++it) {
-            const BrokerEvent &e = *eventOf(*it);
+            const std::optional<BrokerEvent> entry = eventOf(*it);
+            if (!entry)
+                return;
+            const BrokerEvent &e = *entry;
             // The asker reusing its ack starts a new ask.
             if (e.kind == BrokerEvent::Kind::FrameIn && e.action == FrameAction::Send &&
                 e.connectionId == send->connectionId)
@@ -90,5 +96,7 @@ private:
 
     EventOfSerial m_eventOfSerial;
     QHash<Key, QList<quint64>> m_serials;
+    // The key of every indexed serial: the log's rows do not keep their acks.
+    QHash<quint64, Key> m_keyOfSerial;
     QHash<AskerKey, quint64> m_newestSend;
 };

@@ -63,34 +63,36 @@ AckPairing::Group AckPairing::forSend(const FrameLogModel &log, int sendRow) {
 
     QList<quint64> recipients; // connection ids the message went to
     QList<quint64> otherAnswers;
-    const BrokerEvent *answerEvent = nullptr;
-    const BrokerEvent *forwardedEvent = nullptr;
+    // Times of the winning answer and of the answer forwarded to the asker (-1: none yet).
+    qint64 answerTimeMs = -1;
+    qint64 forwardedTimeMs = -1;
     log.ackIndex().forEachInAsk(group.send, [&](quint64 serial, const BrokerEvent &e) {
         if (isFrame(e, BrokerEvent::Kind::FrameOut, FrameAction::Message)) {
-            if (isFromAsker(e, send)) {
+            // The index has no bytes: the sender's name is in the whole frame.
+            if (isFromAsker(log.eventAt(log.rowOfSerial(serial)), send)) {
                 group.messages.append(serial);
                 recipients.append(e.connectionId);
             }
         } else if (isFrame(e, BrokerEvent::Kind::FrameIn, FrameAction::Answer)) {
             // Only a recipient's answer can win; without recorded messages, trust the broker.
             const bool fromRecipient = recipients.isEmpty() || recipients.contains(e.connectionId);
-            if (e.outcome == BrokerEvent::Outcome::Done && fromRecipient && !answerEvent) {
+            if (e.outcome == BrokerEvent::Outcome::Done && fromRecipient && answerTimeMs < 0) {
                 group.answer = serial;
-                answerEvent = &e;
+                answerTimeMs = e.timeMs;
             } else if (e.outcome != BrokerEvent::Outcome::Done && fromRecipient) {
                 group.droppedAnswers.append(serial);
             }
         } else if (isFrame(e, BrokerEvent::Kind::FrameOut, FrameAction::Answer) &&
-                   e.connectionId == send.connectionId && !forwardedEvent) {
+                   e.connectionId == send.connectionId && forwardedTimeMs < 0) {
             group.forwardedAnswer = serial;
-            forwardedEvent = &e;
+            forwardedTimeMs = e.timeMs;
         }
         return true;
     });
-    if (forwardedEvent)
-        group.roundTripMs = forwardedEvent->timeMs - send.timeMs;
-    else if (answerEvent)
-        group.roundTripMs = answerEvent->timeMs - send.timeMs;
+    if (forwardedTimeMs >= 0)
+        group.roundTripMs = forwardedTimeMs - send.timeMs;
+    else if (answerTimeMs >= 0)
+        group.roundTripMs = answerTimeMs - send.timeMs;
     return group;
 }
 
@@ -120,7 +122,8 @@ AckPairing::Group AckPairing::find(const FrameLogModel &log, int row) {
     for (int steps = 0; it != serials.cbegin() && steps < MaxSendCandidates; ++steps) {
         --it;
         const int candidate = log.rowOfSerial(*it);
-        if (!isFrame(log.eventAt(candidate), BrokerEvent::Kind::FrameIn, FrameAction::Send))
+        if (log.kindAt(candidate) != BrokerEvent::Kind::FrameIn ||
+            log.actionAt(candidate) != FrameAction::Send)
             continue;
         Group group = forSend(log, candidate);
         if (group.contains(serial))

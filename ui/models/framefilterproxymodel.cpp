@@ -10,6 +10,7 @@ constexpr quint32 actionBit(FrameAction action) {
 }
 
 constexpr int ActionCount = int(FrameAction::Error) + 1;
+constexpr int CaptureMatchesIntervalMs = 300;
 
 QLatin1StringView latin1(QByteArrayView bytes) {
     return QLatin1StringView(bytes.data(), bytes.size());
@@ -26,7 +27,12 @@ bool isAscii(QStringView text) {
 } // namespace
 
 FrameFilterProxyModel::FrameFilterProxyModel(QObject *parent)
-    : QSortFilterProxyModel(parent) {}
+    : QSortFilterProxyModel(parent) {
+    m_matchesArrived.setSingleShot(true);
+    m_matchesArrived.setInterval(CaptureMatchesIntervalMs);
+    // invalidate(), not invalidateRowsFilter(): see filterCriteriaChanged().
+    connect(&m_matchesArrived, &QTimer::timeout, this, [this] { invalidate(); });
+}
 
 FrameFilterProxyModel::~FrameFilterProxyModel() = default;
 
@@ -58,6 +64,53 @@ void FrameFilterProxyModel::filterCriteriaChanged() {
     Q_EMIT filterChanged();
 }
 
+QRegularExpression FrameFilterProxyModel::capturePattern() const {
+    if (m_text.isEmpty() || !m_valid)
+        return QRegularExpression();
+    if (m_regexMode)
+        return m_regex;
+    QRegularExpression::PatternOptions options = QRegularExpression::NoPatternOption;
+    if (m_caseSensitivity == Qt::CaseInsensitive)
+        options |= QRegularExpression::CaseInsensitiveOption;
+    return QRegularExpression(QRegularExpression::escape(m_text), options);
+}
+
+void FrameFilterProxyModel::requestCaptureSearch() {
+    m_captureMatches.clear();
+    m_matchesArrived.stop();
+    if (!m_log || !m_log->hasFrameReader()) {
+        m_searchingCapture = false;
+        return;
+    }
+    const QRegularExpression pattern = capturePattern();
+    m_searchingCapture = pattern.isValid() && !pattern.pattern().isEmpty();
+    Q_EMIT captureSearchRequested(pattern);
+}
+
+void FrameFilterProxyModel::addCaptureMatches(const QList<quint64> &ids) {
+    if (!m_searchingCapture || ids.isEmpty())
+        return;
+    m_captureMatches.append(ids);
+    // Batches come in id order; a search restarted over the same ids must not break the order.
+    if (m_captureMatches.size() > ids.size() &&
+        m_captureMatches.at(m_captureMatches.size() - ids.size() - 1) >= ids.first()) {
+        std::sort(m_captureMatches.begin(), m_captureMatches.end());
+        m_captureMatches.erase(std::unique(m_captureMatches.begin(), m_captureMatches.end()),
+                               m_captureMatches.end());
+    }
+    if (!m_matchesArrived.isActive())
+        m_matchesArrived.start();
+}
+
+void FrameFilterProxyModel::captureSearchFinished() {
+    if (!m_searchingCapture)
+        return;
+    m_searchingCapture = false;
+    m_matchesArrived.stop();
+    invalidate();
+    Q_EMIT filterChanged();
+}
+
 void FrameFilterProxyModel::rebuildTextMatcher() {
     const bool wasValid = m_valid;
     const QString oldError = m_errorString;
@@ -84,6 +137,7 @@ void FrameFilterProxyModel::rebuildTextMatcher() {
     }
     if (wasValid != m_valid || oldError != m_errorString)
         Q_EMIT validityChanged(m_valid, m_errorString);
+    requestCaptureSearch();
 }
 
 void FrameFilterProxyModel::setFilterText(const QString &text) {
@@ -186,23 +240,38 @@ void FrameFilterProxyModel::clearFilters() {
 bool FrameFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const {
     if (!m_log || sourceParent.isValid())
         return true;
-    return accepts(m_log->eventAt(sourceRow));
+    if (!acceptsFields(m_log->kindAt(sourceRow), m_log->actionAt(sourceRow),
+                       m_log->roomAt(sourceRow), m_log->clientIdAt(sourceRow),
+                       m_log->connectionIdAt(sourceRow)))
+        return false;
+    if (m_text.isEmpty() || !m_valid)
+        return true;
+    if (m_log->hasFrameReader() && !m_log->isInMemory(sourceRow))
+        return std::binary_search(m_captureMatches.cbegin(), m_captureMatches.cend(),
+                                  m_log->captureIdAt(sourceRow));
+    return matchesText(m_log->eventAt(sourceRow));
 }
 
-bool FrameFilterProxyModel::accepts(const BrokerEvent &e) const {
-    const bool frameIn = e.kind == BrokerEvent::Kind::FrameIn;
-    const bool frameOut = e.kind == BrokerEvent::Kind::FrameOut;
+bool FrameFilterProxyModel::acceptsFields(BrokerEvent::Kind kind, FrameAction action,
+                                          const QString &room, const QByteArray &clientId,
+                                          quint64 connectionId) const {
+    const bool frameIn = kind == BrokerEvent::Kind::FrameIn;
+    const bool frameOut = kind == BrokerEvent::Kind::FrameOut;
     if (!frameIn && !frameOut && (!m_showSystemEvents || m_direction != Direction::Both))
         return false;
     if ((m_direction == Direction::In && !frameIn) || (m_direction == Direction::Out && !frameOut))
         return false;
-    if (m_actionMask != 0 && (!(frameIn || frameOut) || !(m_actionMask & actionBit(e.action))))
+    if (m_actionMask != 0 && (!(frameIn || frameOut) || !(m_actionMask & actionBit(action))))
         return false;
-    if (m_hasRoom && !matchesRoom(e.room))
+    if (m_hasRoom && !matchesRoom(room))
         return false;
-    if (!m_clientId.isEmpty() && !matchesClient(e.clientId))
+    if (!m_clientId.isEmpty() && !matchesClient(clientId))
         return false;
-    if (m_connectionId != 0 && e.connectionId != m_connectionId)
+    return m_connectionId == 0 || connectionId == m_connectionId;
+}
+
+bool FrameFilterProxyModel::accepts(const BrokerEvent &e) const {
+    if (!acceptsFields(e.kind, e.action, e.room, e.clientId, e.connectionId))
         return false;
     if (m_text.isEmpty() || !m_valid)
         return true;

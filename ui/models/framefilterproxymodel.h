@@ -1,18 +1,24 @@
 #pragma once
 
+#include "brokerevent.h"
 #include "framecodec.h"
 
 #include <QByteArray>
 #include <QList>
 #include <QRegularExpression>
 #include <QSortFilterProxyModel>
+#include <QTimer>
 
 class FrameLogModel;
-struct BrokerEvent;
 
 // The frame log's filters: free text or a regular expression over the frame's raw text, room,
 // client id, action and detail, plus filters by direction, action, room, client and
 // connection. New rows from the log pass through the same filters as they arrive.
+//
+// The structured filters read the log's index only. When the log's older rows live in a
+// capture on disk (FrameLogModel::hasFrameReader), the text filter asks for a search of the
+// capture (captureSearchRequested) and lets those rows through as their ids are found
+// (addCaptureMatches); rows still in memory are matched here.
 class FrameFilterProxyModel : public QSortFilterProxyModel {
     Q_OBJECT
     Q_PROPERTY(QString filterText READ filterText WRITE setFilterText NOTIFY filterChanged)
@@ -54,8 +60,14 @@ public:
     // True when any filter narrows the log.
     bool isFiltering() const;
 
-    // Whether one event passes the filters (what filterAcceptsRow asks for each row).
+    // Whether one event passes the filters (what filterAcceptsRow asks for each row whose
+    // event is in memory).
     bool accepts(const BrokerEvent &event) const;
+    // The text filter as a pattern for searching the capture (plain text escaped); invalid
+    // when there is no text filter.
+    QRegularExpression capturePattern() const;
+    // Whether rows in the capture are still being searched for the text filter.
+    bool isSearchingCapture() const { return m_searchingCapture; }
 
 public Q_SLOTS:
     void setFilterText(const QString &text);
@@ -74,10 +86,17 @@ public Q_SLOTS:
     void setConnectionFilter(quint64 connectionId);
     // Back to showing every row.
     void clearFilters();
+    // Capture ids of frames that match the text filter, as the search finds them (ascending).
+    void addCaptureMatches(const QList<quint64> &ids);
+    // The search of the capture for the current text filter has ended.
+    void captureSearchFinished();
 
 Q_SIGNALS:
     void filterChanged();
     void validityChanged(bool valid, const QString &errorString);
+    // The text filter changed while older rows are in the capture: search it with this pattern
+    // (an invalid pattern: stop searching).
+    void captureSearchRequested(const QRegularExpression &pattern);
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -86,6 +105,9 @@ private:
     void rebuildTextMatcher();
     void filterCriteriaChanged();
     bool matchesText(const BrokerEvent &event) const;
+    bool acceptsFields(BrokerEvent::Kind kind, FrameAction action, const QString &room,
+                       const QByteArray &clientId, quint64 connectionId) const;
+    void requestCaptureSearch();
     bool matchesRoom(const QString &room) const;
     bool matchesClient(const QByteArray &clientId) const;
 
@@ -109,4 +131,8 @@ private:
     QByteArray m_clientId;
     Match m_clientMatch = Match::Exact;
     quint64 m_connectionId = 0;
+
+    QList<quint64> m_captureMatches; // ascending
+    bool m_searchingCapture = false;
+    QTimer m_matchesArrived; // folds the search's batches into one re-filtering at a time
 };

@@ -12,16 +12,13 @@
 
 namespace {
 
-bool isRefusedHandshake(const BrokerEvent &e) {
-    return e.kind == BrokerEvent::Kind::ConnectionClosed && e.connectionId == 0;
-}
-
 constexpr int SummaryCacheSize = 4096;
 constexpr int OverdueCheckIntervalMs = 250;
-bool isFrameEvent(const BrokerEvent &e) {
-    return e.kind == BrokerEvent::Kind::FrameIn || e.kind == BrokerEvent::Kind::FrameOut;
-}
-
+constexpr int ReadBackCacheKiB = 32 * 1024;
+// With a capture keeping every event, memory holds whole events only for the newest rows.
+constexpr int KeepInMemoryRows = 5000;
+constexpr qint64 KeepInMemoryBytes = 64 * 1024 * 1024;
+constexpr qsizetype MaxPendingWithReader = 200000;
 // A null icon when the resource is not linked in (model tests), instead of a warning per icon.
 QIcon iconIfPresent(const QString &path) {
     return QFile::exists(path) ? QIcon(path) : QIcon();
@@ -31,15 +28,14 @@ QIcon iconIfPresent(const QString &path) {
 
 FrameLogModel::FrameLogModel(QObject *parent)
     : QAbstractTableModel(parent)
-    , m_ackIndex([this](quint64 serial) -> const BrokerEvent * {
-        const int row = rowOfSerial(serial);
-        return row < 0 ? nullptr : &eventAt(row);
-    })
+    , m_ackIndex(
+          [this](quint64 serial, BrokerEvent *header) { return headerOfSerial(serial, header); })
     , m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
     , m_summaryCache(SummaryCacheSize)
     , m_inIcon(iconIfPresent(QStringLiteral(":/icons/arrow-in.svg")))
     , m_outIcon(iconIfPresent(QStringLiteral(":/icons/arrow-out.svg")))
     , m_errorIcon(iconIfPresent(QStringLiteral(":/icons/error.svg"))) {
+    m_readBack.setMaxCost(ReadBackCacheKiB);
     m_overdueTimer.setInterval(OverdueCheckIntervalMs);
     connect(&m_overdueTimer, &QTimer::timeout, this, &FrameLogModel::checkOverdueAsks);
 }
@@ -54,15 +50,106 @@ int FrameLogModel::columnCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-const BrokerEvent &FrameLogModel::eventAt(int row) const {
+const BrokerEvent *FrameLogModel::inMemory(int row) const {
+    const int hotRow = row - (m_count - int(m_hot.size()));
+    return hotRow >= 0 ? &m_hot[size_t(hotRow)] : nullptr;
+}
+
+BrokerEvent FrameLogModel::eventAt(int row) const {
     Q_ASSERT(row >= 0 && row < m_count);
-    return m_ring.at((m_head + row) % m_capacity);
+    if (const BrokerEvent *e = inMemory(row))
+        return *e;
+    const quint64 serial = serialAt(row);
+    if (const BrokerEvent *cached = m_readBack.object(serial))
+        return *cached;
+    const quint64 id = captureIdAt(row);
+    auto event = std::make_unique<BrokerEvent>();
+    if (id == 0 || !m_reader || !m_reader(id, event.get()))
+        return m_index.header(row); // gone from the capture too (its budget): what the index has
+    const BrokerEvent copy = *event;
+    m_readBack.insert(serial, event.release(), int(copy.data.size() / 1024) + 1);
+    return copy;
+}
+
+bool FrameLogModel::headerOfSerial(quint64 serial, BrokerEvent *header) const {
+    const int row = rowOfSerial(serial);
+    if (row < 0)
+        return false;
+    *header = m_index.header(row);
+    return true;
 }
 
 int FrameLogModel::rowOfSerial(quint64 serial) const {
     if (serial < m_firstSerial || serial >= m_firstSerial + quint64(m_count))
         return -1;
     return int(serial - m_firstSerial);
+}
+
+void FrameLogModel::setFrameReader(FrameReader reader) {
+    m_reader = std::move(reader);
+    m_readBack.clear();
+    trimInMemory();
+}
+
+quint64 FrameLogModel::captureIdAt(int row) const {
+    const quint64 serial = serialAt(row);
+    // The last run starting at or before the serial.
+    auto it = std::upper_bound(m_idRuns.cbegin(), m_idRuns.cend(), serial,
+                               [](quint64 s, const IdRun &run) { return s < run.serial; });
+    if (it == m_idRuns.cbegin())
+        return 0;
+    --it;
+    return it->id == 0 ? 0 : it->id + (serial - it->serial);
+}
+
+int FrameLogModel::rowOfCaptureId(quint64 id) const {
+    if (id == 0 || m_count == 0)
+        return -1;
+    // Ids grow with serials within the log, so the runs are ordered by id too (runs without
+    // ids, id 0, are skipped).
+    for (auto it = m_idRuns.crbegin(); it != m_idRuns.crend(); ++it) {
+        if (it->id == 0 || it->id > id)
+            continue;
+        const quint64 serial = it->serial + (id - it->id);
+        const auto next = it.base(); // the run after this one
+        if (next != m_idRuns.cend() && serial >= next->serial)
+            return -1;
+        return rowOfSerial(serial);
+    }
+    return -1;
+}
+
+void FrameLogModel::setWrittenUpTo(quint64 lastId) {
+    m_writtenUpTo = std::max(m_writtenUpTo, lastId);
+    trimInMemory();
+}
+
+void FrameLogModel::discardBefore(quint64 firstRemainingId) {
+    int rows = 0;
+    while (rows < m_count) {
+        const quint64 id = captureIdAt(rows);
+        if (id == 0 || id >= firstRemainingId)
+            break;
+        ++rows;
+    }
+    if (rows > 0)
+        removeFront(rows);
+}
+
+void FrameLogModel::trimInMemory() {
+    if (!m_reader)
+        return;
+    // The newest rows stay (a following view shows them, and the writer may still hold
+    // them); older ones go once the capture has them.
+    while (!m_hot.empty() &&
+           (int(m_hot.size()) > KeepInMemoryRows || m_hotBytes > KeepInMemoryBytes)) {
+        const int row = m_count - int(m_hot.size());
+        const quint64 id = captureIdAt(row);
+        if (id == 0 || id > m_writtenUpTo)
+            break;
+        m_hotBytes -= m_hot.front().data.size();
+        m_hot.pop_front();
+    }
 }
 
 QList<quint64> FrameLogModel::serialsWithAck(const QString &room, const QByteArray &ack) const {
@@ -79,7 +166,7 @@ void FrameLogModel::setClock(std::function<qint64()> nowMs) {
 
 FrameLogModel::AskState FrameLogModel::askState(int row) const {
     Q_ASSERT(row >= 0 && row < m_count);
-    return m_askStates.at(slotOf(row));
+    return AskState(m_index.askState(row));
 }
 
 FrameLogModel::AskState FrameLogModel::initialAskState(const BrokerEvent &e, qint64 nowMs) const {
@@ -125,26 +212,35 @@ void FrameLogModel::resetDroppedCount() {
     Q_EMIT droppedCountChanged(m_dropped);
 }
 
-void FrameLogModel::appendEvents(const BrokerEventList &events) {
+void FrameLogModel::appendEvents(const BrokerEventList &events, quint64 firstId) {
     if (events.isEmpty())
         return;
     if (m_paused) {
         m_pending.append(events);
-        if (m_pending.size() > m_capacity) {
-            const qsizetype excess = m_pending.size() - m_capacity;
+        for (qsizetype i = 0; i < events.size(); ++i)
+            m_pendingIds.append(firstId == 0 ? 0 : firstId + quint64(i));
+        // What waits is held whole, so it is bounded by the in-memory bound too when a capture
+        // keeps the rest.
+        const qsizetype bound =
+            m_reader ? std::min<qsizetype>(m_capacity, MaxPendingWithReader) : m_capacity;
+        if (m_pending.size() > bound) {
+            const qsizetype excess = m_pending.size() - bound;
             m_pending.remove(0, excess);
+            m_pendingIds.remove(0, excess);
             addDropped(quint64(excess));
         }
         Q_EMIT pendingCountChanged(int(m_pending.size()));
         return;
     }
-    insertBatch(events.constData(), events.size());
+    insertBatch(events.constData(), events.size(), firstId);
 }
 
-void FrameLogModel::insertBatch(const BrokerEvent *begin, qsizetype count) {
+void FrameLogModel::insertBatch(const BrokerEvent *begin, qsizetype count, quint64 firstId) {
     // A batch larger than the whole log: only its tail can be shown.
     if (count > m_capacity) {
         addDropped(quint64(count - m_capacity));
+        if (firstId != 0)
+            firstId += quint64(count - m_capacity);
         begin += count - m_capacity;
         count = m_capacity;
     }
@@ -153,6 +249,13 @@ void FrameLogModel::insertBatch(const BrokerEvent *begin, qsizetype count) {
         removeFront(overflow);
         addDropped(quint64(overflow));
     }
+
+    // A new run of ids unless this batch continues the last one.
+    const quint64 firstNewSerial = m_firstSerial + quint64(m_count);
+    if (m_idRuns.empty() || m_count == 0 ||
+        captureIdAt(m_count - 1) + (firstId == 0 ? 0 : 1) != firstId ||
+        (firstId == 0) != (captureIdAt(m_count - 1) == 0))
+        m_idRuns.push_back(IdRun{firstNewSerial, firstId});
 
     const int firstRow = m_count;
     const qint64 nowMs = now();
@@ -163,15 +266,10 @@ void FrameLogModel::insertBatch(const BrokerEvent *begin, qsizetype count) {
     beginInsertRows(QModelIndex(), firstRow, firstRow + int(count) - 1);
     for (qsizetype i = 0; i < count; ++i) {
         const BrokerEvent &e = begin[i];
-        const int slot = (m_head + m_count) % m_capacity;
         const AskState ask = initialAskState(e, nowMs);
-        if (slot == m_ring.size()) {
-            m_ring.append(e);
-            m_askStates.append(ask);
-        } else {
-            m_ring[slot] = e;
-            m_askStates[slot] = ask;
-        }
+        m_index.append(e, FrameIndex::AskStateValue(ask));
+        m_hot.push_back(e);
+        m_hotBytes += e.data.size();
         const quint64 serial = m_firstSerial + quint64(m_count);
         ++m_count;
         m_ackIndex.add(e, serial);
@@ -193,6 +291,7 @@ void FrameLogModel::insertBatch(const BrokerEvent *begin, qsizetype count) {
     endInsertRows();
     if (changedLast >= 0)
         emitRowsChanged(changedFirst, changedLast);
+    trimInMemory();
 
     if (!m_waitingAsks.empty() && !m_overdueTimer.isActive())
         m_overdueTimer.start();
@@ -201,15 +300,22 @@ void FrameLogModel::insertBatch(const BrokerEvent *begin, qsizetype count) {
 void FrameLogModel::removeFront(int count) {
     beginRemoveRows(QModelIndex(), 0, count - 1);
     for (int row = 0; row < count; ++row) {
-        BrokerEvent &e = m_ring[(m_head + row) % m_capacity];
         // Rows leave in serial order, so each one is the oldest entry of its list.
-        m_ackIndex.removeOldest(e, m_firstSerial + quint64(row));
-        // Release the payload now rather than when the slot is reused.
-        e = BrokerEvent();
+        m_ackIndex.removeOldest(m_firstSerial + quint64(row));
+        m_readBack.remove(m_firstSerial + quint64(row));
     }
-    m_head = (m_head + count) % m_capacity;
+    // Rows in memory are the newest ones: only those among the removed leave m_hot.
+    const int inMemoryRemoved = std::max(0, count - (m_count - int(m_hot.size())));
+    for (int i = 0; i < inMemoryRemoved; ++i) {
+        m_hotBytes -= m_hot.front().data.size();
+        m_hot.pop_front();
+    }
+    m_index.removeFront(count);
     m_count -= count;
     m_firstSerial += quint64(count);
+    // Runs wholly before the first serial go; the one the first row is in stays.
+    while (m_idRuns.size() > 1 && m_idRuns[1].serial <= m_firstSerial)
+        m_idRuns.pop_front();
     while (!m_waitingAsks.empty() && m_waitingAsks.front() < m_firstSerial)
         m_waitingAsks.pop_front();
     endRemoveRows();
@@ -225,7 +331,7 @@ void FrameLogModel::checkOverdueAsks() {
             m_waitingAsks.pop_front();
             continue;
         }
-        if (nowMs - eventAt(row).timeMs < m_unansweredThresholdMs)
+        if (nowMs - timeMsAt(row) < m_unansweredThresholdMs)
             break;
         m_waitingAsks.pop_front();
         if (askState(row) == AskState::Waiting) {
@@ -246,26 +352,22 @@ void FrameLogModel::setPaused(bool paused) {
     m_paused = paused;
     if (!paused && !m_pending.isEmpty()) {
         const BrokerEventList pending = std::exchange(m_pending, {});
-        insertBatch(pending.constData(), pending.size());
+        const QList<quint64> ids = std::exchange(m_pendingIds, {});
+        // Runs of consecutive ids go in as one batch each.
+        qsizetype start = 0;
+        for (qsizetype i = 1; i <= pending.size(); ++i) {
+            // A run is events without ids, or events with consecutive ids.
+            const bool runEnds =
+                i == pending.size() ||
+                (ids.at(i - 1) == 0 ? ids.at(i) != 0 : ids.at(i) != ids.at(i - 1) + 1);
+            if (runEnds) {
+                insertBatch(pending.constData() + start, i - start, ids.at(start));
+                start = i;
+            }
+        }
         Q_EMIT pendingCountChanged(0);
     }
     Q_EMIT pausedChanged(paused);
-}
-
-void FrameLogModel::linearize() {
-    if (m_head == 0 && m_ring.size() == m_count)
-        return;
-    QList<BrokerEvent> ordered;
-    QList<AskState> orderedAsks;
-    ordered.reserve(m_count);
-    orderedAsks.reserve(m_count);
-    for (int row = 0; row < m_count; ++row) {
-        ordered.append(m_ring.at((m_head + row) % m_ring.size()));
-        orderedAsks.append(m_askStates.at((m_head + row) % m_ring.size()));
-    }
-    m_ring = std::move(ordered);
-    m_askStates = std::move(orderedAsks);
-    m_head = 0;
 }
 
 void FrameLogModel::setCapacity(int capacity) {
@@ -277,12 +379,11 @@ void FrameLogModel::setCapacity(int capacity) {
         removeFront(excess);
         addDropped(quint64(excess));
     }
-    // Rows keep their order; the ring restarts at slot 0 with the new size.
-    linearize();
     m_capacity = capacity;
     if (m_pending.size() > capacity) {
         const qsizetype excess = m_pending.size() - capacity;
         m_pending.remove(0, excess);
+        m_pendingIds.remove(0, excess);
         addDropped(quint64(excess));
         Q_EMIT pendingCountChanged(int(m_pending.size()));
     }
@@ -291,9 +392,11 @@ void FrameLogModel::setCapacity(int capacity) {
 
 void FrameLogModel::clear() {
     beginResetModel();
-    m_ring.clear();
-    m_askStates.clear();
-    m_head = 0;
+    m_index.clear();
+    m_hot.clear();
+    m_hotBytes = 0;
+    m_readBack.clear();
+    m_idRuns.clear();
     m_firstSerial += quint64(m_count);
     m_count = 0;
     m_ackIndex.clear();
@@ -302,14 +405,15 @@ void FrameLogModel::clear() {
     m_summaryCache.clear();
     const bool hadPending = !m_pending.isEmpty();
     m_pending.clear();
+    m_pendingIds.clear();
     endResetModel();
     if (hadPending)
         Q_EMIT pendingCountChanged(0);
     resetDroppedCount();
 }
 
-QVariant FrameLogModel::background(const BrokerEvent &e, AskState ask) const {
-    if (e.isProblem())
+QVariant FrameLogModel::background(bool problem, AskState ask) const {
+    if (problem)
         return RowPalette::problemBackground(RowPalette::applicationPalette());
     if (ask == AskState::Unanswered)
         return RowPalette::warningBackground(RowPalette::applicationPalette());
@@ -320,31 +424,33 @@ QVariant FrameLogModel::data(const QModelIndex &index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return QVariant();
     const int row = index.row();
-    const BrokerEvent &e = eventAt(row);
-    const bool frame = isFrameEvent(e);
+    const BrokerEvent::Kind kind = kindAt(row);
+    const bool frame = kind == BrokerEvent::Kind::FrameIn || kind == BrokerEvent::Kind::FrameOut;
+    // A refused handshake never became a connection (closed, with no connection id): it has no
+    // room and no client; its summary names the peer.
+    const bool refusedHandshake =
+        kind == BrokerEvent::Kind::ConnectionClosed && connectionIdAt(row) == 0;
 
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
         case TimeColumn:
-            return DisplayText::time(e.timeMs);
-        // A refused handshake never became a connection (closed, with no connection id): it
-        // has no room and no client; its summary names the peer.
+            return DisplayText::time(timeMsAt(row));
         case RoomColumn:
-            return isRefusedHandshake(e) ? QString() : DisplayText::roomName(e.room);
+            return refusedHandshake ? QString() : DisplayText::roomName(roomAt(row));
         case ClientColumn:
-            return isRefusedHandshake(e) ? QString()
-                                         : DisplayText::clientName(e.clientId, e.connectionId);
+            return refusedHandshake ? QString()
+                                    : DisplayText::clientName(clientIdAt(row), connectionIdAt(row));
         case DirectionColumn:
-            if (e.kind == BrokerEvent::Kind::FrameIn)
+            if (kind == BrokerEvent::Kind::FrameIn)
                 return tr("in");
-            if (e.kind == BrokerEvent::Kind::FrameOut)
+            if (kind == BrokerEvent::Kind::FrameOut)
                 return tr("out");
             return tr("system");
         case ActionColumn:
-            return DisplayText::actionName(e);
+            return DisplayText::actionName(headerAt(row));
         case SizeColumn:
-            return frame ? QVariant(e.size) : QVariant();
+            return frame ? QVariant(sizeAt(row)) : QVariant();
         case SummaryColumn:
             return summary(row);
         }
@@ -353,23 +459,23 @@ QVariant FrameLogModel::data(const QModelIndex &index, int role) const {
         if (index.column() != DirectionColumn)
             return QVariant();
         {
-            const QIcon icon = e.isProblem()                           ? m_errorIcon
-                               : e.kind == BrokerEvent::Kind::FrameIn  ? m_inIcon
-                               : e.kind == BrokerEvent::Kind::FrameOut ? m_outIcon
-                                                                       : QIcon();
+            const QIcon icon = isProblemAt(row)                      ? m_errorIcon
+                               : kind == BrokerEvent::Kind::FrameIn  ? m_inIcon
+                               : kind == BrokerEvent::Kind::FrameOut ? m_outIcon
+                                                                     : QIcon();
             if (icon.isNull()) // system rows only show the error icon
                 return QVariant();
             return icon;
         }
     case Qt::ToolTipRole:
-        return toolTip(e, index.column(),
+        return toolTip(eventAt(row), index.column(),
                        index.column() == SummaryColumn ? askState(row) : AskState::NotAnAsk);
     case Qt::TextAlignmentRole:
         if (index.column() == SizeColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return QVariant();
     case Qt::BackgroundRole:
-        return background(e, askState(row));
+        return background(isProblemAt(row), askState(row));
     case Qt::FontRole:
         if (!frame || askState(row) == AskState::Unanswered) {
             QFont font;
@@ -378,29 +484,29 @@ QVariant FrameLogModel::data(const QModelIndex &index, int role) const {
         }
         return QVariant();
     case EventRole:
-        return QVariant::fromValue(e);
+        return QVariant::fromValue(eventAt(row));
     case RawDataRole:
-        return e.data;
+        return eventAt(row).data;
     case RawTextRole:
-        return QString::fromUtf8(e.data);
+        return QString::fromUtf8(eventAt(row).data);
     case AckRole:
-        return QString::fromUtf8(e.ack);
+        return QString::fromUtf8(eventAt(row).ack);
     case ConnectionIdRole:
-        return qulonglong(e.connectionId);
+        return qulonglong(connectionIdAt(row));
     case RoomRole:
-        return e.room;
+        return roomAt(row);
     case ClientIdRole:
-        return QString::fromUtf8(e.clientId);
+        return QString::fromUtf8(clientIdAt(row));
     case KindRole:
-        return int(e.kind);
+        return int(kind);
     case ActionRole:
-        return int(e.action);
+        return int(actionAt(row));
     case TimeMsRole:
-        return e.timeMs;
+        return timeMsAt(row);
     case SizeRole:
-        return e.size;
+        return sizeAt(row);
     case IsProblemRole:
-        return e.isProblem();
+        return isProblemAt(row);
     case AskStateRole:
         return int(askState(row));
     case SerialRole:

@@ -2,6 +2,7 @@
 
 #include "ackindex.h"
 #include "brokerevent.h"
+#include "frameindex.h"
 
 #include <QAbstractTableModel>
 #include <QCache>
@@ -13,9 +14,13 @@
 #include <functional>
 
 // The frame log: every event the broker reports (frames in and out, connections, ids, rooms),
-// in arrival order, in a bounded ring buffer. Events arrive in batches; each batch costs the
+// in arrival order, bounded by a capacity. Events arrive in batches; each batch costs the
 // views at most one removal from the front and one insertion at the end. Cells are formatted
 // only when a view asks for them.
+//
+// Each row is a 20-byte entry of a FrameIndex; whole events (bytes, detail, ack) are kept in
+// memory for the newest rows only when a frame reader is set (the capture on disk, which has
+// them all): older rows are read back when shown. Without a reader every row keeps its event.
 class FrameLogModel : public QAbstractTableModel {
     Q_OBJECT
     Q_PROPERTY(int capacity READ capacity WRITE setCapacity NOTIFY capacityChanged)
@@ -70,8 +75,33 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
-    // The event shown in a row; row must be valid.
-    const BrokerEvent &eventAt(int row) const;
+    // The event shown in a row, whole (read back from the capture when it is no longer in
+    // memory; without its bytes when it cannot be read); row must be valid.
+    BrokerEvent eventAt(int row) const;
+    // The row's event without data, detail, intervention and ack: no reading, no copying.
+    BrokerEvent headerAt(int row) const { return m_index.header(row); }
+    BrokerEvent::Kind kindAt(int row) const { return m_index.kind(row); }
+    FrameAction actionAt(int row) const { return m_index.action(row); }
+    const QString &roomAt(int row) const { return m_index.room(row); }
+    const QByteArray &clientIdAt(int row) const { return m_index.clientId(row); }
+    quint64 connectionIdAt(int row) const { return m_index.connectionId(row); }
+    qint64 timeMsAt(int row) const { return m_index.timeMs(row); }
+    qint64 sizeAt(int row) const { return m_index.frameSize(row); }
+    bool isProblemAt(int row) const { return m_index.isProblem(row); }
+
+    // Reads a whole event back by its capture id (CaptureReader::read); set when a capture
+    // records what the log shows. Rows then keep their events in memory only until the
+    // capture has them (setWrittenUpTo) and while they are among the newest.
+    using FrameReader = std::function<bool(quint64 id, BrokerEvent *event)>;
+    void setFrameReader(FrameReader reader);
+    bool hasFrameReader() const { return bool(m_reader); }
+    // The capture id of a row (0 when it was appended without one).
+    quint64 captureIdAt(int row) const;
+    // The row of a capture id, or -1.
+    int rowOfCaptureId(quint64 id) const;
+    // Whether a row's whole event is still in memory (filters that need the bytes of older
+    // rows ask the capture instead).
+    bool isInMemory(int row) const { return row >= m_count - int(m_hot.size()); }
 
     int capacity() const { return m_capacity; }
     // Shrinking drops the oldest rows (counted as dropped).
@@ -104,7 +134,14 @@ public:
 
 public Q_SLOTS:
     // Adds a batch from the broker (or from a saved log). While paused, the batch waits.
-    void appendEvents(const BrokerEventList &events);
+    void appendEvents(const BrokerEventList &events) { appendEvents(events, 0); }
+    // The same for a batch the capture recorded: event i has capture id firstId + i.
+    void appendEvents(const BrokerEventList &events, quint64 firstId);
+    // The capture has committed every event up to this id: their memory can go.
+    void setWrittenUpTo(quint64 lastId);
+    // The capture's budget removed every frame before this id: so do the rows (not counted as
+    // dropped; the capture counts them).
+    void discardBefore(quint64 firstRemainingId);
     void setPaused(bool paused);
     // Removes every row and pending event and resets the dropped count.
     void clear();
@@ -120,30 +157,43 @@ Q_SIGNALS:
     void droppedCountChanged(quint64 count);
 
 private:
-    void insertBatch(const BrokerEvent *begin, qsizetype count);
+    void insertBatch(const BrokerEvent *begin, qsizetype count, quint64 firstId);
+    void trimInMemory();
     void removeFront(int count);
     void addDropped(quint64 count);
-    void linearize();
     AskState initialAskState(const BrokerEvent &event, qint64 nowMs) const;
-    void setAskState(int row, AskState state) { m_askStates[slotOf(row)] = state; }
-    int slotOf(int row) const { return (m_head + row) % m_capacity; }
+    void setAskState(int row, AskState state) {
+        m_index.setAskState(row, FrameIndex::AskStateValue(state));
+    }
+    const BrokerEvent *inMemory(int row) const;
+    bool headerOfSerial(quint64 serial, BrokerEvent *header) const;
     qint64 now() const;
     QString summary(int row) const;
     QString makeSummary(const BrokerEvent &event) const;
     QString toolTip(const BrokerEvent &event, int column, AskState ask) const;
-    QVariant background(const BrokerEvent &event, AskState ask) const;
+    QVariant background(bool problem, AskState ask) const;
     void emitRowsChanged(int firstRow, int lastRow);
 
-    // Ring buffer: row r lives at m_ring[(m_head + r) % m_capacity]. m_ring grows up to the
-    // capacity and is then reused in place. m_askStates runs in step with it.
-    QList<BrokerEvent> m_ring;
-    QList<AskState> m_askStates;
-    int m_head = 0;
+    FrameIndex m_index; // every row
+    // Whole events of the newest rows: m_hot.back() is the last row. Without a reader, all rows.
+    std::deque<BrokerEvent> m_hot;
+    qint64 m_hotBytes = 0;
+    // Whole events read back from the capture, by serial; the cost is in KiB.
+    mutable QCache<quint64, BrokerEvent> m_readBack;
+    FrameReader m_reader;
+    quint64 m_writtenUpTo = 0;
+    // Capture ids by serial: a run of serials from `serial` has ids from `id` on (0: none).
+    struct IdRun {
+        quint64 serial;
+        quint64 id;
+    };
+    std::deque<IdRun> m_idRuns;
     int m_count = 0;
     int m_capacity = DefaultCapacity;
     quint64 m_firstSerial = 0;
 
     QList<BrokerEvent> m_pending;
+    QList<quint64> m_pendingIds; // capture ids of m_pending (0: none)
     bool m_paused = false;
     quint64 m_dropped = 0;
 
