@@ -36,6 +36,31 @@
     </message>
 </context>
 <context>
+    <name>AskRelationText</name>
+    <message numerus="yes">
+        <source>Ask &lt;b&gt;%1&lt;/b&gt;: delivered to %n recipient(s)</source>
+        <translation>
+            <numerusform>Anfrage &lt;b&gt;%1&lt;/b&gt;: an %n Empfänger zugestellt</numerusform>
+            <numerusform>Anfrage &lt;b&gt;%1&lt;/b&gt;: an %n Empfänger zugestellt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; answered by &lt;b&gt;%1&lt;/b&gt; after &lt;b&gt;%2 ms&lt;/b&gt;</source>
+        <translation>; beantwortet von &lt;b&gt;%1&lt;/b&gt; nach &lt;b&gt;%2 ms&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>; &lt;b&gt;no answer yet&lt;/b&gt;</source>
+        <translation>; &lt;b&gt;noch keine Antwort&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n later answer(s) dropped</source>
+        <translation>
+            <numerusform>; %n spätere Antwort verworfen</numerusform>
+            <numerusform>; %n spätere Antworten verworfen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Broker</name>
     <message>
         <source>broker shutting down</source>
@@ -1480,28 +1505,6 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
     <message>
         <source>Unknown destinations %1, dropped answers %2, undelivered %3; error replies %4</source>
         <translation>Unbekannte Ziele: %1, verworfene Antworten: %2, nicht zugestellt: %3; Fehlerantworten: %4</translation>
-    </message>
-    <message numerus="yes">
-        <source>Ask &lt;b&gt;%1&lt;/b&gt;: delivered to %n recipient(s)</source>
-        <translation>
-            <numerusform>Anfrage &lt;b&gt;%1&lt;/b&gt;: an %n Empfänger zugestellt</numerusform>
-            <numerusform>Anfrage &lt;b&gt;%1&lt;/b&gt;: an %n Empfänger zugestellt</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>; answered by &lt;b&gt;%1&lt;/b&gt; after &lt;b&gt;%2 ms&lt;/b&gt;</source>
-        <translation>; beantwortet von &lt;b&gt;%1&lt;/b&gt; nach &lt;b&gt;%2 ms&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>; &lt;b&gt;no answer yet&lt;/b&gt;</source>
-        <translation>; &lt;b&gt;noch keine Antwort&lt;/b&gt;</translation>
-    </message>
-    <message numerus="yes">
-        <source>; %n later answer(s) dropped</source>
-        <translation>
-            <numerusform>; %n spätere Antwort verworfen</numerusform>
-            <numerusform>; %n spätere Antworten verworfen</numerusform>
-        </translation>
     </message>
     <message>
         <source>Show Only This Room in the Log</source>

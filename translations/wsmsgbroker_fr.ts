@@ -36,6 +36,31 @@
     </message>
 </context>
 <context>
+    <name>AskRelationText</name>
+    <message numerus="yes">
+        <source>Ask &lt;b&gt;%1&lt;/b&gt;: delivered to %n recipient(s)</source>
+        <translation>
+            <numerusform>Demande &lt;b&gt;%1&lt;/b&gt;&#xa0;: remise à %n destinataire</numerusform>
+            <numerusform>Demande &lt;b&gt;%1&lt;/b&gt;&#xa0;: remise à %n destinataires</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; answered by &lt;b&gt;%1&lt;/b&gt; after &lt;b&gt;%2 ms&lt;/b&gt;</source>
+        <translation>&#xa0;; réponse de &lt;b&gt;%1&lt;/b&gt; après &lt;b&gt;%2 ms&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>; &lt;b&gt;no answer yet&lt;/b&gt;</source>
+        <translation>&#xa0;; &lt;b&gt;pas encore de réponse&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n later answer(s) dropped</source>
+        <translation>
+            <numerusform>&#xa0;; %n réponse tardive abandonnée</numerusform>
+            <numerusform>&#xa0;; %n réponses tardives abandonnées</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Broker</name>
     <message>
         <source>broker shutting down</source>
@@ -1480,28 +1505,6 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
     <message>
         <source>Unknown destinations %1, dropped answers %2, undelivered %3; error replies %4</source>
         <translation>Destinataires inconnus&#xa0;: %1, réponses abandonnées&#xa0;: %2, non remis&#xa0;: %3&#xa0;; erreurs renvoyées&#xa0;: %4</translation>
-    </message>
-    <message numerus="yes">
-        <source>Ask &lt;b&gt;%1&lt;/b&gt;: delivered to %n recipient(s)</source>
-        <translation>
-            <numerusform>Demande &lt;b&gt;%1&lt;/b&gt;&#xa0;: remise à %n destinataire</numerusform>
-            <numerusform>Demande &lt;b&gt;%1&lt;/b&gt;&#xa0;: remise à %n destinataires</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>; answered by &lt;b&gt;%1&lt;/b&gt; after &lt;b&gt;%2 ms&lt;/b&gt;</source>
-        <translation>&#xa0;; réponse de &lt;b&gt;%1&lt;/b&gt; après &lt;b&gt;%2 ms&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>; &lt;b&gt;no answer yet&lt;/b&gt;</source>
-        <translation>&#xa0;; &lt;b&gt;pas encore de réponse&lt;/b&gt;</translation>
-    </message>
-    <message numerus="yes">
-        <source>; %n later answer(s) dropped</source>
-        <translation>
-            <numerusform>&#xa0;; %n réponse tardive abandonnée</numerusform>
-            <numerusform>&#xa0;; %n réponses tardives abandonnées</numerusform>
-        </translation>
     </message>
     <message>
         <source>Show Only This Room in the Log</source>
