@@ -1,0 +1,107 @@
+// The frame log's compact rows: every field the log's columns, filters and pairing read comes
+// back as it went in, strings are interned, removal from the front keeps the rest in order.
+#include "brokerevents.h"
+#include "frameindex.h"
+
+#include <QTest>
+
+using namespace BrokerEvents;
+
+class TestFrameIndex : public QObject {
+    Q_OBJECT
+private slots:
+    void headerKeepsEveryIndexedField() {
+        FrameIndex index;
+        BrokerEvent e = send(7, QStringLiteral("/chat"), "alice", {"bob"}, "42", "a1");
+        e.session = 0x1234567890abcdefULL;
+        e.sessionUrl = QStringLiteral("ws://127.0.0.1:9042/");
+        e.outcome = BrokerEvent::Outcome::PartlyDelivered;
+        e.binary = true;
+        e.size = 123456;
+        index.append(e, 2);
+        BrokerEvent closed;
+        closed.kind = BrokerEvent::Kind::ConnectionClosed;
+        closed.closeReason = CloseReason::SlowConsumer;
+        closed.connectionId = 7;
+        closed.room = QStringLiteral("/chat");
+        closed.timeMs = BaseTimeMs - 1000; // before the first row
+        index.append(closed, 0);
+
+        QCOMPARE(index.size(), 2);
+        const BrokerEvent h = index.header(0);
+        QCOMPARE(h.timeMs, e.timeMs);
+        QCOMPARE(h.session, e.session);
+        QCOMPARE(h.sessionUrl, e.sessionUrl);
+        QCOMPARE(h.connectionId, 7u);
+        QCOMPARE(h.room, QStringLiteral("/chat"));
+        QCOMPARE(h.clientId, QByteArray("alice"));
+        QCOMPARE(h.kind, BrokerEvent::Kind::FrameIn);
+        QCOMPARE(h.action, FrameAction::Send);
+        QCOMPARE(h.outcome, BrokerEvent::Outcome::PartlyDelivered);
+        QVERIFY(h.binary);
+        QCOMPARE(h.size, 123456);
+        QVERIFY(h.data.isEmpty());
+        QCOMPARE(index.askState(0), FrameIndex::AskStateValue(2));
+        QVERIFY(index.isProblem(0)); // a partial delivery
+
+        QCOMPARE(index.timeMs(1), BaseTimeMs - 1000);
+        QCOMPARE(index.header(1).closeReason, CloseReason::SlowConsumer);
+        QVERIFY(index.isProblem(1));
+        QVERIFY(index.clientId(1).isEmpty());
+    }
+
+    void rowsStaySmall() {
+        FrameIndex index;
+        QCOMPARE(index.bytesPerRow(), 20);
+    }
+
+    void removeFrontKeepsOrderAndAskStates() {
+        FrameIndex index;
+        for (int i = 0; i < 100; ++i) {
+            const QByteArray id = "c" + QByteArray::number(i % 3);
+            index.append(frame(BrokerEvent::Kind::FrameOut, quint64(i % 5), QStringLiteral("/r"),
+                               id, FrameAction::Message, "{}", BaseTimeMs + i),
+                         FrameIndex::AskStateValue(i % 4));
+        }
+        index.removeFront(40);
+        QCOMPARE(index.size(), 60);
+        for (int row = 0; row < 60; ++row) {
+            const int i = row + 40;
+            QCOMPARE(index.timeMs(row), BaseTimeMs + i);
+            QCOMPARE(index.connectionId(row), quint64(i % 5));
+            QCOMPARE(index.clientId(row), "c" + QByteArray::number(i % 3));
+            QCOMPARE(index.askState(row), FrameIndex::AskStateValue(i % 4));
+        }
+        index.setAskState(0, 3);
+        QCOMPARE(index.askState(0), FrameIndex::AskStateValue(3));
+        index.clear();
+        QCOMPARE(index.size(), 0);
+    }
+
+    void sameConnectionInAnotherSessionIsAnotherConnection() {
+        FrameIndex index;
+        BrokerEvent a = frame(BrokerEvent::Kind::FrameIn, 1, QStringLiteral("/r"), "x",
+                              FrameAction::Register, "{}");
+        a.session = 1;
+        a.sessionUrl = QStringLiteral("ws://127.0.0.1:9077/");
+        BrokerEvent b = a;
+        b.session = 2;
+        b.sessionUrl = QStringLiteral("ws://127.0.0.1:9078/");
+        index.append(a, 0);
+        index.append(b, 0);
+        QCOMPARE(index.header(0).sessionUrl, a.sessionUrl);
+        QCOMPARE(index.header(1).sessionUrl, b.sessionUrl);
+        QCOMPARE(index.header(1).session, 2u);
+    }
+
+    void sizesSaturateInsteadOfWrapping() {
+        FrameIndex index;
+        BrokerEvent e = frame(BrokerEvent::Kind::FrameIn, 1, QString(), {}, FrameAction::None, {});
+        e.size = qint64(1) << 33;
+        index.append(e, 0);
+        QCOMPARE(index.frameSize(0), qint64(0xffffffffu));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFrameIndex)
+#include "tst_frameindex.moc"
