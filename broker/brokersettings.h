@@ -33,9 +33,13 @@ struct BrokerSettings {
     QString tlsCertificatePath; // both set: wss://
     QString tlsKeyPath;
 
-    // What observers get of each frame: with the log's 100,000 rows this bounds its memory to
-    // about 800 MiB even when every frame is large.
-    int maxRecordedFrameBytes = 8 * 1024;
+    // What observers get of each frame: frames up to this many bytes whole, longer ones cut
+    // (BrokerEvent::size still says how long they were). 0, the default, records every frame
+    // whole: the broker bounds them itself (one it accepts is at most maxMessageBytes, one it
+    // builds from that adds only the envelope, "from" and "action"), and the recorded bytes are
+    // shares of the broker's own buffers, so a whole frame costs a reference count, not a copy.
+    // Observers that keep frames bound them (the capture on disk by its budget).
+    qint64 maxRecordedFrameBytes = 0;
     int recentlyClosedLimit = 200;
     // Frames per second observers get at most (the inspector's log); the rest are counted.
     int maxRecordedFramesPerSecond = 200000;

@@ -10,10 +10,12 @@ PACKAGES=(
     cmake ninja-build g++
     qt6-base-dev qt6-websockets-dev qt6-svg-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    # run: Qt's own translations and the SVG plugin for the icons
-    qt6-translations-l10n libqt6svg6
-    # tests: the interop test runs the original npm client; GUI tests may use a virtual display
-    nodejs npm ca-certificates xvfb xauth fonts-dejavu-core
+    # run: Qt's own translations, the SVG plugin for the icons, and Qt SQL's SQLite driver (the
+    # capture file is an SQLite database)
+    qt6-translations-l10n libqt6svg6 libqt6sql6-sqlite
+    # tests: the interop test runs the original npm client; GUI tests may use a virtual display;
+    # the capture tests query a capture with the sqlite3 command, as the README shows
+    nodejs npm ca-certificates xvfb xauth fonts-dejavu-core sqlite3
     # checks: formatting, desktop entry, AppStream metadata, the Debian package, translations
     clang-format desktop-file-utils appstream dpkg-dev file python3
 )

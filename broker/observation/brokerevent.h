@@ -49,7 +49,7 @@ struct BrokerEvent {
     QString room;
     QByteArray clientId; // UTF-8; empty when the connection is not registered
     QByteArray ack;      // the ack a send or answer carried, decoded
-    QByteArray data;     // the frame's bytes, at most BrokerSettings::maxRecordedFrameBytes
+    QByteArray data;     // the frame's bytes: whole, unless cut by a recording limit (size says)
     QString detail;
     // FrameOut only: what delivery stages did to the frame ("held 1200 ms by hold-b"), empty
     // when it went straight through; dropped when a stage (or the receiver leaving while it

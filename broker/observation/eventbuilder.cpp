@@ -7,7 +7,7 @@
 
 #include <QDateTime>
 
-EventBuilder::EventBuilder(EventRecorder &recorder, int maxRecordedFrameBytes)
+EventBuilder::EventBuilder(EventRecorder &recorder, qint64 maxRecordedFrameBytes)
     : m_recorder(recorder)
     , m_maxRecordedFrameBytes(maxRecordedFrameBytes) {}
 
@@ -145,5 +145,9 @@ BrokerEvent EventBuilder::makeEvent(BrokerEvent::Kind kind, const ClientConnecti
 }
 
 QByteArray EventBuilder::recordedBytes(const QByteArray &bytes) const {
-    return bytes.size() <= m_maxRecordedFrameBytes ? bytes : bytes.left(m_maxRecordedFrameBytes);
+    // A share of the broker's buffer (incoming: the message the transport assembled; outgoing:
+    // the frame built once for all its receivers); only a cut frame is a copy.
+    if (m_maxRecordedFrameBytes <= 0 || bytes.size() <= m_maxRecordedFrameBytes)
+        return bytes;
+    return bytes.left(m_maxRecordedFrameBytes);
 }

@@ -20,7 +20,8 @@ struct RoutingResult;
 // endRequest() records the FrameIn with the routing result and then them.
 class EventBuilder {
 public:
-    EventBuilder(EventRecorder &recorder, int maxRecordedFrameBytes);
+    // maxRecordedFrameBytes: longer frames are recorded cut; 0 records every frame whole.
+    EventBuilder(EventRecorder &recorder, qint64 maxRecordedFrameBytes);
 
     bool observed() const { return m_recorder.isActive(); }
     // Called at each start of the broker: the events from now on belong to this run.
@@ -70,7 +71,7 @@ private:
                               const QString &intervention) const;
 
     EventRecorder &m_recorder;
-    int m_maxRecordedFrameBytes;
+    qint64 m_maxRecordedFrameBytes;
     quint64 m_session = 0;
     QString m_sessionUrl;
     std::optional<BrokerEvent> m_request; // the FrameIn being routed

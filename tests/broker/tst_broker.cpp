@@ -145,6 +145,8 @@ private slots:
     // observation API
     void eventsArriveInBatches();
     void eventsDescribeFrames();
+    void largeFramesAreRecordedWhole();
+    void recordedFrameCapCutsLongerFrames();
     void unknownIdOutcomes();
     void droppedAnswerOutcome();
     void frameInComesBeforeTheFramesItCaused();
@@ -1531,6 +1533,60 @@ void TestBroker::eventsDescribeFrames() {
     }));
     QCOMPARE(ignored.outcome, BrokerEvent::Outcome::Ignored);
     QVERIFY(ignored.clientId.isEmpty());
+}
+
+// A frame near the message size limit is recorded whole, in and out; what goes to several
+// receivers is one buffer, shared by the broker's write and every event (a reference count).
+void TestBroker::largeFramesAreRecordedWhole() {
+    observeEvents();
+    TestClient *a = registeredClient(u"a"_s, u"/big"_s);
+    QVERIFY(a);
+    TestClient *b = registeredClient(u"b"_s, u"/big"_s);
+    QVERIFY(b);
+    TestClient *c = registeredClient(u"c"_s, u"/big"_s);
+    QVERIFY(c);
+    const QByteArray text(BrokerSettings().maxMessageBytes - 100, 'x');
+    const QByteArray sendFrame = R"({"action":"send","dest":["b","c"],"message":")" + text + "\"}";
+    QVERIFY(sendFrame.size() <= BrokerSettings().maxMessageBytes);
+    a->sendText(sendFrame);
+    QVERIFY(b->waitForFrames(2));
+    QVERIFY(c->waitForFrames(2));
+    const auto isMessageOut = [](const BrokerEvent &e) {
+        return e.kind == BrokerEvent::Kind::FrameOut && e.action == FrameAction::Message;
+    };
+    QTRY_VERIFY(indexOfEvent(isMessageOut, indexOfEvent(isMessageOut) + 1) >= 0);
+    const BrokerEventList all = events();
+    const BrokerEvent in = all.at(indexOfEvent([](const BrokerEvent &e) {
+        return e.kind == BrokerEvent::Kind::FrameIn && e.action == FrameAction::Send;
+    }));
+    QCOMPARE(in.size, qint64(sendFrame.size()));
+    QCOMPARE(in.data, sendFrame);
+    const BrokerEvent toB = all.at(indexOfEvent(isMessageOut));
+    const BrokerEvent toC = all.at(indexOfEvent(isMessageOut, indexOfEvent(isMessageOut) + 1));
+    QCOMPARE(toB.data, b->rawFrames().at(1));
+    QCOMPARE(toB.size, qint64(toB.data.size()));
+    QCOMPARE(toC.data, c->rawFrames().at(1));
+    QCOMPARE(toB.data.constData(), toC.data.constData());
+}
+
+// A cap set below a frame's size keeps its first bytes and its whole size.
+void TestBroker::recordedFrameCapCutsLongerFrames() {
+    BrokerSettings settings;
+    settings.maxRecordedFrameBytes = 16;
+    QVERIFY(startBroker(settings));
+    observeEvents();
+    TestClient *a = registeredClient(u"a"_s, u"/cap"_s);
+    QVERIFY(a);
+    const QByteArray sendFrame = R"({"action":"send","dest":"a","message":"0123456789"})";
+    a->sendText(sendFrame);
+    QVERIFY(a->waitForFrames(2));
+    const auto isSendIn = [](const BrokerEvent &e) {
+        return e.kind == BrokerEvent::Kind::FrameIn && e.action == FrameAction::Send;
+    };
+    QTRY_VERIFY(indexOfEvent(isSendIn) >= 0);
+    const BrokerEvent in = events().at(indexOfEvent(isSendIn));
+    QCOMPARE(in.size, qint64(sendFrame.size()));
+    QCOMPARE(in.data, sendFrame.left(16));
 }
 
 void TestBroker::unknownIdOutcomes() {
