@@ -34,6 +34,10 @@ bool parseNumber(const QCommandLineParser &parser, const QString &name, qint64 m
 CommandLine CommandLine::parse(const QStringList &arguments, QSettings *savedSettings) {
     CommandLine result;
     QCommandLineParser parser;
+    parser.addPositionalArgument(tr("files"),
+                                 tr("Captures, JSON Lines logs or HARs to open, each in a window "
+                                    "of its own."),
+                                 tr("[file...]"));
     parser.setApplicationDescription(QCoreApplication::translate(
         "CommandLine",
         "A WebSocket message broker for the wsmsgbroker protocol that shows its traffic live.\n"
@@ -114,10 +118,20 @@ CommandLine CommandLine::parse(const QStringList &arguments, QSettings *savedSet
                                                       QCoreApplication::applicationVersion());
         return result;
     }
-    if (!parser.positionalArguments().isEmpty()) {
+    // Files to open in windows of their own: captures, JSON Lines logs, HARs.
+    result.files = parser.positionalArguments();
+    for (const QString &file : std::as_const(result.files)) {
+        if (!QFileInfo(file).isFile()) {
+            result.outcome = Outcome::ExitUsageError;
+            result.output = tr("cannot open \"%1\": no such file").arg(file);
+            return result;
+        }
+    }
+    if (!result.files.isEmpty() && parser.isSet(QStringLiteral("headless"))) {
         result.outcome = Outcome::ExitUsageError;
-        result.output =
-            tr("unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst());
+        result.output = tr("a file to open (\"%1\") needs the window; without --headless it "
+                           "opens beside the live log")
+                            .arg(result.files.constFirst());
         return result;
     }
 

@@ -22,6 +22,7 @@ public:
     bool logFrames = false;
     QString settingsFile; // empty: the platform's default location (GUI only)
     QString language;     // empty: follow the system locale
+    QStringList files;    // to open in windows of their own
     BrokerSettings broker;
 
     // Parses arguments (argv including the program name). Errors name the option and value in

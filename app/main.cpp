@@ -106,5 +106,7 @@ int main(int argc, char *argv[]) {
     MainWindow window(options.broker, saved.get());
     window.show();
     window.startBroker();
+    for (const QString &file : options.files)
+        window.openFile(file);
     return app->exec();
 }

@@ -38,6 +38,7 @@ private slots:
     void help();
     void version_data();
     void version();
+    void filesToOpen();
 
 private:
     // Writes text to a file in the temporary directory and returns its path.
@@ -366,6 +367,24 @@ void TestCommandLine::version() {
     const CommandLine c = parse({flag, QStringLiteral("--headless")});
     QCOMPARE(c.outcome, CommandLine::Outcome::ExitOk);
     QCOMPARE(c.output, QStringLiteral("wsmsgbroker " WSMSGBROKER_VERSION "\n"));
+}
+
+// `wsmsgbroker FILE...` opens captures and logs beside the live log (issue 12).
+void TestCommandLine::filesToOpen() {
+    const QString capture = writeFile(QStringLiteral("a.wscap"), "x");
+    const QString log = writeFile(QStringLiteral("b.jsonl"), "{}\n");
+    CommandLine line = parse({capture, QStringLiteral("--port"), QStringLiteral("0"), log});
+    QCOMPARE(line.outcome, CommandLine::Outcome::Run);
+    QCOMPARE(line.files, (QStringList{capture, log}));
+
+    const QString missing = m_dir.filePath(QStringLiteral("missing.har"));
+    line = parse({missing});
+    QCOMPARE(line.outcome, CommandLine::Outcome::ExitUsageError);
+    QVERIFY2(line.output.contains(missing), qPrintable(line.output));
+
+    line = parse({QStringLiteral("--headless"), capture});
+    QCOMPARE(line.outcome, CommandLine::Outcome::ExitUsageError);
+    QVERIFY2(line.output.contains(capture), qPrintable(line.output));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

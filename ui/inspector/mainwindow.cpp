@@ -3,6 +3,7 @@
 #include "askrelationtext.h"
 #include "brokercontroller.h"
 #include "brokersettingschange.h"
+#include "capturerecorder.h"
 #include "clicktocopylabel.h"
 #include "connectiontreemodel.h"
 #include "displaytext.h"
@@ -12,8 +13,10 @@
 #include "framelogview.h"
 #include "inspector.h"
 #include "inspectoricon.h"
+#include "logfilewindow.h"
 #include "logfilterbar.h"
 #include "ratehistory.h"
+#include "sessioncapture.h"
 #include "statisticsview.h"
 #include "tailfollower.h"
 
@@ -60,6 +63,8 @@ MainWindow::MainWindow(const BrokerSettings &broker, QSettings *settings, QWidge
     m_inspectorOptions.language = m_settings->value(QStringLiteral("language")).toString();
     m_settings->endGroup();
     m_log->setCapacity(std::clamp(m_inspectorOptions.logCapacity, 1000, 10000000));
+    m_session = std::make_unique<SessionCapture>(m_settings);
+    startRecording();
     m_log->setUnansweredThresholdMs(m_inspectorOptions.unansweredThresholdMs);
 
     // Central: the frame log with its filters and banners.
@@ -102,7 +107,12 @@ MainWindow::MainWindow(const BrokerSettings &broker, QSettings *settings, QWidge
             m_pauseAction->setChecked(false);
         else if (link == QLatin1String("dismiss"))
             m_log->resetDroppedCount();
-        else if (link == QLatin1String("dismiss-unrecorded")) {
+        else if (link == QLatin1String("open-last"))
+            openFile(m_session->lastSessionPath());
+        else if (link == QLatin1String("dismiss-last")) {
+            m_lastSessionOffered = true;
+            updateBanner();
+        } else if (link == QLatin1String("dismiss-unrecorded")) {
             m_unrecordedSeen = m_unrecorded;
             updateBanner();
         } else if (link == QLatin1String("settings"))
@@ -118,6 +128,31 @@ MainWindow::MainWindow(const BrokerSettings &broker, QSettings *settings, QWidge
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::startRecording() {
+    m_lastSessionOffered = !m_session->lastSessionCrashed();
+    if (!m_session->isEnabled())
+        return;
+    QString error;
+    if (!m_inspector->startRecording(m_session->path(), m_session->budget(), &error))
+        m_recordingError = error; // the log keeps what it can in memory
+    connect(m_inspector, &Inspector::recordingFailed, this, [this](const QString &why) {
+        m_recordingError = why;
+        updateBanner();
+    });
+    connect(m_inspector, &Inspector::discardedFramesChanged, this, &MainWindow::updateBanner);
+}
+
+void MainWindow::openFile(const QString &path) {
+    auto *window = new LogFileWindow();
+    QString error;
+    if (!window->open(path, &error)) {
+        delete window;
+        QMessageBox::warning(this, tr("Open"), error);
+        return;
+    }
+    window->show();
+}
 
 void MainWindow::startBroker() {
     m_rates->clear();
@@ -169,6 +204,20 @@ void MainWindow::updateBanner() {
                      .arg(m_controller->lastError().toHtmlEscaped());
         problem = true;
     }
+    if (!m_lastSessionOffered)
+        parts << tr("The last session ended unexpectedly; its capture was kept. <a "
+                    "href=\"open-last\">Open it</a> · <a href=\"dismiss-last\">Dismiss</a>");
+    if (!m_recordingError.isEmpty()) {
+        parts << tr("This session is not recorded to disk: %1. The log keeps the newest "
+                    "frames in memory.")
+                     .arg(m_recordingError.toHtmlEscaped());
+        problem = true;
+    }
+    if (m_inspector->discardedFrames() > 0)
+        parts << tr("The capture's budget (%1 MiB, %2 frames) discarded the %n oldest frame(s).",
+                    nullptr, int(std::min<quint64>(m_inspector->discardedFrames(), INT_MAX)))
+                     .arg(QLocale().toString(m_session->budget().maxBytes >> 20),
+                          QLocale().toString(m_session->budget().maxFrames));
     if (m_log->isPaused())
         parts << tr("Paused: %n new frame(s) waiting. <a href=\"resume\">Resume</a>", nullptr,
                     m_log->pendingCount());
@@ -342,12 +391,28 @@ void MainWindow::exportLogInteractively() {
 
 void MainWindow::openLogInteractively() {
     const QString fileName = QFileDialog::getOpenFileName(
-        this, tr("Open Log"), {}, tr("Frame logs (*.jsonl *.har *.json);;All files (*)"));
+        this, tr("Open"), {},
+        tr("Captures and frame logs (*.wscap *.jsonl *.har *.json);;All files (*)"));
+    if (!fileName.isEmpty())
+        openFile(fileName);
+}
+
+void MainWindow::saveCaptureInteractively() {
+    CaptureRecorder *recorder = m_inspector->recorder();
+    if (!recorder) {
+        QMessageBox::information(this, tr("Save Capture As"),
+                                 tr("This session is not being recorded to disk."));
+        return;
+    }
+    const QString fileName = QFileDialog::getSaveFileName(
+        this, tr("Save Capture As"), QStringLiteral("session.wscap"), tr("Capture (*.wscap)"));
     if (fileName.isEmpty())
         return;
     QString error;
-    if (!m_inspector->openLog(fileName, &error))
-        QMessageBox::warning(this, tr("Open Log"), error);
+    if (!recorder->saveAs(fileName, &error))
+        QMessageBox::warning(this, tr("Save Capture As"), error);
+    else
+        statusBar()->showMessage(tr("Saved the capture to %1").arg(fileName), 5000);
 }
 
 void MainWindow::saveLayout() {
@@ -359,5 +424,7 @@ void MainWindow::saveLayout() {
 
 void MainWindow::closeEvent(QCloseEvent *event) {
     saveLayout();
+    m_inspector->stopRecording();
+    m_session->markCleanExit();
     event->accept();
 }

@@ -6,6 +6,8 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
 class ActionCountModel;
 class BrokerController;
 class ConnectionTreeModel;
@@ -23,6 +25,7 @@ class QTableView;
 class QTreeView;
 class RateHistory;
 class RecentlyClosedModel;
+class SessionCapture;
 class StatisticsView;
 class TailFollower;
 
@@ -41,6 +44,9 @@ public:
 
     // The context menu's actions for a row of the rooms and clients tree.
     QList<QAction *> connectionActions(const QModelIndex &index);
+
+    // Opens a saved capture, JSON Lines log or HAR in a window of its own.
+    void openFile(const QString &path);
 
 public slots:
     void startBroker();
@@ -64,6 +70,8 @@ private:
     void showSettings();
     void exportLogInteractively();
     void openLogInteractively();
+    void saveCaptureInteractively();
+    void startRecording();
     void saveLayout();
 
     QSettings *m_settings;
@@ -71,6 +79,9 @@ private:
     SettingsDialog::InspectorOptions m_inspectorOptions;
     quint64 m_unrecorded = 0;     // frames the broker handled but did not record for the log
     quint64 m_unrecordedSeen = 0; // as many as the user dismissed
+    std::unique_ptr<SessionCapture> m_session;
+    QString m_recordingError;         // why this session is not recorded, shown in the banner
+    bool m_lastSessionOffered = true; // the banner no longer offers the crashed last session
     BrokerController *m_controller;
     Inspector *m_inspector;
     // The Inspector's models, which the views show (owned by the Inspector).

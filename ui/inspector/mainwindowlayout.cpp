@@ -11,6 +11,7 @@
 #include "inspectoricon.h"
 #include "logfilterbar.h"
 #include "recentlyclosedmodel.h"
+#include "sessioncapture.h"
 #include "statisticsview.h"
 #include "tailfollower.h"
 
@@ -32,8 +33,17 @@
 void MainWindow::createActions() {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *open =
-        file->addAction(icon("open"), tr("&Open Log…"), this, &MainWindow::openLogInteractively);
+        file->addAction(icon("open"), tr("&Open…"), this, &MainWindow::openLogInteractively);
     open->setShortcut(QKeySequence::Open);
+    open->setToolTip(tr("Open a capture, JSON Lines log or HAR in a window of its own"));
+    QAction *openLast = file->addAction(tr("Open &Last Session"), this, [this] {
+        if (!m_session->lastSessionPath().isEmpty())
+            openFile(m_session->lastSessionPath());
+    });
+    openLast->setObjectName(QStringLiteral("openLastSession"));
+    openLast->setEnabled(!m_session->lastSessionPath().isEmpty());
+    file->addAction(tr("Save Capture &As…"), this, &MainWindow::saveCaptureInteractively)
+        ->setShortcut(QKeySequence::SaveAs);
     QAction *save = file->addAction(icon("export"), tr("&Export Log…"), this,
                                     &MainWindow::exportLogInteractively);
     save->setShortcut(QKeySequence::Save);

@@ -235,7 +235,18 @@ void FrameLogModel::appendEvents(const BrokerEventList &events, quint64 firstId)
     insertBatch(events.constData(), events.size(), firstId);
 }
 
-void FrameLogModel::insertBatch(const BrokerEvent *begin, qsizetype count, quint64 firstId) {
+void FrameLogModel::appendIndexed(const BrokerEventList &events, quint64 firstId) {
+    Q_ASSERT(m_reader && firstId != 0);
+    if (events.isEmpty())
+        return;
+    // Rows in memory must be the newest: whatever is there now is in the capture too.
+    m_hot.clear();
+    m_hotBytes = 0;
+    insertBatch(events.constData(), events.size(), firstId, false);
+}
+
+void FrameLogModel::insertBatch(const BrokerEvent *begin, qsizetype count, quint64 firstId,
+                                bool keepInMemory) {
     // A batch larger than the whole log: only its tail can be shown.
     if (count > m_capacity) {
         addDropped(quint64(count - m_capacity));
@@ -268,8 +279,10 @@ void FrameLogModel::insertBatch(const BrokerEvent *begin, qsizetype count, quint
         const BrokerEvent &e = begin[i];
         const AskState ask = initialAskState(e, nowMs);
         m_index.append(e, FrameIndex::AskStateValue(ask));
-        m_hot.push_back(e);
-        m_hotBytes += e.data.size();
+        if (keepInMemory) {
+            m_hot.push_back(e);
+            m_hotBytes += e.data.size();
+        }
         const quint64 serial = m_firstSerial + quint64(m_count);
         ++m_count;
         m_ackIndex.add(e, serial);

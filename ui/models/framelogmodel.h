@@ -137,6 +137,9 @@ public Q_SLOTS:
     void appendEvents(const BrokerEventList &events) { appendEvents(events, 0); }
     // The same for a batch the capture recorded: event i has capture id firstId + i.
     void appendEvents(const BrokerEventList &events, quint64 firstId);
+    // Rows of events already in the capture, given without their bytes (CaptureReader::
+    // readIndex): nothing of them is kept in memory; needs a frame reader.
+    void appendIndexed(const BrokerEventList &events, quint64 firstId);
     // The capture has committed every event up to this id: their memory can go.
     void setWrittenUpTo(quint64 lastId);
     // The capture's budget removed every frame before this id: so do the rows (not counted as
@@ -157,7 +160,8 @@ Q_SIGNALS:
     void droppedCountChanged(quint64 count);
 
 private:
-    void insertBatch(const BrokerEvent *begin, qsizetype count, quint64 firstId);
+    void insertBatch(const BrokerEvent *begin, qsizetype count, quint64 firstId,
+                     bool keepInMemory = true);
     void trimInMemory();
     void removeFront(int count);
     void addDropped(quint64 count);

@@ -7,7 +7,14 @@
 #include <QObject>
 #include <QUrl>
 
+#include <memory>
+
 class ActionCountModel;
+class CaptureLoader;
+class CaptureReader;
+class CaptureRecorder;
+class CaptureSearch;
+struct CaptureBudget;
 class ConnectionTreeModel;
 class FrameFilterProxyModel;
 class FrameLogModel;
@@ -42,12 +49,26 @@ public:
         connect(source, &Source::snapshotReady, this, &Inspector::applySnapshot);
     }
 
-    // Writes the filtered log; the format follows the file name (.har, else JSON Lines).
-    // brokerUrl names the server in a HAR file.
+    // Writes the filtered log, whole frames; the format follows the file name (.har, else
+    // JSON Lines). brokerUrl names the server in a HAR file.
     bool exportLog(const QString &fileName, const QUrl &brokerUrl, QString *error) const;
     // Replaces the log with a saved JSON Lines log or a Chrome HAR, shown at once (a paused log
-    // is resumed).
+    // is resumed). Small files and tests; a window opens files with openFile().
     bool openLog(const QString &fileName, QString *error);
+
+    // Records every event the log gets into a capture on disk, whole; the log then keeps its
+    // index and the newest events, and reads the rest back from the capture when shown.
+    bool startRecording(const QString &path, const CaptureBudget &budget, QString *error);
+    void stopRecording();
+    CaptureRecorder *recorder() const { return m_recorder.get(); }
+    // Streams a capture, JSON Lines log or HAR into the log (loadProgress, loadFinished); the
+    // log then browses it. workDir keeps a converted log's capture.
+    bool openFile(const QString &path, const QString &workDir, QString *error);
+    CaptureLoader *loader() const { return m_loader; }
+    // The capture the log reads from (recording, or opened), or empty.
+    QString capturePath() const;
+    // Frames the capture's budget discarded since recording started.
+    quint64 discardedFrames() const { return m_discarded; }
 
 public Q_SLOTS:
     void addEvents(const BrokerEventList &events);
@@ -58,12 +79,26 @@ public Q_SLOTS:
 Q_SIGNALS:
     // After the models took the snapshot in.
     void snapshotApplied(const BrokerSnapshot &snapshot);
+    // Recording stopped for a reason the user must know (disk full, file removed).
+    void recordingFailed(const QString &error);
+    void discardedFramesChanged(quint64 count);
+    void searchProgress(quint64 scanned, quint64 total);
 
 private:
+    void useCapture(const QString &path);
+    void searchCapture(const QRegularExpression &pattern);
+
     FrameLogModel *m_log;
     FrameFilterProxyModel *m_proxy;
     ConnectionTreeModel *m_tree;
     RecentlyClosedModel *m_closed;
     RateHistory *m_rates;
     ActionCountModel *m_actionCounts;
+
+    std::unique_ptr<CaptureRecorder> m_recorder;
+    // The log's reader of the capture it records or shows (this thread's connection).
+    std::unique_ptr<CaptureReader> m_reader;
+    CaptureSearch *m_search = nullptr;
+    CaptureLoader *m_loader = nullptr;
+    quint64 m_discarded = 0;
 };
