@@ -6,9 +6,9 @@ set -euo pipefail
 
 # Everything the build, the app and the tests need, in one place.
 PACKAGES=(
-    # build
+    # build (libsqlite3-dev: the capture runs its per-frame statements on SQLite's own API)
     cmake ninja-build g++
-    qt6-base-dev qt6-websockets-dev qt6-svg-dev
+    qt6-base-dev qt6-websockets-dev qt6-svg-dev libsqlite3-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     # run: Qt's own translations, the SVG plugin for the icons, and Qt SQL's SQLite driver (the
     # capture file is an SQLite database)

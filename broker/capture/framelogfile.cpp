@@ -1,6 +1,8 @@
 #include "framelogfile.h"
 
-#include "roomname.h"
+#include "framelogreader.h"
+#include "harwriter.h"
+
 #include <QDateTime>
 #include <QIODevice>
 #include <QJsonArray>
@@ -51,17 +53,6 @@ FrameAction actionFromName(const QString &name) {
     return FrameAction::None;
 }
 
-// The action of a frame from its text, for logs that only kept the text (HAR).
-FrameAction actionOfFrame(const QByteArray &data, bool incoming) {
-    const QJsonObject o = QJsonDocument::fromJson(data).object();
-    const FrameAction a = actionFromName(o.value(QStringLiteral("action")).toString());
-    if (a == FrameAction::Answer)
-        return a;
-    const bool clientAction =
-        a == FrameAction::Register || a == FrameAction::Unregister || a == FrameAction::Send;
-    return clientAction == incoming ? a : FrameAction::None;
-}
-
 QString isoTime(qint64 ms) {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
 }
@@ -70,140 +61,48 @@ bool writeHar(QIODevice *device, const BrokerEventList &events, const QUrl &brok
     // One HAR entry per connection, in order of first appearance. A connection is its broker
     // run and number: numbers start again at 1 after a restart.
     using Connection = std::pair<quint64, quint64>;
-    QMap<Connection, QJsonArray> messages;
-    QMap<Connection, const BrokerEvent *> first;
+    QMap<Connection, QList<qsizetype>> frames;
+    QMap<Connection, qsizetype> first;
     QMap<Connection, QByteArray> clientIds; // the last id it registered with
     QList<Connection> order;
-    for (const BrokerEvent &e : events) {
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        const BrokerEvent &e = events.at(i);
         const Connection key{e.session, e.connectionId};
         if (!first.contains(key)) {
-            first.insert(key, &e);
+            first.insert(key, i);
             order.append(key);
         }
         if (!e.clientId.isEmpty())
             clientIds.insert(key, e.clientId);
-        if (e.kind != BrokerEvent::Kind::FrameIn && e.kind != BrokerEvent::Kind::FrameOut)
-            continue;
-        // Seen from the client, as DevTools shows it: what it sent and what it received.
-        messages[key].append(QJsonObject{
-            {QStringLiteral("type"), e.kind == BrokerEvent::Kind::FrameIn
-                                         ? QStringLiteral("send")
-                                         : QStringLiteral("receive")},
-            {QStringLiteral("time"), double(e.timeMs) / 1000.0},
-            {QStringLiteral("opcode"), e.binary ? 2 : 1},
-            {QStringLiteral("data"),
-             e.binary ? QString::fromLatin1(e.data.toBase64()) : QString::fromUtf8(e.data)},
-        });
+        if (e.kind == BrokerEvent::Kind::FrameIn || e.kind == BrokerEvent::Kind::FrameOut)
+            frames[key].append(i);
     }
-    QJsonArray entries;
+    HarWriter har(device, brokerUrl);
+    bool ok = har.begin();
     for (const Connection &id : order) {
-        if (!messages.contains(id))
+        if (!ok || !frames.contains(id))
             continue;
-        const BrokerEvent *e = first.value(id);
-        // The URL of the run the connection belonged to; files from before sessions have none.
-        QUrl url = e->sessionUrl.isEmpty() ? brokerUrl : QUrl(e->sessionUrl);
-        url.setPath(e->room);
-        entries.append(QJsonObject{
-            {QStringLiteral("startedDateTime"), isoTime(e->timeMs)},
-            {QStringLiteral("time"), 0},
-            {QStringLiteral("request"),
-             QJsonObject{{QStringLiteral("method"), QStringLiteral("GET")},
-                         {QStringLiteral("url"), url.toString()},
-                         {QStringLiteral("httpVersion"), QStringLiteral("HTTP/1.1")},
-                         {QStringLiteral("headers"), QJsonArray()},
-                         {QStringLiteral("queryString"), QJsonArray()},
-                         {QStringLiteral("cookies"), QJsonArray()},
-                         {QStringLiteral("headersSize"), -1},
-                         {QStringLiteral("bodySize"), 0}}},
-            {QStringLiteral("response"),
-             QJsonObject{{QStringLiteral("status"), 101},
-                         {QStringLiteral("statusText"), QStringLiteral("Switching Protocols")},
-                         {QStringLiteral("httpVersion"), QStringLiteral("HTTP/1.1")},
-                         {QStringLiteral("headers"), QJsonArray()},
-                         {QStringLiteral("cookies"), QJsonArray()},
-                         {QStringLiteral("content"),
-                          QJsonObject{{QStringLiteral("size"), 0},
-                                      {QStringLiteral("mimeType"), QStringLiteral("x-unknown")}}},
-                         {QStringLiteral("redirectURL"), QString()},
-                         {QStringLiteral("headersSize"), -1},
-                         {QStringLiteral("bodySize"), 0}}},
-            {QStringLiteral("cache"), QJsonObject()},
-            {QStringLiteral("timings"), QJsonObject{{QStringLiteral("send"), 0},
-                                                    {QStringLiteral("wait"), 0},
-                                                    {QStringLiteral("receive"), 0}}},
-            {QStringLiteral("_resourceType"), QStringLiteral("websocket")},
-            {QStringLiteral("_wsmsgbrokerClient"), QString::fromUtf8(clientIds.value(id))},
-            {QStringLiteral("_webSocketMessages"), messages.value(id)},
-        });
+        ok = har.beginEntry(events.at(first.value(id)), clientIds.value(id));
+        for (qsizetype i : frames.value(id))
+            ok = ok && har.message(events.at(i));
+        ok = ok && har.endEntry();
     }
-    const QJsonObject har{
-        {QStringLiteral("log"),
-         QJsonObject{
-             {QStringLiteral("version"), QStringLiteral("1.2")},
-             {QStringLiteral("creator"),
-              QJsonObject{{QStringLiteral("name"), QStringLiteral("wsmsgbroker")},
-                          {QStringLiteral("version"), QStringLiteral(WSMSGBROKER_VERSION)}}},
-             {QStringLiteral("pages"), QJsonArray()},
-             {QStringLiteral("entries"), entries}}}};
-    return device->write(QJsonDocument(har).toJson(QJsonDocument::Indented)) >= 0;
-}
-
-bool readHar(const QJsonObject &root, BrokerEventList *events, QString *error) {
-    const QJsonArray entries =
-        root.value(QStringLiteral("log")).toObject().value(QStringLiteral("entries")).toArray();
-    quint64 connection = 0;
-    for (qsizetype i = 0; i < entries.size(); ++i) {
-        const QJsonObject entry = entries.at(i).toObject();
-        if (!entry.contains(QStringLiteral("_webSocketMessages")))
-            continue; // HTTP requests in a browser's HAR
-        ++connection;
-        const QUrl url(entry.value(QStringLiteral("request"))
-                           .toObject()
-                           .value(QStringLiteral("url"))
-                           .toString());
-        const QString room = roomNameOf(url);
-        QByteArray clientId = entry.value(QStringLiteral("_wsmsgbrokerClient")).toString().toUtf8();
-        const QJsonArray msgs = entry.value(QStringLiteral("_webSocketMessages")).toArray();
-        for (const QJsonValue &v : msgs) {
-            const QJsonObject m = v.toObject();
-            const QString type = m.value(QStringLiteral("type")).toString();
-            if (type != QLatin1String("send") && type != QLatin1String("receive")) {
-                *error = FrameLogFile::tr(
-                             "HAR entry %1: message type \"%2\" is neither send nor receive")
-                             .arg(i + 1)
-                             .arg(type);
-                return false;
-            }
-            BrokerEvent e;
-            e.kind = type == QLatin1String("send") ? BrokerEvent::Kind::FrameIn
-                                                   : BrokerEvent::Kind::FrameOut;
-            e.timeMs = qint64(m.value(QStringLiteral("time")).toDouble() * 1000.0);
-            e.connectionId = connection;
-            e.room = room;
-            e.binary = m.value(QStringLiteral("opcode")).toInt(1) == 2;
-            const QString data = m.value(QStringLiteral("data")).toString();
-            e.data = e.binary ? QByteArray::fromBase64(data.toLatin1()) : data.toUtf8();
-            e.size = e.data.size();
-            if (!e.binary) {
-                e.action = actionOfFrame(e.data, e.kind == BrokerEvent::Kind::FrameIn);
-                const QJsonObject o = QJsonDocument::fromJson(e.data).object();
-                e.ack = o.value(QStringLiteral("ack")).toString().toUtf8();
-                // Learn the client's id from its own register frame.
-                if (e.action == FrameAction::Register && clientId.isEmpty())
-                    clientId = o.value(QStringLiteral("id")).toString().toUtf8();
-            }
-            e.clientId = clientId;
-            e.outcome = BrokerEvent::Outcome::Done;
-            events->append(std::move(e));
-        }
-    }
-    std::stable_sort(
-        events->begin(), events->end(),
-        [](const BrokerEvent &a, const BrokerEvent &b) { return a.timeMs < b.timeMs; });
-    return true;
+    return ok && har.finish();
 }
 
 } // namespace
+
+QString FrameLogFile::kindName(BrokerEvent::Kind kind) {
+    return QLatin1StringView(kindNames[int(kind)]);
+}
+
+QString FrameLogFile::outcomeName(BrokerEvent::Outcome outcome) {
+    return QLatin1StringView(outcomeNames[int(outcome)]);
+}
+
+QString FrameLogFile::closeReasonName(CloseReason reason) {
+    return QLatin1StringView(closeReasonNames[int(reason)]);
+}
 
 QByteArray FrameLogFile::toJsonLine(const BrokerEvent &e) {
     QJsonObject o{
@@ -231,10 +130,17 @@ QByteArray FrameLogFile::toJsonLine(const BrokerEvent &e) {
         o.insert(QStringLiteral("ack"), QString::fromUtf8(e.ack));
     if (!e.detail.isEmpty())
         o.insert(QStringLiteral("detail"), e.detail);
+    if (!e.intervention.isEmpty())
+        o.insert(QStringLiteral("intervention"), e.intervention);
+    if (e.dropped)
+        o.insert(QStringLiteral("dropped"), true);
     if (e.binary)
         o.insert(QStringLiteral("dataBase64"), QString::fromLatin1(e.data.toBase64()));
     else if (!e.data.isEmpty())
         o.insert(QStringLiteral("data"), QString::fromUtf8(e.data));
+    // A frame recorded only in part says so: a reader must not take it for the whole.
+    if (e.data.size() < e.size)
+        o.insert(QStringLiteral("truncated"), true);
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
@@ -257,60 +163,57 @@ bool FrameLogFile::write(QIODevice *device, Format format, const BrokerEventList
 }
 
 bool FrameLogFile::read(QIODevice *device, BrokerEventList *events, QString *error) {
-    const QByteArray all = device->readAll();
-    const QByteArray trimmed = all.trimmed();
-    // A HAR is one JSON document with a "log" member; JSON Lines has one object per line.
-    if (trimmed.startsWith('{')) {
-        QJsonParseError parseError;
-        const QJsonDocument whole = QJsonDocument::fromJson(trimmed, &parseError);
-        if (parseError.error == QJsonParseError::NoError &&
-            whole.object().contains(QStringLiteral("log")))
-            return readHar(whole.object(), events, error);
-    }
-    int lineNumber = 0;
-    for (const QByteArray &line : all.split('\n')) {
-        ++lineNumber;
-        if (line.trimmed().isEmpty())
-            continue;
-        QJsonParseError parseError;
-        const QJsonObject o = QJsonDocument::fromJson(line, &parseError).object();
-        if (parseError.error != QJsonParseError::NoError || !o.contains(QStringLiteral("kind"))) {
-            *error = tr("line %1 is not a frame log entry%2")
-                         .arg(lineNumber)
-                         .arg(parseError.error != QJsonParseError::NoError
-                                  ? tr(" (%1 at offset %2)")
-                                        .arg(parseError.errorString())
-                                        .arg(parseError.offset)
-                                  : QString());
+    FrameLogReader reader(device);
+    while (!reader.atEnd()) {
+        if (!reader.read(events, 10'000)) {
+            *error = reader.error();
             return false;
         }
-        BrokerEvent e;
-        e.timeMs =
-            QDateTime::fromString(o.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs)
-                .toMSecsSinceEpoch();
-        e.kind = enumFromName(kindNames, o.value(QStringLiteral("kind")).toString(),
-                              BrokerEvent::Kind::FrameIn);
-        e.room = o.value(QStringLiteral("room")).toString();
-        e.connectionId = quint64(o.value(QStringLiteral("connection")).toDouble());
-        e.size = qint64(o.value(QStringLiteral("size")).toDouble());
-        e.clientId = o.value(QStringLiteral("client")).toString().toUtf8();
-        e.session = o.value(QStringLiteral("session")).toString().toULongLong(nullptr, 16);
-        e.sessionUrl = o.value(QStringLiteral("broker")).toString();
-        e.action = actionFromName(o.value(QStringLiteral("action")).toString());
-        e.outcome = enumFromName(outcomeNames, o.value(QStringLiteral("outcome")).toString(),
-                                 BrokerEvent::Outcome::None);
-        e.closeReason = enumFromName(
-            closeReasonNames, o.value(QStringLiteral("closeReason")).toString(), CloseReason::None);
-        e.ack = o.value(QStringLiteral("ack")).toString().toUtf8();
-        e.detail = o.value(QStringLiteral("detail")).toString();
-        if (o.contains(QStringLiteral("dataBase64"))) {
-            e.binary = true;
-            e.data =
-                QByteArray::fromBase64(o.value(QStringLiteral("dataBase64")).toString().toLatin1());
-        } else {
-            e.data = o.value(QStringLiteral("data")).toString().toUtf8();
-        }
-        events->append(std::move(e));
     }
+    return true;
+}
+
+bool FrameLogFile::fromJsonLine(QByteArrayView line, int lineNumber, BrokerEvent *event,
+                                QString *error) {
+    QJsonParseError parseError;
+    const QJsonObject o = QJsonDocument::fromJson(line.toByteArray(), &parseError).object();
+    if (parseError.error != QJsonParseError::NoError || !o.contains(QStringLiteral("kind"))) {
+        *error = tr("line %1 is not a frame log entry%2")
+                     .arg(lineNumber)
+                     .arg(parseError.error != QJsonParseError::NoError
+                              ? tr(" (%1 at offset %2)")
+                                    .arg(parseError.errorString())
+                                    .arg(parseError.offset)
+                              : QString());
+        return false;
+    }
+    BrokerEvent e;
+    e.timeMs = QDateTime::fromString(o.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs)
+                   .toMSecsSinceEpoch();
+    e.kind = enumFromName(kindNames, o.value(QStringLiteral("kind")).toString(),
+                          BrokerEvent::Kind::FrameIn);
+    e.room = o.value(QStringLiteral("room")).toString();
+    e.connectionId = quint64(o.value(QStringLiteral("connection")).toDouble());
+    e.size = qint64(o.value(QStringLiteral("size")).toDouble());
+    e.clientId = o.value(QStringLiteral("client")).toString().toUtf8();
+    e.session = o.value(QStringLiteral("session")).toString().toULongLong(nullptr, 16);
+    e.sessionUrl = o.value(QStringLiteral("broker")).toString();
+    e.action = actionFromName(o.value(QStringLiteral("action")).toString());
+    e.outcome = enumFromName(outcomeNames, o.value(QStringLiteral("outcome")).toString(),
+                             BrokerEvent::Outcome::None);
+    e.closeReason = enumFromName(
+        closeReasonNames, o.value(QStringLiteral("closeReason")).toString(), CloseReason::None);
+    e.ack = o.value(QStringLiteral("ack")).toString().toUtf8();
+    e.detail = o.value(QStringLiteral("detail")).toString();
+    e.intervention = o.value(QStringLiteral("intervention")).toString();
+    e.dropped = o.value(QStringLiteral("dropped")).toBool();
+    if (o.contains(QStringLiteral("dataBase64"))) {
+        e.binary = true;
+        e.data =
+            QByteArray::fromBase64(o.value(QStringLiteral("dataBase64")).toString().toLatin1());
+    } else {
+        e.data = o.value(QStringLiteral("data")).toString().toUtf8();
+    }
+    *event = std::move(e);
     return true;
 }

@@ -8,7 +8,9 @@
 class QIODevice;
 
 // Saves and opens frame logs: JSON Lines (one event per line, everything we record) and HAR
-// with Chrome's `_webSocketMessages` (one entry per connection, readable by DevTools).
+// with Chrome's `_webSocketMessages` (one entry per connection, readable by DevTools). These
+// work on lists in memory; a log of any length streams through FrameLogReader, HarWriter and
+// CaptureConverter instead.
 class FrameLogFile {
     Q_DECLARE_TR_FUNCTIONS(FrameLogFile)
 public:
@@ -21,4 +23,12 @@ public:
     static bool read(QIODevice *device, BrokerEventList *events, QString *error);
 
     static QByteArray toJsonLine(const BrokerEvent &event);
+    // Parses a line written by toJsonLine(); false with an error naming lineNumber.
+    static bool fromJsonLine(QByteArrayView line, int lineNumber, BrokerEvent *event,
+                             QString *error);
+
+    // The names the files use ("in", "partly-delivered", "slow-consumer"; empty for None).
+    static QString kindName(BrokerEvent::Kind kind);
+    static QString outcomeName(BrokerEvent::Outcome outcome);
+    static QString closeReasonName(CloseReason reason);
 };
