@@ -63,6 +63,8 @@ private:
                             const QByteArray &frame, const QByteArray &ack,
                             const QString &intervention);
     BrokerEvent makeEvent(BrokerEvent::Kind kind, const ClientConnection *conn) const;
+    // For what a connection gave up (its id, its connection, its room): the id it held last.
+    BrokerEvent makeEventNamingLastId(BrokerEvent::Kind kind, const ClientConnection *conn) const;
     QByteArray recordedBytes(const QByteArray &bytes) const;
     void record(BrokerEvent &&event);
     BrokerEvent frameOutEvent(const ClientConnection *conn, FrameAction action,
