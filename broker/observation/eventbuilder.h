@@ -28,6 +28,7 @@ public:
         m_session = session;
         m_sessionUrl = url;
     }
+    quint64 session() const { return m_session; }
 
     void beginRequest(const ClientConnection *conn, const QByteArray &payload, bool binary) {
         if (observed())
