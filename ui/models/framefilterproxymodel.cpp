@@ -1,6 +1,5 @@
 #include "framefilterproxymodel.h"
 
-#include "brokerevent.h"
 #include "framelogmodel.h"
 
 namespace {
@@ -10,6 +9,12 @@ constexpr quint32 actionBit(FrameAction action) {
 }
 
 constexpr int ActionCount = int(FrameAction::Error) + 1;
+
+constexpr quint32 kindBit(BrokerEvent::Kind kind) {
+    return quint32(1) << unsigned(kind);
+}
+
+constexpr int KindCount = int(BrokerEvent::Kind::RoomRemoved) + 1;
 
 QLatin1StringView latin1(QByteArrayView bytes) {
     return QLatin1StringView(bytes.data(), bytes.size());
@@ -44,10 +49,19 @@ QList<FrameAction> FrameFilterProxyModel::actions() const {
     return list;
 }
 
+QList<BrokerEvent::Kind> FrameFilterProxyModel::actionFilterEventKinds() const {
+    QList<BrokerEvent::Kind> list;
+    for (int k = 0; k < KindCount; ++k) {
+        if (m_eventKindMask & kindBit(BrokerEvent::Kind(k)))
+            list.append(BrokerEvent::Kind(k));
+    }
+    return list;
+}
+
 bool FrameFilterProxyModel::isFiltering() const {
     return (!m_text.isEmpty() && m_valid) || m_direction != Direction::Both ||
-           !m_showSystemEvents || m_actionMask != 0 || m_hasRoom || !m_clientId.isEmpty() ||
-           m_connectionId != 0;
+           !m_showSystemEvents || m_actionMask != 0 || m_actionBinary || m_eventKindMask != 0 ||
+           m_hasRoom || !m_clientId.isEmpty() || m_connectionId != 0;
 }
 
 void FrameFilterProxyModel::filterCriteriaChanged() {
@@ -124,13 +138,21 @@ void FrameFilterProxyModel::setShowSystemEvents(bool show) {
     filterCriteriaChanged();
 }
 
-void FrameFilterProxyModel::setActions(const QList<FrameAction> &actions) {
+void FrameFilterProxyModel::setActions(const QList<FrameAction> &actions, bool binary,
+                                       const QList<BrokerEvent::Kind> &eventKinds) {
     quint32 mask = 0;
     for (FrameAction a : actions)
         mask |= actionBit(a);
-    if (mask == m_actionMask)
+    quint32 kinds = 0;
+    for (BrokerEvent::Kind k : eventKinds) {
+        if (k != BrokerEvent::Kind::FrameIn && k != BrokerEvent::Kind::FrameOut)
+            kinds |= kindBit(k);
+    }
+    if (mask == m_actionMask && binary == m_actionBinary && kinds == m_eventKindMask)
         return;
     m_actionMask = mask;
+    m_actionBinary = binary;
+    m_eventKindMask = kinds;
     filterCriteriaChanged();
 }
 
@@ -174,6 +196,8 @@ void FrameFilterProxyModel::clearFilters() {
     m_direction = Direction::Both;
     m_showSystemEvents = true;
     m_actionMask = 0;
+    m_actionBinary = false;
+    m_eventKindMask = 0;
     m_hasRoom = false;
     m_room.clear();
     m_roomMatch = Match::Exact;
@@ -196,8 +220,13 @@ bool FrameFilterProxyModel::accepts(const BrokerEvent &e) const {
         return false;
     if ((m_direction == Direction::In && !frameIn) || (m_direction == Direction::Out && !frameOut))
         return false;
-    if (m_actionMask != 0 && (!(frameIn || frameOut) || !(m_actionMask & actionBit(e.action))))
-        return false;
+    if (m_actionMask != 0 || m_actionBinary || m_eventKindMask != 0) {
+        const bool named = !(frameIn || frameOut) ? (m_eventKindMask & kindBit(e.kind)) != 0
+                           : e.binary             ? m_actionBinary
+                                                  : (m_actionMask & actionBit(e.action)) != 0;
+        if (!named)
+            return false;
+    }
     if (m_hasRoom && !matchesRoom(e.room))
         return false;
     if (!m_clientId.isEmpty() && !matchesClient(e.clientId))
