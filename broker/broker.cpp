@@ -100,6 +100,7 @@ bool Broker::start() {
     m_url.setPort(m_listener->port());
     m_url.setPath(QStringLiteral("/"));
     m_events.startSession(QRandomGenerator::global()->generate64() | 1, m_url.toString());
+    m_startedAtMs = nowMs();
     if (m_settings.pingIntervalMs > 0)
         m_pingTimer.start(m_settings.pingIntervalMs);
     if (m_snapshotObserved.load())
@@ -353,6 +354,7 @@ void Broker::pingConnections() {
 
 ConnectionInfo Broker::describe(const ClientConnection *conn) const {
     ConnectionInfo info;
+    info.session = m_events.session();
     info.connectionId = conn->id();
     info.room = conn->room()->name;
     info.clientId = conn->clientId();
@@ -373,6 +375,8 @@ ConnectionInfo Broker::describe(const ClientConnection *conn) const {
 BrokerSnapshot Broker::snapshot() const {
     BrokerSnapshot s;
     s.timeMs = nowMs();
+    s.session = m_events.session();
+    s.startedAtMs = m_startedAtMs;
     s.url = m_url;
     s.pendingAcks = m_router.acks().size();
     s.counters = m_counters;

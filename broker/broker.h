@@ -124,5 +124,6 @@ private:
     quint64 m_nextConnectionId = 1;
     QString m_error;
     QUrl m_url;
+    qint64 m_startedAtMs = 0;
     bool m_stopping = false;
 };

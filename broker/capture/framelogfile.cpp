@@ -29,7 +29,8 @@ const char *const closeReasonNames[] = {"",
                                         "too-many-connections",
                                         "protocol-error",
                                         "handshake-refused",
-                                        "handshake-timeout"};
+                                        "handshake-timeout",
+                                        "connection-lost"};
 
 // The names are the file format: one per enum value, in order.
 static_assert(std::size(kindNames) == size_t(BrokerEvent::Kind::RoomRemoved) + 1);

@@ -9,7 +9,8 @@
 
 #include <array>
 
-// Counters of the whole broker since it started.
+// Counters of the whole broker since it was made (a new Broker starts at zero). The window
+// adds them up over restarts (BrokerTotals::add): a new counter goes there too.
 struct BrokerCounters {
     quint64 connectionsOpened = 0;
     quint64 connectionsClosed = 0;
@@ -31,6 +32,8 @@ struct BrokerCounters {
 
 // One connection as the inspector shows it.
 struct ConnectionInfo {
+    // The broker run it belonged to (BrokerEvent::session): numbers start again at each run.
+    quint64 session = 0;
     quint64 connectionId = 0;
     QString room;
     QByteArray clientId; // empty while not registered
@@ -51,6 +54,10 @@ struct ConnectionInfo {
 // The broker's state at one moment, sent periodically to observers.
 struct BrokerSnapshot {
     qint64 timeMs = 0;
+    // The broker run (BrokerEvent::session; 0 before the first start) and when it started:
+    // a restart begins new counters, and observers that keep counting across runs see it here.
+    quint64 session = 0;
+    qint64 startedAtMs = 0;
     QUrl url;
     int pendingAcks = 0;
     BrokerCounters counters;

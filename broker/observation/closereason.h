@@ -5,7 +5,7 @@
 // Why a connection ended. Kept with every closed connection and counted per reason.
 enum class CloseReason : quint8 {
     None,               // still open
-    ClientClosed,       // the peer closed or the socket dropped
+    ClientClosed,       // the peer closed with a closing handshake
     ServerStopping,     // the broker is shutting down (1001)
     ClosedByUser,       // disconnected from the inspector
     SlowConsumer,       // unsent data passed its bound (1008)
@@ -18,8 +18,9 @@ enum class CloseReason : quint8 {
     ProtocolError,      // a WebSocket protocol violation
     HandshakeRefused,   // a malformed opening handshake, answered with an HTTP error
     HandshakeTimeout,   // no complete opening handshake within the time-out
+    ConnectionLost,     // the socket ended without a close frame (TCP reset or end: 1006)
 };
-inline constexpr int CloseReasonCount = int(CloseReason::HandshakeTimeout) + 1;
+inline constexpr int CloseReasonCount = int(CloseReason::ConnectionLost) + 1;
 
 // Whether a connection ended in a way worth a user's attention: anything but the peer closing,
 // the broker stopping or the user disconnecting it (and None, still open). The one statement of

@@ -52,6 +52,9 @@ BrokerEvent EventBuilder::frameOutEvent(const ClientConnection *conn, FrameActio
                                         const QByteArray &frame, const QByteArray &ack,
                                         const QString &intervention) const {
     BrokerEvent e = makeEvent(BrokerEvent::Kind::FrameOut, conn);
+    // The reply to an unregister goes out after the id was given up; it is still that id's.
+    if (action == FrameAction::Unregistered && conn)
+        e.clientId = conn->lastClientId();
     e.action = action;
     e.size = frame.size();
     e.data = recordedBytes(frame);
@@ -91,7 +94,7 @@ void EventBuilder::idRegistered(const ClientConnection *conn, const QString &det
 void EventBuilder::idReleased(const ClientConnection *conn, const QString &why) {
     if (!observed())
         return;
-    BrokerEvent e = makeEvent(BrokerEvent::Kind::ClientUnregistered, conn);
+    BrokerEvent e = makeEventNamingLastId(BrokerEvent::Kind::ClientUnregistered, conn);
     e.detail = why;
     record(std::move(e));
 }
@@ -109,7 +112,9 @@ void EventBuilder::connectionOpened(const ClientConnection *conn, bool roomCreat
 void EventBuilder::connectionClosed(const ClientConnection *conn) {
     if (!observed())
         return;
-    BrokerEvent e = makeEvent(BrokerEvent::Kind::ConnectionClosed, conn);
+    // The id is released before the connection is closed; the close still names it, so that
+    // filtering on a client shows how it left.
+    BrokerEvent e = makeEventNamingLastId(BrokerEvent::Kind::ConnectionClosed, conn);
     e.closeReason = conn->closeReason;
     e.detail = conn->closeDetail;
     record(std::move(e));
@@ -117,7 +122,7 @@ void EventBuilder::connectionClosed(const ClientConnection *conn) {
 
 void EventBuilder::roomRemoved(const ClientConnection *conn) {
     if (observed())
-        record(makeEvent(BrokerEvent::Kind::RoomRemoved, conn));
+        record(makeEventNamingLastId(BrokerEvent::Kind::RoomRemoved, conn));
 }
 
 void EventBuilder::handshakeRefused(const QHostAddress &address, quint16 port, CloseReason reason,
@@ -141,6 +146,13 @@ BrokerEvent EventBuilder::makeEvent(BrokerEvent::Kind kind, const ClientConnecti
         e.room = conn->room()->name;
         e.clientId = conn->clientId();
     }
+    return e;
+}
+
+BrokerEvent EventBuilder::makeEventNamingLastId(BrokerEvent::Kind kind,
+                                                const ClientConnection *conn) const {
+    BrokerEvent e = makeEvent(kind, conn);
+    e.clientId = conn->lastClientId();
     return e;
 }
 

@@ -29,6 +29,7 @@ public:
         m_session = session;
         m_sessionUrl = url;
     }
+    quint64 session() const { return m_session; }
 
     void beginRequest(const ClientConnection *conn, const QByteArray &payload, bool binary) {
         if (observed())
@@ -64,6 +65,8 @@ private:
                             const QByteArray &frame, const QByteArray &ack,
                             const QString &intervention);
     BrokerEvent makeEvent(BrokerEvent::Kind kind, const ClientConnection *conn) const;
+    // For what a connection gave up (its id, its connection, its room): the id it held last.
+    BrokerEvent makeEventNamingLastId(BrokerEvent::Kind kind, const ClientConnection *conn) const;
     QByteArray recordedBytes(const QByteArray &bytes) const;
     void record(BrokerEvent &&event);
     BrokerEvent frameOutEvent(const ClientConnection *conn, FrameAction action,

@@ -27,6 +27,7 @@ ClientConnection::~ClientConnection() {
 
 void ClientConnection::setClientId(const QByteArray &id) {
     m_clientId = id;
+    m_lastClientId = id;
     m_clientIdJson = FrameCodec::quote(id);
 }
 

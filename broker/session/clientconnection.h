@@ -27,6 +27,9 @@ public:
     bool isRegistered() const { return !m_clientId.isEmpty(); }
     const QByteArray &clientId() const { return m_clientId; }
     const QByteArray &clientIdJson() const { return m_clientIdJson; }
+    // The id it holds, or the one it held last: its close and the release of its id still
+    // name who it was. Empty when it never registered.
+    const QByteArray &lastClientId() const { return m_lastClientId; }
     void setClientId(const QByteArray &id);
     void clearClientId();
 
@@ -64,6 +67,7 @@ private:
     qint64 m_connectedAtMs;
     QByteArray m_clientId;
     QByteArray m_clientIdJson; // the id as a JSON string literal, ready for "from"
+    QByteArray m_lastClientId;
     // Wire sizes of the newest frames, from m_queuedHead on, just enough of them to cover
     // what is still waiting to be written.
     QList<qint32> m_queuedFrameSizes;

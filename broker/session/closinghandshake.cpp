@@ -41,6 +41,13 @@ void ClosingHandshake::explainPeerClose(ClientConnection *conn) {
         conn->closeReason = CloseReason::InvalidUtf8;
     else if (code == WebSocketConnection::CloseProtocolError)
         conn->closeReason = CloseReason::ProtocolError;
+    // No close frame at all: the peer vanished (a reset, a crash, a cable) rather than left.
+    if (code == WebSocketConnection::CloseAbnormal) {
+        conn->closeReason = CloseReason::ConnectionLost;
+        conn->closeDetail = tr("the connection ended without a close frame (close code %1)")
+                                .arg(WebSocketConnection::CloseAbnormal);
+        return;
+    }
     conn->closeDetail =
         why.isEmpty() ? tr("close code %1").arg(code) : tr("close code %1: %2").arg(code).arg(why);
 }

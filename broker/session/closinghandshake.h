@@ -18,7 +18,8 @@ public:
     static void start(ClientConnection *conn, CloseReason reason, int closeCode,
                       const QString &detail, std::function<void(int)> countUndelivered);
     // For a connection that ended without the broker closing it: the reason from its close
-    // code (size limit, invalid UTF-8, protocol error, or the peer's own close).
+    // code (size limit, invalid UTF-8, protocol error, the peer's own close, or none at all
+    // when the socket just ended: the connection was lost).
     static void explainPeerClose(ClientConnection *conn);
 
     static constexpr int GraceMs = 2000;

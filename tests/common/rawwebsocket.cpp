@@ -7,6 +7,8 @@
 #include <QTest>
 #include <QtEndian>
 
+#include <sys/socket.h>
+
 RawWebSocket::RawWebSocket(QObject *parent)
     : QObject(parent)
     , m_socket(new QSslSocket(this)) {
@@ -131,6 +133,14 @@ int RawWebSocket::waitForCloseCode(int timeoutMs) {
 
 void RawWebSocket::close() {
     m_socket->disconnectFromHost();
+}
+
+void RawWebSocket::reset() {
+    // A zero linger time makes closing the descriptor send an RST instead of a FIN.
+    const linger immediately{1, 0};
+    ::setsockopt(int(m_socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &immediately,
+                 sizeof immediately);
+    m_socket->abort();
 }
 
 bool RawWebSocket::isConnected() const {

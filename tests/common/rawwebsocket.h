@@ -65,6 +65,8 @@ public:
     int waitForCloseCode(int timeoutMs = 5000);
     // Ends the TCP connection (no close frame).
     void close();
+    // Resets the TCP connection (an RST, as when a peer crashes): no close frame, no FIN.
+    void reset();
 
     bool isConnected() const;
     QTcpSocket *socket() const;

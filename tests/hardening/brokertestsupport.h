@@ -82,6 +82,8 @@ inline const char *closeReasonName(CloseReason r) {
         return "HandshakeRefused";
     case CloseReason::HandshakeTimeout:
         return "HandshakeTimeout";
+    case CloseReason::ConnectionLost:
+        return "ConnectionLost";
     case CloseReason::TooManyConnections:
         return "TooManyConnections";
     case CloseReason::ProtocolError:

@@ -40,6 +40,7 @@ private Q_SLOTS:
     void followsTheBoundedList();
     void columnsAndRoles();
     void brokerRestartStartsOver();
+    void brokerRestartKeepsEarlierRuns();
 };
 
 void TestRecentlyClosedModel::followsTheBoundedList() {
@@ -129,6 +130,40 @@ void TestRecentlyClosedModel::brokerRestartStartsOver() {
              QStringLiteral("ping timeout"));
     model.clear();
     QCOMPARE(model.rowCount(), 0);
+}
+
+void TestRecentlyClosedModel::brokerRestartKeepsEarlierRuns() {
+    RecentlyClosedModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const auto inRun = [](quint64 session, quint64 id, CloseReason reason) {
+        ConnectionInfo c = closedConnection(id, reason);
+        c.session = session;
+        return c;
+    };
+    BrokerSnapshot first = withClosed(
+        {inRun(11, 1, CloseReason::ClientClosed), inRun(11, 2, CloseReason::ServerStopping)});
+    first.session = 11;
+    first.url = QUrl(QStringLiteral("ws://127.0.0.1:9077/"));
+    model.applySnapshot(first);
+    // The next run numbers from 1 again; what the first closed stays below, dimmed.
+    BrokerSnapshot second = withClosed({});
+    second.session = 22;
+    model.applySnapshot(second);
+    QCOMPARE(ids(model), (QList<quint64>{2, 1}));
+    QVERIFY(model.index(0, 0).data(RecentlyClosedModel::IsEarlierRunRole).toBool());
+    QVERIFY(model.index(0, 0).data(Qt::ForegroundRole).isValid());
+    QVERIFY(model.index(0, 0).data(Qt::ToolTipRole).toString().contains(u"9077"));
+    second.recentlyClosed = {inRun(22, 1, CloseReason::PingTimeout)};
+    model.applySnapshot(second);
+    QCOMPARE(ids(model), (QList<quint64>{1, 2, 1}));
+    QCOMPARE(model.index(0, RecentlyClosedModel::ReasonColumn).data().toString(),
+             QStringLiteral("ping timeout"));
+    QVERIFY(!model.index(0, 0).data(RecentlyClosedModel::IsEarlierRunRole).toBool());
+    QVERIFY(model.index(1, 0).data(RecentlyClosedModel::IsEarlierRunRole).toBool());
+    // The run's own bounded list still leaves from its bottom, above the earlier runs.
+    second.recentlyClosed = {inRun(22, 3, CloseReason::ClientClosed)};
+    model.applySnapshot(second);
+    QCOMPARE(ids(model), (QList<quint64>{3, 2, 1}));
 }
 
 QTEST_MAIN(TestRecentlyClosedModel)

@@ -5,6 +5,7 @@
 #include "logmatchhint.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTableView>
@@ -61,6 +62,7 @@ private slots:
     void barShowOnlyCommandsReplaceTheCombination();
     void barSaysWhenTheRegexIsInvalid();
     void hintSaysNothingMatches();
+    void barActionFilterHasEveryKindOfRow();
 
 private:
     std::unique_ptr<FrameLogModel> m_log;
@@ -228,6 +230,49 @@ void TestFilterMatching::hintSaysNothingMatches() {
     m_proxy->clearFilters();
     m_log->clear();
     QVERIFY(!hint->isVisible());
+}
+
+void TestFilterMatching::barActionFilterHasEveryKindOfRow() {
+    // Besides the protocol's actions, the log lists frames that are none and the broker's own
+    // events; the action filter offers each name the action column shows.
+    using Kind = BrokerEvent::Kind;
+    BrokerEvent invalid = frame(Kind::FrameIn, 7, Chat, "alice", FrameAction::None, "{oops");
+    BrokerEvent binary = frame(Kind::FrameIn, 7, Chat, "alice", FrameAction::None, "\x01\x02");
+    binary.binary = true;
+    m_log->appendEvents({invalid, binary, system(Kind::ConnectionOpened, 8, Iot),
+                         system(Kind::ConnectionClosed, 8, Iot, "dave", QStringLiteral("bye")),
+                         system(Kind::RoomRemoved, 8, Iot, "dave")});
+    LogFilterBar bar(m_proxy.get());
+    bar.show();
+    auto *action = bar.findChild<QComboBox *>(QStringLiteral("actionFilter"));
+    QVERIFY(action);
+    const auto shownActions = [this] {
+        QStringList names;
+        for (int row = 0; row < m_proxy->rowCount(); ++row) {
+            const QString name = m_proxy->index(row, FrameLogModel::ActionColumn).data().toString();
+            if (!names.contains(name))
+                names.append(name);
+        }
+        return names;
+    };
+    const auto pick = [action](const QString &text) {
+        const int index = action->findText(text);
+        if (index >= 0)
+            action->setCurrentIndex(index);
+        return index >= 0;
+    };
+    for (const char *name :
+         {"(invalid)", "(binary)", "connected", "closed", "room removed", "send", "message"}) {
+        QVERIFY2(pick(QString::fromLatin1(name)), name);
+        QCOMPARE(shownActions(), QStringList{QString::fromLatin1(name)});
+    }
+    QVERIFY(pick(QStringLiteral("All system events")));
+    QCOMPARE(shownActions(), (QStringList{QStringLiteral("connected"), QStringLiteral("closed"),
+                                          QStringLiteral("room removed")}));
+    QVERIFY(pick(QStringLiteral("id bound")));
+    QCOMPARE(m_proxy->rowCount(), 0);
+    QVERIFY(pick(QStringLiteral("All actions")));
+    QCOMPARE(m_proxy->rowCount(), 11);
 }
 
 QTEST_MAIN(TestFilterMatching)

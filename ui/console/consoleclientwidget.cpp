@@ -245,8 +245,12 @@ void ConsoleClientWidget::buildUi() {
     connect(m_editor, &QPlainTextEdit::textChanged, this, [this] {
         if (composerMode() != ComposerMode::Json)
             updateControls();
+        // Edited: no longer the message the history recalled.
+        if (m_recallLabel && m_editor->historyIndex() >= m_editor->history().size())
+            m_recallLabel->hide();
     });
     connect(m_editor, &JsonEditor::submitRequested, this, &ConsoleClientWidget::sendFromComposer);
+    connect(m_editor, &JsonEditor::historyShown, this, &ConsoleClientWidget::showHistoryEntry);
 
     m_problemLabel = new QLabel(this);
     m_problemLabel->setObjectName(QStringLiteral("problemLabel"));
@@ -254,8 +258,12 @@ void ConsoleClientWidget::buildUi() {
     m_answerLabel = new QLabel(this);
     m_answerLabel->setObjectName(QStringLiteral("answerLabel"));
     m_answerLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_recallLabel = new QLabel(this);
+    m_recallLabel->setObjectName(QStringLiteral("recallLabel"));
+    m_recallLabel->hide();
     auto *statusRow = new QHBoxLayout;
     statusRow->addWidget(m_problemLabel, 1);
+    statusRow->addWidget(m_recallLabel);
     statusRow->addWidget(m_answerLabel);
 
     m_expectAnswerCheck = new QCheckBox(tr("E&xpect an answer"), this);
@@ -378,7 +386,7 @@ bool ConsoleClientWidget::sendFromComposer() {
         break;
     }
     if (sent)
-        m_store->addToHistory(text);
+        m_store->addToHistory(sentMessage(text));
     return sent;
 }
 
@@ -397,8 +405,14 @@ bool ConsoleClientWidget::answerSelected() {
     const bool sent = m_client->answer(
         selected.data(ConsoleConversationModel::AckRole).toString(), m_editor->toPlainText(),
         selected.data(ConsoleConversationModel::PeerRole).toString());
-    if (sent)
-        m_store->addToHistory(m_editor->toPlainText());
+    if (sent) {
+        SentMessage entry;
+        entry.text = m_editor->toPlainText();
+        entry.kind = SentMessage::Kind::Answer;
+        entry.destinations = selected.data(ConsoleConversationModel::PeerRole).toString();
+        entry.room = room();
+        m_store->addToHistory(entry);
+    }
     return sent;
 }
 

@@ -17,6 +17,7 @@ class QStringListModel;
 class QTableView;
 class QToolButton;
 class SavedMessagesStore;
+struct SentMessage;
 
 // One tab of the test console: the connection row, the conversation of this client and the
 // composer. The protocol logic lives in ConsoleClient; this widget only shows it and feeds it.
@@ -55,6 +56,8 @@ public:
     bool canSend() const;
     // The line under the editor: the first JSON error with its line and column, or empty.
     QString problemText() const;
+    // Where and how the message recalled from history went; empty when none is shown.
+    QString recallText() const;
 
     static QIcon stateIcon(ConsoleClient::State state);
 
@@ -85,6 +88,9 @@ private:
     void showConversationMenu(const QPoint &pos);
     void applyAutoAnswer();
     QPersistentModelIndex answerableSelection() const;
+    // History: what a sent message is recorded as, and recalling one with Up and Down.
+    SentMessage sentMessage(const QString &text) const;
+    void showHistoryEntry(qsizetype index);
 
     SavedMessagesStore *m_store = nullptr;
     ConsoleClient *m_client = nullptr;
@@ -111,6 +117,13 @@ private:
     JsonEditor *m_editor = nullptr;
     QLabel *m_problemLabel = nullptr;
     QLabel *m_answerLabel = nullptr;
+    QLabel *m_recallLabel = nullptr; // where and how a message recalled from history went
+    struct ComposerFields {
+        QString destinations;
+        ComposerMode mode = ComposerMode::Json;
+        bool expectAnswer = false;
+    };
+    ComposerFields m_draftFields; // the fields as they were before walking the history
     QCheckBox *m_expectAnswerCheck = nullptr;
     QPushButton *m_beautifyButton = nullptr;
     QPushButton *m_compactButton = nullptr;

@@ -7,12 +7,14 @@
 #include "roomname.h"
 #include "savedmessagesstore.h"
 
+#include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStackedWidget>
@@ -33,27 +35,10 @@ ConsolePanel::ConsolePanel(QSettings *settings, QWidget *parent)
     m_tabs->tabBar()->setExpanding(false);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &ConsolePanel::closeClient);
 
-    auto *newButton = new QToolButton(m_tabs);
-    newButton->setObjectName(QStringLiteral("newClientButton"));
-    newButton->setIcon(QIcon(QStringLiteral(":/icons/client.svg")));
-    newButton->setText(tr("New Client"));
-    newButton->setToolTip(tr("Open a new console client"));
-    newButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    newButton->setAutoRaise(true);
-    connect(newButton, &QToolButton::clicked, this, [this] { addClient(); });
-    auto *addManyButton = new QToolButton(m_tabs);
-    addManyButton->setObjectName(QStringLiteral("addClientsButton"));
-    addManyButton->setText(tr("Add N Clients…"));
-    addManyButton->setToolTip(tr("Open several connected clients at once in one room"));
-    addManyButton->setAutoRaise(true);
-    connect(addManyButton, &QToolButton::clicked, this, &ConsolePanel::showAddClientsDialog);
-    auto *corner = new QWidget(m_tabs);
-    auto *cornerLayout = new QHBoxLayout(corner);
-    cornerLayout->setContentsMargins(0, 0, 4, 0);
-    cornerLayout->setSpacing(2);
-    cornerLayout->addWidget(newButton);
-    cornerLayout->addWidget(addManyButton);
-    m_tabs->setCornerWidget(corner, Qt::TopRightCorner);
+    m_tabs->setCornerWidget(makeCornerWidget(), Qt::TopRightCorner);
+    m_tabs->tabBar()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tabs->tabBar(), &QWidget::customContextMenuRequested, this,
+            &ConsolePanel::showTabMenu);
 
     // Shown while there is no tab, so the panel explains itself.
     m_emptyPage = new QWidget(this);
@@ -99,6 +84,149 @@ ConsolePanel::~ConsolePanel() {
         disconnect(widget, nullptr, this, nullptr);
 }
 
+QWidget *ConsolePanel::makeCornerWidget() {
+    auto *corner = new QWidget(m_tabs);
+    // The room new clients join: the broker's rooms to pick from, or any name typed.
+    m_roomCombo = new QComboBox(corner);
+    m_roomCombo->setObjectName(QStringLiteral("newClientRoom"));
+    m_roomCombo->setEditable(true);
+    m_roomCombo->setInsertPolicy(QComboBox::NoInsert);
+    m_roomCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_roomCombo->setMinimumContentsLength(10);
+    m_roomCombo->setToolTip(tr("The room New Client and Add N Clients open clients in: one of "
+                               "the broker's rooms, or a new name"));
+    m_roomCombo->addItem(QStringLiteral("/"));
+    m_roomCombo->setCurrentIndex(-1); // empty: the room of the broker's URL
+    m_roomCombo->lineEdit()->setPlaceholderText(QStringLiteral("/"));
+    auto *roomLabel = new QLabel(tr("Room:"), corner);
+    roomLabel->setBuddy(m_roomCombo);
+
+    auto *newButton = new QToolButton(corner);
+    newButton->setObjectName(QStringLiteral("newClientButton"));
+    newButton->setIcon(QIcon(QStringLiteral(":/icons/client.svg")));
+    newButton->setText(tr("New Client"));
+    newButton->setToolTip(tr("Open a new console client in this room"));
+    newButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    newButton->setAutoRaise(true);
+    connect(newButton, &QToolButton::clicked, this, [this] { addClient(); });
+    auto *addManyButton = new QToolButton(corner);
+    addManyButton->setObjectName(QStringLiteral("addClientsButton"));
+    addManyButton->setText(tr("Add N Clients…"));
+    addManyButton->setToolTip(tr("Open several connected clients at once in one room"));
+    addManyButton->setAutoRaise(true);
+    connect(addManyButton, &QToolButton::clicked, this, &ConsolePanel::showAddClientsDialog);
+
+    // What applies to every tab at once.
+    m_allTabsButton = new QToolButton(corner);
+    m_allTabsButton->setObjectName(QStringLiteral("allTabsButton"));
+    m_allTabsButton->setText(tr("All Tabs"));
+    m_allTabsButton->setToolTip(tr("Reconnect the disconnected clients or close every tab"));
+    m_allTabsButton->setAutoRaise(true);
+    m_allTabsButton->setPopupMode(QToolButton::InstantPopup);
+    auto *allMenu = new QMenu(m_allTabsButton);
+    m_reconnectAllAction = allMenu->addAction(QIcon(QStringLiteral(":/icons/start.svg")),
+                                              tr("Reconnect Disconnected Clients"), this,
+                                              &ConsolePanel::reconnectDisconnected);
+    m_reconnectAllAction->setObjectName(QStringLiteral("reconnectAll"));
+    m_closeAllAction =
+        allMenu->addAction(tr("Close All Tabs"), this, &ConsolePanel::closeAllClients);
+    m_closeAllAction->setObjectName(QStringLiteral("closeAllTabs"));
+    m_allTabsButton->setMenu(allMenu);
+    connect(allMenu, &QMenu::aboutToShow, this, &ConsolePanel::updateTabActions);
+
+    auto *cornerLayout = new QHBoxLayout(corner);
+    cornerLayout->setContentsMargins(0, 0, 4, 0);
+    cornerLayout->setSpacing(2);
+    cornerLayout->addWidget(roomLabel);
+    cornerLayout->addWidget(m_roomCombo);
+    cornerLayout->addWidget(newButton);
+    cornerLayout->addWidget(addManyButton);
+    cornerLayout->addWidget(m_allTabsButton);
+    return corner;
+}
+
+void ConsolePanel::showTabMenu(const QPoint &pos) {
+    const int index = m_tabs->tabBar()->tabAt(pos);
+    ConsoleClientWidget *widget = clientWidget(index);
+    updateTabActions();
+    QMenu menu(this);
+    if (widget) {
+        if (widget->client()->state() == ConsoleClient::State::Disconnected)
+            menu.addAction(QIcon(QStringLiteral(":/icons/start.svg")), tr("Reconnect"), widget,
+                           &ConsoleClientWidget::connectClient);
+        menu.addAction(tr("Close Tab"), this, [this, widget] { closeClient(indexOf(widget)); });
+        QAction *others = menu.addAction(tr("Close Other Tabs"), this, [this, widget] {
+            for (int i = clientCount() - 1; i >= 0; --i) {
+                if (clientWidget(i) != widget)
+                    closeClient(i);
+            }
+        });
+        others->setEnabled(clientCount() > 1);
+        menu.addSeparator();
+    }
+    menu.addAction(m_reconnectAllAction);
+    menu.addAction(m_closeAllAction);
+    menu.exec(m_tabs->tabBar()->mapToGlobal(pos));
+}
+
+void ConsolePanel::updateTabActions() {
+    const int disconnected = disconnectedCount();
+    m_reconnectAllAction->setText(tr("Reconnect %n Disconnected Client(s)", nullptr, disconnected));
+    m_reconnectAllAction->setEnabled(disconnected > 0);
+    m_closeAllAction->setEnabled(clientCount() > 0);
+}
+
+int ConsolePanel::disconnectedCount() const {
+    int count = 0;
+    for (int i = 0; i < clientCount(); ++i)
+        count += clientWidget(i)->client()->state() == ConsoleClient::State::Disconnected ? 1 : 0;
+    return count;
+}
+
+int ConsolePanel::reconnectDisconnected() {
+    int count = 0;
+    for (int i = 0; i < clientCount(); ++i) {
+        ConsoleClientWidget *widget = clientWidget(i);
+        if (widget->client()->state() != ConsoleClient::State::Disconnected)
+            continue;
+        widget->connectClient();
+        ++count;
+    }
+    return count;
+}
+
+void ConsolePanel::closeAllClients() {
+    for (int i = clientCount() - 1; i >= 0; --i)
+        closeClient(i);
+}
+
+QString ConsolePanel::newClientRoom() const {
+    const QString room = m_roomCombo->currentText().trimmed();
+    if (room.isEmpty())
+        return m_defaultUrl.isEmpty() ? QStringLiteral("/") : roomOf(m_defaultUrl);
+    return room.startsWith(u'/') ? room : u'/' + room;
+}
+
+void ConsolePanel::setNewClientRoom(const QString &room) {
+    m_roomCombo->setCurrentText(room);
+}
+
+void ConsolePanel::updateRoomChoices() {
+    // Keep what the user typed or picked; only the list changes.
+    const QString current = m_roomCombo->currentText();
+    QStringList rooms = m_knownRooms;
+    if (!rooms.contains(QStringLiteral("/")))
+        rooms.prepend(QStringLiteral("/"));
+    QStringList shown;
+    for (int i = 0; i < m_roomCombo->count(); ++i)
+        shown.append(m_roomCombo->itemText(i));
+    if (shown == rooms)
+        return;
+    m_roomCombo->clear();
+    m_roomCombo->addItems(rooms);
+    m_roomCombo->setCurrentText(current);
+}
+
 int ConsolePanel::clientCount() const {
     return m_tabs->count();
 }
@@ -125,7 +253,12 @@ QString ConsolePanel::roomOf(const QUrl &url) {
 
 ConsoleClientWidget *ConsolePanel::addClient(const QUrl &url, const QString &id, bool connectNow) {
     auto *widget = new ConsoleClientWidget(m_store, m_tabs);
-    widget->setUrl(url.isEmpty() ? m_defaultUrl : url);
+    QUrl where = url;
+    if (where.isEmpty() && !m_defaultUrl.isEmpty()) {
+        where = m_defaultUrl;
+        where.setPath(newClientRoom());
+    }
+    widget->setUrl(where);
     widget->setClientId(id.isEmpty() ? unusedId(QStringLiteral("console")) : id);
     connect(widget, &ConsoleClientWidget::summaryChanged, this, [this, widget] {
         updateTab(widget);
@@ -154,6 +287,7 @@ QList<ConsoleClientWidget *> ConsolePanel::addClients(const QString &baseName, i
 void ConsolePanel::setDefaultUrl(const QUrl &url) {
     const QUrl previous = m_defaultUrl;
     m_defaultUrl = url;
+    m_roomCombo->lineEdit()->setPlaceholderText(roomOf(url));
     if (previous.isEmpty())
         return;
     for (int i = 0; i < clientCount(); ++i) {
@@ -183,9 +317,18 @@ void ConsolePanel::setKnownClients(const QString &room, const QStringList &ids) 
 
 void ConsolePanel::updateFromSnapshot(const BrokerSnapshot &snapshot) {
     QHash<QString, QStringList> known;
+    QStringList rooms;
     for (const ConnectionInfo &connection : snapshot.connections) {
+        const QString room = connection.room.isEmpty() ? QStringLiteral("/") : connection.room;
+        if (!rooms.contains(room))
+            rooms.append(room);
         if (!connection.clientId.isEmpty())
             known[connection.room].append(QString::fromUtf8(connection.clientId));
+    }
+    rooms.sort();
+    if (rooms != m_knownRooms) {
+        m_knownRooms = rooms;
+        updateRoomChoices();
     }
     if (known == m_knownClients)
         return;
@@ -241,7 +384,13 @@ void ConsolePanel::showAddClientsDialog() {
     auto *count = new QSpinBox(&dialog);
     count->setRange(1, 100);
     count->setValue(m_lastAddCount);
-    auto *room = new QLineEdit(roomOf(m_defaultUrl), &dialog);
+    auto *room = new QComboBox(&dialog);
+    room->setEditable(true);
+    room->setInsertPolicy(QComboBox::NoInsert);
+    room->addItems(m_knownRooms.contains(QStringLiteral("/"))
+                       ? m_knownRooms
+                       : QStringList{QStringLiteral("/")} + m_knownRooms);
+    room->setCurrentText(newClientRoom());
     auto *preview = new QLabel(&dialog);
     const auto updatePreview = [&] {
         preview->setText(count->value() == 1
@@ -267,7 +416,8 @@ void ConsolePanel::showAddClientsDialog() {
         return;
     m_lastAddName = name->text().trimmed();
     m_lastAddCount = count->value();
-    addClients(m_lastAddName, m_lastAddCount, room->text().trimmed());
+    setNewClientRoom(room->currentText().trimmed()); // the last room used is offered next
+    addClients(m_lastAddName, m_lastAddCount, newClientRoom());
 }
 
 void ConsolePanel::closeClient(int index) {

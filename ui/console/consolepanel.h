@@ -9,9 +9,12 @@
 #include <QWidget>
 
 class ConsoleClientWidget;
+class QAction;
+class QComboBox;
 class QSettings;
 class QStackedWidget;
 class QTabWidget;
+class QToolButton;
 class SavedMessagesStore;
 
 struct BrokerSnapshot;
@@ -47,6 +50,13 @@ public:
     // The room a URL names, as the broker names rooms ("/" for the empty path).
     static QString roomOf(const QUrl &url);
 
+    // The room New Client opens a client in: the room field's text, "/" when it is empty.
+    QString newClientRoom() const;
+    void setNewClientRoom(const QString &room);
+    // The rooms the room fields offer: those of the window's broker, from its snapshots.
+    QStringList knownRooms() const { return m_knownRooms; }
+    int disconnectedCount() const;
+
 public slots:
     // The running broker's URL with the room new clients start in. Disconnected tabs that
     // pointed at the previous broker follow it to the new address.
@@ -63,12 +73,19 @@ public slots:
     void openClientTo(const QString &room, const QString &destId);
     void showAddClientsDialog();
     void closeClient(int index);
+    void closeAllClients();
+    // Connects again every tab whose client is disconnected; returns how many.
+    int reconnectDisconnected();
 
 signals:
     // openClientTo() wants the console shown: the window raises its dock.
     void activationRequested();
 
 private:
+    QWidget *makeCornerWidget();
+    void showTabMenu(const QPoint &pos);
+    void updateTabActions();
+    void updateRoomChoices();
     void updateTab(ConsoleClientWidget *widget);
     void updateCompletion(ConsoleClientWidget *widget);
     void updatePage();
@@ -81,6 +98,11 @@ private:
     QWidget *m_emptyPage = nullptr;
     QUrl m_defaultUrl;
     QHash<QString, QStringList> m_knownClients;
+    QStringList m_knownRooms;         // sorted, "/" for the root room
+    QComboBox *m_roomCombo = nullptr; // the room New Client uses, editable
+    QToolButton *m_allTabsButton = nullptr;
+    QAction *m_reconnectAllAction = nullptr;
+    QAction *m_closeAllAction = nullptr;
     int m_lastAddCount = 3;
     QString m_lastAddName = QStringLiteral("client");
 };

@@ -15,7 +15,10 @@ JsonEditor::JsonEditor(QWidget *parent)
     setFont(mono);
     setPlaceholderText(tr("JSON value, e.g. {\"hello\": \"world\"}"));
     connect(this, &QPlainTextEdit::textChanged, this, [this] {
-        if (!m_navigating)
+        // Edited: the draft from now on. Only a change of the text counts: textChanged also
+        // comes for formats (the highlighter switched on or off, later, by a timer).
+        if (!m_navigating && m_historyIndex < m_history.size() &&
+            toPlainText() != m_history.at(m_historyIndex))
             m_historyIndex = m_history.size();
         revalidate();
     });
@@ -67,6 +70,7 @@ bool JsonEditor::historyBack() {
     setPlainText(m_history.at(m_historyIndex));
     m_navigating = false;
     moveCursor(QTextCursor::End);
+    emit historyShown(m_historyIndex);
     return true;
 }
 
@@ -78,7 +82,24 @@ bool JsonEditor::historyForward() {
     setPlainText(m_historyIndex < m_history.size() ? m_history.at(m_historyIndex) : m_draft);
     m_navigating = false;
     moveCursor(QTextCursor::End);
+    emit historyShown(m_historyIndex);
     return true;
+}
+
+bool JsonEditor::event(QEvent *event) {
+    // A text editor takes Ctrl+End before the window's shortcuts see it. Where it would do
+    // nothing (the cursor already at the end), the window's shortcut gets it: Ctrl+End twice
+    // goes to the end of the message, then follows the log's newest frames.
+    if (event->type() == QEvent::ShortcutOverride) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        const QTextCursor cursor = textCursor();
+        if (key->matches(QKeySequence::MoveToEndOfDocument) && !cursor.hasSelection() &&
+            cursor.atEnd()) {
+            event->ignore();
+            return false;
+        }
+    }
+    return QPlainTextEdit::event(event);
 }
 
 void JsonEditor::keyPressEvent(QKeyEvent *event) {

@@ -9,7 +9,8 @@ class JsonHighlighter;
 
 // A plain text editor for one JSON value (any type, as the protocol's "message" allows). It
 // checks the text as you type and marks the first error; it walks a history with Up on the
-// first line and Down on the last one, and asks for submission on Ctrl+Enter.
+// first line and Down on the last one, and asks for submission on Ctrl+Enter. Ctrl+End goes to
+// the end of the text; once there, it is the window's again (the log's "follow newest").
 class JsonEditor : public QPlainTextEdit {
     Q_OBJECT
     Q_PROPERTY(bool valid READ isValid NOTIFY validityChanged)
@@ -33,6 +34,8 @@ public:
     // Oldest first; navigation starts past the newest entry, at the text being written.
     void setHistory(const QStringList &entries);
     QStringList history() const { return m_history; }
+    // The history entry shown, unedited; history().size() while the text is the draft.
+    qsizetype historyIndex() const { return m_historyIndex; }
 
 public slots:
     void beautify();
@@ -46,8 +49,11 @@ signals:
     // The check result changed (error text or position), valid or not.
     void checkChanged();
     void submitRequested();
+    // Up or Down showed history entry index (history().size(): back at the draft).
+    void historyShown(qsizetype index);
 
 protected:
+    bool event(QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
 
 private:

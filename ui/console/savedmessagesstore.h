@@ -1,12 +1,25 @@
 #pragma once
 
+#include <QList>
 #include <QMap>
 #include <QObject>
+#include <QString>
 #include <QStringList>
 
 #include <memory>
 
 class QSettings;
+
+// One message the console sent, as the history recalls it: the text with where and how it went.
+struct SentMessage {
+    enum class Kind { Send, Answer, RawText, RawBinaryHex, RawBinaryText };
+    QString text;
+    Kind kind = Kind::Send;
+    QString destinations; // as typed for a send; the asker for an answer; empty for raw frames
+    QString room;         // the room of the client that sent it
+    bool expectAnswer = false;
+    friend bool operator==(const SentMessage &, const SentMessage &) = default;
+};
 
 // The test console's history of sent messages and its named saved messages, kept in the settings
 // file (group "console") and shared by every console tab. Writes go to the settings at once, so
@@ -21,9 +34,13 @@ public:
     explicit SavedMessagesStore(QSettings *settings = nullptr, QObject *parent = nullptr);
     ~SavedMessagesStore() override;
 
-    // Oldest first. Adding a text already present moves it to the end; the oldest entries go
+    // Oldest first. Adding an entry already present moves it to the end; the oldest entries go
     // once the limit is passed.
-    QStringList history() const { return m_history; }
+    const QList<SentMessage> &sentMessages() const { return m_history; }
+    // The texts alone, oldest first: what the editor walks with Up and Down.
+    QStringList history() const;
+    void addToHistory(const SentMessage &entry);
+    // A text with no destination (a send typed nowhere yet).
     void addToHistory(const QString &text);
     void clearHistory();
     int historyLimit() const { return m_historyLimit; }
@@ -50,7 +67,7 @@ private:
 
     std::unique_ptr<QSettings> m_ownedSettings;
     QSettings *m_settings = nullptr;
-    QStringList m_history;
+    QList<SentMessage> m_history;
     QMap<QString, QString> m_saved;
     int m_historyLimit = DefaultHistoryLimit;
 };

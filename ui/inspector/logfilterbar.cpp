@@ -1,5 +1,6 @@
 #include "logfilterbar.h"
 
+#include "displaytext.h"
 #include "framefilterproxymodel.h"
 #include "rowpalette.h"
 
@@ -40,12 +41,27 @@ LogFilterBar::LogFilterBar(FrameFilterProxyModel *proxy, QWidget *parent)
     m_direction->addItem(tr("Sent"), int(FrameFilterProxyModel::Direction::Out));
     m_direction->setToolTip(tr("Direction of the frames to show"));
 
-    m_action->addItem(tr("All actions"), -1);
+    // Every name the action column shows: protocol actions, frames that are not one, and the
+    // broker's own events.
+    m_action->addItem(tr("All actions"), AllActions);
     for (FrameAction a : {FrameAction::Register, FrameAction::Unregister, FrameAction::Send,
                           FrameAction::Answer, FrameAction::Registered, FrameAction::Unregistered,
                           FrameAction::Message, FrameAction::Error})
         m_action->addItem(QString::fromLatin1(FrameCodec::actionName(a)), int(a));
-    m_action->setToolTip(tr("Show only frames with this action"));
+    m_action->insertSeparator(m_action->count());
+    BrokerEvent unparsed;
+    m_action->addItem(DisplayText::actionName(unparsed), int(FrameAction::None));
+    unparsed.binary = true;
+    m_action->addItem(DisplayText::actionName(unparsed), BinaryFrames);
+    m_action->insertSeparator(m_action->count());
+    m_action->addItem(tr("All system events"), AllSystemEvents);
+    for (BrokerEvent::Kind k :
+         {BrokerEvent::Kind::ConnectionOpened, BrokerEvent::Kind::ConnectionClosed,
+          BrokerEvent::Kind::ClientRegistered, BrokerEvent::Kind::ClientUnregistered,
+          BrokerEvent::Kind::RoomCreated, BrokerEvent::Kind::RoomRemoved})
+        m_action->addItem(DisplayText::systemEventName(k), FirstSystemEvent + int(k));
+    m_action->setToolTip(tr("Show only rows with this action or system event"));
+    m_action->setObjectName(QStringLiteral("actionFilter"));
 
     m_room->setObjectName(QStringLiteral("roomFilter"));
     m_room->setPlaceholderText(tr("Room"));
@@ -97,15 +113,28 @@ LogFilterBar::LogFilterBar(FrameFilterProxyModel *proxy, QWidget *parent)
     connect(m_direction, &QComboBox::currentIndexChanged, this, [this] {
         m_proxy->setDirection(FrameFilterProxyModel::Direction(m_direction->currentData().toInt()));
     });
-    connect(m_action, &QComboBox::currentIndexChanged, this, [this] {
-        const int a = m_action->currentData().toInt();
-        m_proxy->setActions(a < 0 ? QList<FrameAction>{} : QList<FrameAction>{FrameAction(a)});
-    });
+    connect(m_action, &QComboBox::currentIndexChanged, this, &LogFilterBar::applyAction);
     connect(m_room, &QLineEdit::textChanged, this, &LogFilterBar::applyRoomText);
     connect(m_client, &QLineEdit::textChanged, this, &LogFilterBar::applyClientText);
     connect(m_clear, &QToolButton::clicked, this, &LogFilterBar::clearAll);
     connect(m_proxy, &FrameFilterProxyModel::validityChanged, this, &LogFilterBar::showValidity);
     connect(m_proxy, &FrameFilterProxyModel::filterChanged, this, &LogFilterBar::updateClearButton);
+}
+
+void LogFilterBar::applyAction() {
+    const int key = m_action->currentData().toInt();
+    QList<FrameAction> actions;
+    QList<BrokerEvent::Kind> kinds;
+    if (key == AllSystemEvents) {
+        for (int k = int(BrokerEvent::Kind::ConnectionOpened);
+             k <= int(BrokerEvent::Kind::RoomRemoved); ++k)
+            kinds.append(BrokerEvent::Kind(k));
+    } else if (key >= FirstSystemEvent) {
+        kinds.append(BrokerEvent::Kind(key - FirstSystemEvent));
+    } else if (key >= 0 && key != BinaryFrames) {
+        actions.append(FrameAction(key));
+    }
+    m_proxy->setActions(actions, key == BinaryFrames, kinds);
 }
 
 void LogFilterBar::setRoom(const QString &room) {

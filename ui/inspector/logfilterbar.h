@@ -30,6 +30,14 @@ public:
     void clearAll();
 
 private:
+    // The action combo's data: a FrameAction's number, or one of these.
+    enum ActionKey {
+        AllActions = -1,
+        BinaryFrames = 100,
+        AllSystemEvents = 199,
+        FirstSystemEvent = 200
+    };
+    void applyAction();
     void applyText();
     void showValidity(bool valid, const QString &error);
     void applyRoomText(const QString &text);

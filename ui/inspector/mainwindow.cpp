@@ -4,6 +4,7 @@
 #include "brokercontroller.h"
 #include "brokersettingschange.h"
 #include "capturerecorder.h"
+#include "brokertotals.h"
 #include "clicktocopylabel.h"
 #include "connectiontreemodel.h"
 #include "displaytext.h"
@@ -48,7 +49,8 @@ MainWindow::MainWindow(const BrokerSettings &broker, QSettings *settings, QWidge
     , m_tree(m_inspector->connections())
     , m_closed(m_inspector->recentlyClosed())
     , m_rates(m_inspector->rates())
-    , m_actionCounts(m_inspector->actionCounts()) {
+    , m_actionCounts(m_inspector->actionCounts())
+    , m_totals(new BrokerTotals(this)) {
     setWindowTitle(tr("WSMsgBroker"));
     setWindowIcon(icon("wsmsgbroker"));
     setObjectName(QStringLiteral("MainWindow"));
@@ -155,7 +157,7 @@ void MainWindow::openFile(const QString &path) {
 }
 
 void MainWindow::startBroker() {
-    m_rates->clear();
+    // Statistics and Recently Closed keep the earlier runs: they follow the snapshot's session.
     m_controller->start(m_brokerSettings);
 }
 
@@ -244,7 +246,8 @@ void MainWindow::updateBanner() {
 }
 
 void MainWindow::applySnapshot(const BrokerSnapshot &snapshot) {
-    m_statistics->setCounters(snapshot.counters, snapshot.pendingAcks);
+    m_totals->applySnapshot(snapshot);
+    m_statistics->setCounters(m_totals->counters(), snapshot.pendingAcks, m_totals->restarts());
     if (snapshot.counters.unrecordedFrames != m_unrecorded) {
         // A new broker counts from zero again.
         if (snapshot.counters.unrecordedFrames < m_unrecorded)
@@ -268,7 +271,7 @@ void MainWindow::applySnapshot(const BrokerSnapshot &snapshot) {
     m_ratesLabel->setText(tr("in %1/s · out %2/s")
                               .arg(QLocale().toString(m_rates->currentIn(), 'f', 0),
                                    QLocale().toString(m_rates->currentOut(), 'f', 0)));
-    const BrokerCounters &c = snapshot.counters;
+    const BrokerCounters &c = m_totals->counters();
     const quint64 dropped = c.skippedUnknownId + c.droppedAnswers + c.undelivered;
     m_problemsLabel->setText(
         tr("dropped %1 · errors %2")

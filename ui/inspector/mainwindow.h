@@ -10,6 +10,7 @@
 
 class ActionCountModel;
 class BrokerController;
+class BrokerTotals;
 class ConnectionTreeModel;
 class ConsolePanel;
 class FrameDetailsView;
@@ -91,6 +92,7 @@ private:
     RecentlyClosedModel *m_closed;
     RateHistory *m_rates;
     ActionCountModel *m_actionCounts;
+    BrokerTotals *m_totals; // the statistics' counters, added up over broker restarts
 
     FrameLogView *m_logView = nullptr;
     TailFollower *m_follower = nullptr;

@@ -54,6 +54,7 @@ void MainWindow::createActions() {
     QMenu *brokerMenu = menuBar()->addMenu(tr("&Broker"));
     m_startStopAction = brokerMenu->addAction(icon("stop"), tr("S&top Broker"));
     m_startStopAction->setShortcut(tr("Ctrl+R"));
+    m_startStopAction->setObjectName(QStringLiteral("startStopBroker"));
     connect(m_startStopAction, &QAction::triggered, this, [this] {
         if (m_controller->state() == BrokerController::State::Stopped)
             startBroker();

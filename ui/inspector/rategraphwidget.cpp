@@ -74,7 +74,8 @@ void RateGraphWidget::paintEvent(QPaintEvent *) {
             const double x = plot.right() - plot.width() * double(end - s.timeMs) / double(span);
             const double v = in ? s.inPerSecond : s.outPerSecond;
             const double y = plot.bottom() - plot.height() * v / top;
-            if (i == 0)
+            // A broker restart breaks the curve: no line across the time it was down.
+            if (i == 0 || s.startsRun)
                 path.moveTo(x, y);
             else
                 path.lineTo(x, y);
@@ -87,6 +88,16 @@ void RateGraphWidget::paintEvent(QPaintEvent *) {
     p.drawPath(pathOf(true));
     p.setPen(QPen(outColour, 1.6, Qt::DashLine));
     p.drawPath(pathOf(false));
+    // Where a broker run began after an earlier one: a thin vertical mark.
+    QColor mark = pal.color(QPalette::Text);
+    mark.setAlpha(110);
+    p.setPen(QPen(mark, 1, Qt::DotLine));
+    for (const auto &s : samples) {
+        if (!s.startsRun)
+            continue;
+        const double x = plot.right() - plot.width() * double(end - s.timeMs) / double(span);
+        p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+    }
 
     // Legend and time axis.
     const QString inText = tr("in %1/s").arg(QLocale().toString(m_history->currentIn(), 'f', 0));

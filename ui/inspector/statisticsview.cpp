@@ -35,7 +35,8 @@ StatisticsView::StatisticsView(const RateHistory *rates, ActionCountModel *actio
     setCounters({}, 0);
 }
 
-void StatisticsView::setCounters(const BrokerCounters &c, int pendingAcks) {
+void StatisticsView::setCounters(const BrokerCounters &c, int pendingAcks,
+                                 const QList<qint64> &restarts) {
     const QLocale locale;
     const auto n = [&](quint64 v) { return locale.toString(v); };
     QString text = QStringLiteral("<table cellspacing=2>");
@@ -60,6 +61,13 @@ void StatisticsView::setCounters(const BrokerCounters &c, int pendingAcks) {
                    n(c.closesByReason[size_t(r)]));
     }
     text += QStringLiteral("</table>");
+    if (!restarts.isEmpty())
+        text += QStringLiteral("<p><i>%1</i></p>")
+                    .arg(tr("Broker restarted %n time(s), last at %1; the counts include the "
+                            "earlier runs.",
+                            nullptr, int(restarts.size()))
+                             .arg(DisplayText::time(restarts.last()).left(8))
+                             .toHtmlEscaped());
     m_counters->setText(text);
 }
 

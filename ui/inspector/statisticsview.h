@@ -14,7 +14,9 @@ class StatisticsView : public QWidget {
 public:
     StatisticsView(const RateHistory *rates, ActionCountModel *actions, QWidget *parent = nullptr);
 
-    void setCounters(const BrokerCounters &counters, int pendingAcks);
+    // restarts: when the broker started again after earlier runs whose counts these include.
+    void setCounters(const BrokerCounters &counters, int pendingAcks,
+                     const QList<qint64> &restarts = {});
     QString countersText() const;
 
 private:

@@ -145,6 +145,13 @@ bool ConnectionTreeModel::sameCounters(const ConnectionInfo &a, const Connection
 }
 
 void ConnectionTreeModel::applySnapshot(const BrokerSnapshot &snapshot) {
+    // Another broker run numbers its connections from 1 again: none of ours is one of them
+    // (normally the previous run's last snapshot already emptied the tree).
+    if (snapshot.session != m_session) {
+        m_session = snapshot.session;
+        if (!m_rooms.empty())
+            clear();
+    }
     const bool timeChanged = snapshot.timeMs != m_timeMs;
     m_timeMs = snapshot.timeMs;
 

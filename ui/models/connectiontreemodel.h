@@ -90,4 +90,5 @@ private:
     std::vector<std::unique_ptr<Room>> m_rooms; // ordered by name
     QHash<quint64, Room *> m_roomOfConnection;
     qint64 m_timeMs = 0;
+    quint64 m_session = 0; // the broker run the connections belong to
 };

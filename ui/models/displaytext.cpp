@@ -44,6 +44,8 @@ QString DisplayText::closeReason(CloseReason reason) {
         return tr("handshake refused");
     case CloseReason::HandshakeTimeout:
         return tr("handshake timed out");
+    case CloseReason::ConnectionLost:
+        return tr("connection lost");
     }
     return QString();
 }

@@ -1,6 +1,5 @@
 #include "framefilterproxymodel.h"
 
-#include "brokerevent.h"
 #include "framelogmodel.h"
 
 namespace {
@@ -11,6 +10,12 @@ constexpr quint32 actionBit(FrameAction action) {
 
 constexpr int ActionCount = int(FrameAction::Error) + 1;
 constexpr int CaptureMatchesIntervalMs = 300;
+
+constexpr quint32 kindBit(BrokerEvent::Kind kind) {
+    return quint32(1) << unsigned(kind);
+}
+
+constexpr int KindCount = int(BrokerEvent::Kind::RoomRemoved) + 1;
 
 QLatin1StringView latin1(QByteArrayView bytes) {
     return QLatin1StringView(bytes.data(), bytes.size());
@@ -50,10 +55,19 @@ QList<FrameAction> FrameFilterProxyModel::actions() const {
     return list;
 }
 
+QList<BrokerEvent::Kind> FrameFilterProxyModel::actionFilterEventKinds() const {
+    QList<BrokerEvent::Kind> list;
+    for (int k = 0; k < KindCount; ++k) {
+        if (m_eventKindMask & kindBit(BrokerEvent::Kind(k)))
+            list.append(BrokerEvent::Kind(k));
+    }
+    return list;
+}
+
 bool FrameFilterProxyModel::isFiltering() const {
     return (!m_text.isEmpty() && m_valid) || m_direction != Direction::Both ||
-           !m_showSystemEvents || m_actionMask != 0 || m_hasRoom || !m_clientId.isEmpty() ||
-           m_connectionId != 0;
+           !m_showSystemEvents || m_actionMask != 0 || m_actionBinary || m_eventKindMask != 0 ||
+           m_hasRoom || !m_clientId.isEmpty() || m_connectionId != 0;
 }
 
 void FrameFilterProxyModel::filterCriteriaChanged() {
@@ -178,13 +192,21 @@ void FrameFilterProxyModel::setShowSystemEvents(bool show) {
     filterCriteriaChanged();
 }
 
-void FrameFilterProxyModel::setActions(const QList<FrameAction> &actions) {
+void FrameFilterProxyModel::setActions(const QList<FrameAction> &actions, bool binary,
+                                       const QList<BrokerEvent::Kind> &eventKinds) {
     quint32 mask = 0;
     for (FrameAction a : actions)
         mask |= actionBit(a);
-    if (mask == m_actionMask)
+    quint32 kinds = 0;
+    for (BrokerEvent::Kind k : eventKinds) {
+        if (k != BrokerEvent::Kind::FrameIn && k != BrokerEvent::Kind::FrameOut)
+            kinds |= kindBit(k);
+    }
+    if (mask == m_actionMask && binary == m_actionBinary && kinds == m_eventKindMask)
         return;
     m_actionMask = mask;
+    m_actionBinary = binary;
+    m_eventKindMask = kinds;
     filterCriteriaChanged();
 }
 
@@ -228,6 +250,8 @@ void FrameFilterProxyModel::clearFilters() {
     m_direction = Direction::Both;
     m_showSystemEvents = true;
     m_actionMask = 0;
+    m_actionBinary = false;
+    m_eventKindMask = 0;
     m_hasRoom = false;
     m_room.clear();
     m_roomMatch = Match::Exact;
@@ -241,8 +265,8 @@ bool FrameFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &s
     if (!m_log || sourceParent.isValid())
         return true;
     if (!acceptsFields(m_log->kindAt(sourceRow), m_log->actionAt(sourceRow),
-                       m_log->roomAt(sourceRow), m_log->clientIdAt(sourceRow),
-                       m_log->connectionIdAt(sourceRow)))
+                       m_log->binaryAt(sourceRow), m_log->roomAt(sourceRow),
+                       m_log->clientIdAt(sourceRow), m_log->connectionIdAt(sourceRow)))
         return false;
     if (m_text.isEmpty() || !m_valid)
         return true;
@@ -252,7 +276,7 @@ bool FrameFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &s
     return matchesText(m_log->eventAt(sourceRow));
 }
 
-bool FrameFilterProxyModel::acceptsFields(BrokerEvent::Kind kind, FrameAction action,
+bool FrameFilterProxyModel::acceptsFields(BrokerEvent::Kind kind, FrameAction action, bool binary,
                                           const QString &room, const QByteArray &clientId,
                                           quint64 connectionId) const {
     const bool frameIn = kind == BrokerEvent::Kind::FrameIn;
@@ -261,8 +285,13 @@ bool FrameFilterProxyModel::acceptsFields(BrokerEvent::Kind kind, FrameAction ac
         return false;
     if ((m_direction == Direction::In && !frameIn) || (m_direction == Direction::Out && !frameOut))
         return false;
-    if (m_actionMask != 0 && (!(frameIn || frameOut) || !(m_actionMask & actionBit(action))))
-        return false;
+    if (m_actionMask != 0 || m_actionBinary || m_eventKindMask != 0) {
+        const bool named = !(frameIn || frameOut) ? (m_eventKindMask & kindBit(kind)) != 0
+                           : binary               ? m_actionBinary
+                                                  : (m_actionMask & actionBit(action)) != 0;
+        if (!named)
+            return false;
+    }
     if (m_hasRoom && !matchesRoom(room))
         return false;
     if (!m_clientId.isEmpty() && !matchesClient(clientId))
@@ -271,7 +300,7 @@ bool FrameFilterProxyModel::acceptsFields(BrokerEvent::Kind kind, FrameAction ac
 }
 
 bool FrameFilterProxyModel::accepts(const BrokerEvent &e) const {
-    if (!acceptsFields(e.kind, e.action, e.room, e.clientId, e.connectionId))
+    if (!acceptsFields(e.kind, e.action, e.binary, e.room, e.clientId, e.connectionId))
         return false;
     if (m_text.isEmpty() || !m_valid)
         return true;

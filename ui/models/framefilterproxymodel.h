@@ -49,8 +49,12 @@ public:
 
     Direction direction() const { return m_direction; }
     bool showsSystemEvents() const { return m_showSystemEvents; }
-    // Empty: every action. Otherwise only frames with one of these actions (system rows hide).
+    // The action filter, as the log's action column names rows: protocol actions
+    // (FrameAction::None for text frames that were not parsed, "(invalid)"), binary frames
+    // and kinds of system event. All empty: every row. Otherwise only rows named by one.
     QList<FrameAction> actions() const;
+    bool actionFilterTakesBinary() const { return m_actionBinary; }
+    QList<BrokerEvent::Kind> actionFilterEventKinds() const;
     bool hasRoomFilter() const { return m_hasRoom; }
     QString roomFilter() const { return m_room; }
     Match roomMatch() const { return m_roomMatch; }
@@ -75,7 +79,8 @@ public Q_SLOTS:
     void setTextCaseSensitivity(Qt::CaseSensitivity sensitivity);
     void setDirection(FrameFilterProxyModel::Direction direction);
     void setShowSystemEvents(bool show);
-    void setActions(const QList<FrameAction> &actions);
+    void setActions(const QList<FrameAction> &actions, bool binary = false,
+                    const QList<BrokerEvent::Kind> &eventKinds = {});
     // The room as the broker names it (the root room is the empty string).
     void setRoomFilter(const QString &room, FrameFilterProxyModel::Match match = Match::Exact);
     void clearRoomFilter();
@@ -105,7 +110,7 @@ private:
     void rebuildTextMatcher();
     void filterCriteriaChanged();
     bool matchesText(const BrokerEvent &event) const;
-    bool acceptsFields(BrokerEvent::Kind kind, FrameAction action, const QString &room,
+    bool acceptsFields(BrokerEvent::Kind kind, FrameAction action, bool binary, const QString &room,
                        const QByteArray &clientId, quint64 connectionId) const;
     void requestCaptureSearch();
     bool matchesRoom(const QString &room) const;
@@ -125,6 +130,8 @@ private:
     Direction m_direction = Direction::Both;
     bool m_showSystemEvents = true;
     quint32 m_actionMask = 0; // bit n: FrameAction n
+    bool m_actionBinary = false;
+    quint32 m_eventKindMask = 0; // bit n: BrokerEvent::Kind n (system kinds only)
     bool m_hasRoom = false;
     QString m_room;
     Match m_roomMatch = Match::Exact;

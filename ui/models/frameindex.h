@@ -29,6 +29,7 @@ public:
     BrokerEvent header(qsizetype row) const;
     BrokerEvent::Kind kind(qsizetype row) const { return BrokerEvent::Kind(at(row).kind); }
     FrameAction action(qsizetype row) const { return FrameAction(at(row).action); }
+    bool binary(qsizetype row) const { return at(row).binary != 0; }
     qint64 timeMs(qsizetype row) const { return m_baseTimeMs + at(row).timeDeltaMs; }
     qint64 frameSize(qsizetype row) const { return at(row).size; }
     quint64 connectionId(qsizetype row) const {

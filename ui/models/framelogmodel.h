@@ -82,6 +82,7 @@ public:
     BrokerEvent headerAt(int row) const { return m_index.header(row); }
     BrokerEvent::Kind kindAt(int row) const { return m_index.kind(row); }
     FrameAction actionAt(int row) const { return m_index.action(row); }
+    bool binaryAt(int row) const { return m_index.binary(row); }
     const QString &roomAt(int row) const { return m_index.room(row); }
     const QByteArray &clientIdAt(int row) const { return m_index.clientId(row); }
     quint64 connectionIdAt(int row) const { return m_index.connectionId(row); }

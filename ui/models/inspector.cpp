@@ -130,7 +130,7 @@ void Inspector::applySnapshot(const BrokerSnapshot &snapshot) {
     m_closed->applySnapshot(snapshot);
     if (snapshot.timeMs > 0)
         m_rates->addCounters(snapshot.timeMs, snapshot.counters.framesIn,
-                             snapshot.counters.framesOut);
+                             snapshot.counters.framesOut, snapshot.session);
     Q_EMIT snapshotApplied(snapshot);
 }
 
