@@ -8,6 +8,9 @@
 #include <QJsonObject>
 #include <QMap>
 
+#include <algorithm>
+#include <cmath>
+
 namespace {
 
 const char *const kindNames[] = {"in",         "out",          "opened",       "closed",
@@ -60,6 +63,31 @@ FrameAction actionOfFrame(const QByteArray &data, bool incoming) {
     const bool clientAction =
         a == FrameAction::Register || a == FrameAction::Unregister || a == FrameAction::Send;
     return clientAction == incoming ? a : FrameAction::None;
+}
+
+// A time in milliseconds from a file, rounded (seconds times 1000 are rarely whole) and kept
+// within the years 1 to 9999, which ISO 8601 text (JSON Lines) can say: what was opened can be
+// saved again.
+qint64 clampedTimeMs(double ms) {
+    constexpr double first = -62135596800000.0; // 0001-01-01T00:00:00.000Z
+    constexpr double last = 253402300799999.0;  // 9999-12-31T23:59:59.999Z
+    if (!std::isfinite(ms))
+        return 0;
+    return qRound64(std::clamp(ms, first, last));
+}
+
+// A count from a file's number (connection, size): negative, fractional, huge or missing ones
+// would not convert to an integer (undefined behaviour); 2^53 is the largest JSON keeps exact.
+qint64 countFromJson(const QJsonValue &value) {
+    constexpr double largest = 9007199254740992.0;
+    const double n = value.toDouble();
+    return n >= 0 ? qint64(std::min(n, largest)) : 0;
+}
+
+// A JSON Lines time; a missing or unreadable one is the epoch, whatever the local time zone.
+qint64 timeFromIso(const QString &text) {
+    const QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    return time.isValid() ? clampedTimeMs(double(time.toMSecsSinceEpoch())) : 0;
 }
 
 QString isoTime(qint64 ms) {
@@ -148,9 +176,56 @@ bool writeHar(QIODevice *device, const BrokerEventList &events, const QUrl &brok
     return device->write(QJsonDocument(har).toJson(QJsonDocument::Indented)) >= 0;
 }
 
+// A value from the file inside a one-line error: control characters and bidi overrides escaped,
+// cut at 40 characters (a file can hold anything there, up to megabytes of it).
+QString shownInError(const QString &value) {
+    QString shown;
+    for (const QChar c : value.left(40)) {
+        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format ||
+            c.category() == QChar::Separator_Line || c.category() == QChar::Separator_Paragraph)
+            shown += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+        else
+            shown += c;
+    }
+    return value.size() > 40 ? shown + QStringLiteral("...") : shown;
+}
+
+// The unit of `_webSocketMessages[].time`: Chrome DevTools (and our own writer) write seconds
+// since the epoch, Playwright's recordHar milliseconds. Unknown when another tool wrote the file.
+enum class HarTimeUnit { Unknown, Seconds, Milliseconds };
+
+HarTimeUnit harTimeUnitOf(const QJsonObject &log) {
+    const QString creator =
+        log.value(QStringLiteral("creator")).toObject().value(QStringLiteral("name")).toString();
+    if (creator == QLatin1String("Playwright"))
+        return HarTimeUnit::Milliseconds;
+    if (creator == QLatin1String("WebInspector") || creator == QLatin1String("wsmsgbroker"))
+        return HarTimeUnit::Seconds;
+    return HarTimeUnit::Unknown;
+}
+
+// Milliseconds since the epoch of a message's time. In an unknown unit, the reading that lands
+// nearer the entry's start is meant (the two differ a thousandfold); without a start, the
+// magnitude tells: 1e11 is the year 5138 in seconds, 1973 in milliseconds. A missing time, or -1
+// where it can be Playwright's (it writes -1 when told to omit timings), is the entry's start.
+qint64 harMessageTimeMs(const QJsonValue &value, HarTimeUnit unit, const QDateTime &start) {
+    const qint64 startMs = start.isValid() ? clampedTimeMs(double(start.toMSecsSinceEpoch())) : 0;
+    const double time = value.toDouble();
+    if (!value.isDouble() || (time == -1 && unit != HarTimeUnit::Seconds))
+        return startMs;
+    if (unit == HarTimeUnit::Unknown) {
+        const bool seconds = start.isValid() ? std::abs(time * 1000.0 - double(startMs)) <=
+                                                   std::abs(time - double(startMs))
+                                             : time < 1e11;
+        unit = seconds ? HarTimeUnit::Seconds : HarTimeUnit::Milliseconds;
+    }
+    return clampedTimeMs(unit == HarTimeUnit::Seconds ? time * 1000.0 : time);
+}
+
 bool readHar(const QJsonObject &root, BrokerEventList *events, QString *error) {
-    const QJsonArray entries =
-        root.value(QStringLiteral("log")).toObject().value(QStringLiteral("entries")).toArray();
+    const QJsonObject log = root.value(QStringLiteral("log")).toObject();
+    const QJsonArray entries = log.value(QStringLiteral("entries")).toArray();
+    const HarTimeUnit unit = harTimeUnitOf(log);
     quint64 connection = 0;
     for (qsizetype i = 0; i < entries.size(); ++i) {
         const QJsonObject entry = entries.at(i).toObject();
@@ -162,6 +237,8 @@ bool readHar(const QJsonObject &root, BrokerEventList *events, QString *error) {
                            .value(QStringLiteral("url"))
                            .toString());
         const QString room = roomNameOf(url);
+        const QDateTime start = QDateTime::fromString(
+            entry.value(QStringLiteral("startedDateTime")).toString(), Qt::ISODateWithMs);
         QByteArray clientId = entry.value(QStringLiteral("_wsmsgbrokerClient")).toString().toUtf8();
         const QJsonArray msgs = entry.value(QStringLiteral("_webSocketMessages")).toArray();
         for (const QJsonValue &v : msgs) {
@@ -171,13 +248,13 @@ bool readHar(const QJsonObject &root, BrokerEventList *events, QString *error) {
                 *error = FrameLogFile::tr(
                              "HAR entry %1: message type \"%2\" is neither send nor receive")
                              .arg(i + 1)
-                             .arg(type);
+                             .arg(shownInError(type));
                 return false;
             }
             BrokerEvent e;
             e.kind = type == QLatin1String("send") ? BrokerEvent::Kind::FrameIn
                                                    : BrokerEvent::Kind::FrameOut;
-            e.timeMs = qint64(m.value(QStringLiteral("time")).toDouble() * 1000.0);
+            e.timeMs = harMessageTimeMs(m.value(QStringLiteral("time")), unit, start);
             e.connectionId = connection;
             e.room = room;
             e.binary = m.value(QStringLiteral("opcode")).toInt(1) == 2;
@@ -285,14 +362,12 @@ bool FrameLogFile::read(QIODevice *device, BrokerEventList *events, QString *err
             return false;
         }
         BrokerEvent e;
-        e.timeMs =
-            QDateTime::fromString(o.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs)
-                .toMSecsSinceEpoch();
+        e.timeMs = timeFromIso(o.value(QStringLiteral("time")).toString());
         e.kind = enumFromName(kindNames, o.value(QStringLiteral("kind")).toString(),
                               BrokerEvent::Kind::FrameIn);
         e.room = o.value(QStringLiteral("room")).toString();
-        e.connectionId = quint64(o.value(QStringLiteral("connection")).toDouble());
-        e.size = qint64(o.value(QStringLiteral("size")).toDouble());
+        e.connectionId = quint64(countFromJson(o.value(QStringLiteral("connection"))));
+        e.size = countFromJson(o.value(QStringLiteral("size")));
         e.clientId = o.value(QStringLiteral("client")).toString().toUtf8();
         e.session = o.value(QStringLiteral("session")).toString().toULongLong(nullptr, 16);
         e.sessionUrl = o.value(QStringLiteral("broker")).toString();
