@@ -88,6 +88,183 @@
     </message>
 </context>
 <context>
+    <name>CaptureConnection</name>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1: Datei nicht gefunden</translation>
+    </message>
+    <message>
+        <source>%1: Qt&apos;s SQLite driver is missing (Debian: libqt6sql6-sqlite)</source>
+        <translation>%1: der SQLite-Treiber von Qt fehlt (Debian: libqt6sql6-sqlite)</translation>
+    </message>
+    <message>
+        <source>%1: cannot open: %2</source>
+        <translation>%1: kann nicht geöffnet werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureConverter</name>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1: kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot write: %1</source>
+        <translation>kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1: kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot make a temporary directory: %1</source>
+        <translation>temporäres Verzeichnis kann nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>%1: cancelled</source>
+        <translation>%1: abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1: unknown output format; name it .wscap (capture), .jsonl (JSON Lines) or .har (HAR)</source>
+        <translation>%1: unbekanntes Ausgabeformat; benennen Sie die Datei .wscap (Mitschnitt), .jsonl (JSON Lines) oder .har (HAR)</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1: Datei nicht gefunden</translation>
+    </message>
+    <message>
+        <source>%1: input and output are the same file</source>
+        <translation>%1: Eingabe und Ausgabe sind dieselbe Datei</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureLoader</name>
+    <message>
+        <source>%1: cannot read the file</source>
+        <translation>%1: die Datei kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureReader</name>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1: Datei nicht gefunden</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1: kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a capture: it is empty or cut short</source>
+        <translation>%1 ist kein Mitschnitt: die Datei ist leer oder abgeschnitten</translation>
+    </message>
+    <message>
+        <source>%1 is not a capture (not an SQLite database)</source>
+        <translation>%1 ist kein Mitschnitt (keine SQLite-Datenbank)</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: %2; what could be read is shown</source>
+        <translation>%1 ist beschädigt: %2; was gelesen werden konnte, wird angezeigt</translation>
+    </message>
+    <message>
+        <source>a name table cannot be read</source>
+        <translation>eine Namenstabelle kann nicht gelesen werden</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureRecorder</name>
+    <message>
+        <source>%1: no capture is open to save</source>
+        <translation>%1: kein Mitschnitt zum Speichern geöffnet</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureSchema</name>
+    <message>
+        <source>%1 is an SQLite database but not a WSMsgBroker capture</source>
+        <translation>%1 ist eine SQLite-Datenbank, aber kein WSMsgBroker-Mitschnitt</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer WSMsgBroker (capture format %2; this version reads up to %3)</source>
+        <translation>%1 wurde von einem neueren WSMsgBroker geschrieben (Mitschnittformat %2; diese Version liest bis Format %3)</translation>
+    </message>
+    <message>
+        <source>the table %1 is missing</source>
+        <translation>die Tabelle %1 fehlt</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: %2</source>
+        <translation>%1 ist beschädigt: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureWriter</name>
+    <message>
+        <source>%1: cannot %2: %3</source>
+        <translation>%1: %2 fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>%1: cannot remove the previous capture</source>
+        <translation>%1: der vorherige Mitschnitt kann nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>%1: cannot find the capture just opened</source>
+        <translation>%1: der soeben geöffnete Mitschnitt wird nicht gefunden</translation>
+    </message>
+    <message>
+        <source>set it up</source>
+        <translation>Einrichten</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the capture: %2</source>
+        <translation>%1: der Mitschnitt kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>read its page size</source>
+        <translation>Lesen der Seitengröße</translation>
+    </message>
+    <message>
+        <source>%1: cannot prepare the capture&apos;s statements: %2</source>
+        <translation>%1: die Anweisungen des Mitschnitts können nicht vorbereitet werden: %2</translation>
+    </message>
+    <message>
+        <source>read its counters</source>
+        <translation>Lesen der Zähler</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1: kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>write</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <source>%1: the capture stopped after an earlier error</source>
+        <translation>%1: der Mitschnitt wurde nach einem früheren Fehler beendet</translation>
+    </message>
+    <message>
+        <source>measure it</source>
+        <translation>Messen der Größe</translation>
+    </message>
+    <message>
+        <source>apply its budget</source>
+        <translation>Anwenden des Budgets</translation>
+    </message>
+    <message>
+        <source>%1 was removed or replaced while recording</source>
+        <translation>%1 wurde während der Aufzeichnung entfernt oder ersetzt</translation>
+    </message>
+</context>
+<context>
     <name>ClosingHandshake</name>
     <message>
         <source>close code %1</source>
@@ -96,6 +273,10 @@
     <message>
         <source>close code %1: %2</source>
         <translation>Schließcode %1: %2</translation>
+    </message>
+    <message>
+        <source>the connection ended without a close frame (close code %1)</source>
+        <translation>die Verbindung endete ohne Close-Frame (Schließcode %1)</translation>
     </message>
 </context>
 <context>
@@ -227,10 +408,6 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
         <translation>Origin</translation>
     </message>
     <message>
-        <source>unexpected argument &quot;%1&quot;</source>
-        <translation>unerwartetes Argument „%1“</translation>
-    </message>
-    <message>
         <source>--settings: cannot read &quot;%1&quot;</source>
         <translation>--settings: „%1“ kann nicht gelesen werden</translation>
     </message>
@@ -281,6 +458,26 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
     <message>
         <source>--%1: cannot read &quot;%2&quot;</source>
         <translation>--%1: „%2“ kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>Captures, JSON Lines logs or HARs to open, each in a window of its own.</source>
+        <translation>Zu öffnende Mitschnitte, JSON-Lines-Logs oder HARs, jeweils in einem eigenen Fenster.</translation>
+    </message>
+    <message>
+        <source>[file...]</source>
+        <translation>[Datei...]</translation>
+    </message>
+    <message>
+        <source>cannot open &quot;%1&quot;: no such file</source>
+        <translation>„%1“ kann nicht geöffnet werden: Datei nicht gefunden</translation>
+    </message>
+    <message>
+        <source>a file to open (&quot;%1&quot;) needs the window; without --headless it opens beside the live log</source>
+        <translation>eine zu öffnende Datei („%1“) braucht das Fenster; ohne --headless öffnet sie sich neben dem Live-Log</translation>
     </message>
 </context>
 <context>
@@ -635,6 +832,34 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
         <source>Not JSON, nothing is answered</source>
         <translation>Kein JSON, es wird nichts geantwortet</translation>
     </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Sent to %1</source>
+        <translation>Gesendet an %1</translation>
+    </message>
+    <message>
+        <source>Answered %1</source>
+        <translation>Antwort an %1</translation>
+    </message>
+    <message>
+        <source>Sent as a raw frame</source>
+        <translation>Als Roh-Frame gesendet</translation>
+    </message>
+    <message>
+        <source>%1, in room %2</source>
+        <translation>%1, in Raum %2</translation>
+    </message>
+    <message>
+        <source>History: %1</source>
+        <translation>Verlauf: %1</translation>
+    </message>
+    <message>
+        <source>Recalled from the history of sent messages; Down returns to your draft</source>
+        <translation>Aus dem Verlauf gesendeter Nachrichten abgerufen; Pfeil nach unten führt zu Ihrem Entwurf zurück</translation>
+    </message>
 </context>
 <context>
     <name>ConsoleConversationModel</name>
@@ -753,10 +978,6 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
         <translation>Neuer Client</translation>
     </message>
     <message>
-        <source>Open a new console client</source>
-        <translation>Einen neuen Konsolen-Client öffnen</translation>
-    </message>
-    <message>
         <source>Add N Clients…</source>
         <translation>N Clients hinzufügen…</translation>
     </message>
@@ -805,6 +1026,53 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
     <message>
         <source>Pretend to be a client of the broker: register an id, talk to your own clients, answer them, or send malformed frames.</source>
         <translation>Geben Sie sich als Client des Brokers aus: registrieren Sie eine ID, sprechen Sie mit Ihren eigenen Clients, beantworten Sie sie oder senden Sie fehlerhafte Frames.</translation>
+    </message>
+    <message>
+        <source>The room New Client and Add N Clients open clients in: one of the broker&apos;s rooms, or a new name</source>
+        <translation>Der Raum, in dem „Neuer Client“ und „N Clients hinzufügen“ Clients öffnen: einer der Räume des Brokers oder ein neuer Name</translation>
+    </message>
+    <message>
+        <source>Room:</source>
+        <translation>Raum:</translation>
+    </message>
+    <message>
+        <source>Open a new console client in this room</source>
+        <translation>Einen neuen Konsolen-Client in diesem Raum öffnen</translation>
+    </message>
+    <message>
+        <source>All Tabs</source>
+        <translation>Alle Tabs</translation>
+    </message>
+    <message>
+        <source>Reconnect the disconnected clients or close every tab</source>
+        <translation>Die getrennten Clients neu verbinden oder alle Tabs schließen</translation>
+    </message>
+    <message>
+        <source>Reconnect Disconnected Clients</source>
+        <translation>Getrennte Clients neu verbinden</translation>
+    </message>
+    <message>
+        <source>Close All Tabs</source>
+        <translation>Alle Tabs schließen</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Neu verbinden</translation>
+    </message>
+    <message>
+        <source>Close Tab</source>
+        <translation>Tab schließen</translation>
+    </message>
+    <message>
+        <source>Close Other Tabs</source>
+        <translation>Andere Tabs schließen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reconnect %n Disconnected Client(s)</source>
+        <translation>
+            <numerusform>%n getrennten Client neu verbinden</numerusform>
+            <numerusform>%n getrennte Clients neu verbinden</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -952,6 +1220,10 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
         <source>handshake timed out</source>
         <translation>Handshake-Zeitüberschreitung</translation>
     </message>
+    <message>
+        <source>connection lost</source>
+        <translation>Verbindung verloren</translation>
+    </message>
 </context>
 <context>
     <name>FrameDetailsView</name>
@@ -1031,10 +1303,6 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
 </context>
 <context>
     <name>FrameLogFile</name>
-    <message>
-        <source>HAR entry %1: message type &quot;%2&quot; is neither send nor receive</source>
-        <translation>HAR-Eintrag %1: Nachrichtentyp „%2“ ist weder send noch receive</translation>
-    </message>
     <message>
         <source>cannot write: %1</source>
         <translation>Schreiben nicht möglich: %1</translation>
@@ -1172,6 +1440,25 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
     </message>
 </context>
 <context>
+    <name>HarReader</name>
+    <message>
+        <source>not a valid HAR: %1</source>
+        <translation>kein gültiges HAR: %1</translation>
+    </message>
+    <message>
+        <source>not a HAR: there is no &quot;log&quot; member</source>
+        <translation>kein HAR: es gibt kein Element „log“</translation>
+    </message>
+    <message>
+        <source>HAR entry %1: %2</source>
+        <translation>HAR-Eintrag %1: %2</translation>
+    </message>
+    <message>
+        <source>HAR entry %1: message type &quot;%2&quot; is neither send nor receive</source>
+        <translation>HAR-Eintrag %1: Nachrichtentyp „%2“ ist weder send noch receive</translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message>
         <source>cannot write %1: %2</source>
@@ -1224,6 +1511,69 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
     </message>
 </context>
 <context>
+    <name>LogFileWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>%1 — WSMsgBroker</source>
+        <translation>%1 — WSMsgBroker</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>Reading %p%</source>
+        <translation>Lesen: %p%</translation>
+    </message>
+    <message>
+        <source>%1 frames</source>
+        <translation>%1 Frames</translation>
+    </message>
+    <message>
+        <source>Could not open everything: %1</source>
+        <translation>Nicht alles konnte geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 frames</source>
+        <translation>%1 von %2 Frames</translation>
+    </message>
+    <message>
+        <source> · searching…</source>
+        <translation> · Suche läuft…</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Save As</source>
+        <translation>Speichern unter</translation>
+    </message>
+    <message>
+        <source>Capture (*.wscap);;JSON Lines, filtered (*.jsonl);;HAR, filtered (*.har)</source>
+        <translation>Mitschnitt (*.wscap);;JSON Lines, gefiltert (*.jsonl);;HAR, gefiltert (*.har)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+</context>
+<context>
     <name>LogFilterBar</name>
     <message>
         <source>Filter: text, room, client or action</source>
@@ -1258,10 +1608,6 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
         <translation>Alle Aktionen</translation>
     </message>
     <message>
-        <source>Show only frames with this action</source>
-        <translation>Nur Frames mit dieser Aktion anzeigen</translation>
-    </message>
-    <message>
         <source>Room</source>
         <translation>Raum</translation>
     </message>
@@ -1289,6 +1635,14 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
         <source>Invalid regular expression, the text filter is off: %1</source>
         <translation>Ungültiger regulärer Ausdruck, der Textfilter ist aus: %1</translation>
     </message>
+    <message>
+        <source>All system events</source>
+        <translation>Alle Systemereignisse</translation>
+    </message>
+    <message>
+        <source>Show only rows with this action or system event</source>
+        <translation>Nur Zeilen mit dieser Aktion oder diesem Systemereignis zeigen</translation>
+    </message>
 </context>
 <context>
     <name>LogMatchHint</name>
@@ -1309,10 +1663,6 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
     <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <source>&amp;Open Log…</source>
-        <translation>Log ö&amp;ffnen…</translation>
     </message>
     <message>
         <source>&amp;Export Log…</source>
@@ -1542,14 +1892,6 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
         </translation>
     </message>
     <message>
-        <source>Open Log</source>
-        <translation>Log öffnen</translation>
-    </message>
-    <message>
-        <source>Frame logs (*.jsonl *.har *.json);;All files (*)</source>
-        <translation>Frame-Logs (*.jsonl *.har *.json);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>Test Console</source>
         <translation>Testkonsole</translation>
     </message>
@@ -1647,6 +1989,61 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
         <source>Keyboard Shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>The last session ended unexpectedly; its capture was kept. &lt;a href=&quot;open-last&quot;&gt;Open it&lt;/a&gt; · &lt;a href=&quot;dismiss-last&quot;&gt;Dismiss&lt;/a&gt;</source>
+        <translation>Die letzte Sitzung wurde unerwartet beendet; ihr Mitschnitt wurde aufbewahrt. &lt;a href=&quot;open-last&quot;&gt;Öffnen&lt;/a&gt; · &lt;a href=&quot;dismiss-last&quot;&gt;Verwerfen&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>This session is not recorded to disk: %1. The log keeps the newest frames in memory.</source>
+        <translation>Diese Sitzung wird nicht auf die Festplatte aufgezeichnet: %1. Das Log behält die neuesten Frames im Speicher.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The capture&apos;s budget (%1 MiB, %2 frames) discarded the %n oldest frame(s).</source>
+        <translation>
+            <numerusform>Das Budget des Mitschnitts (%1 MiB, %2 Frames) hat den ältesten Frame (%n) verworfen.</numerusform>
+            <numerusform>Das Budget des Mitschnitts (%1 MiB, %2 Frames) hat die %n ältesten Frames verworfen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Captures and frame logs (*.wscap *.jsonl *.har *.json);;All files (*)</source>
+        <translation>Mitschnitte und Frame-Logs (*.wscap *.jsonl *.har *.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Save Capture As</source>
+        <translation>Mitschnitt speichern unter</translation>
+    </message>
+    <message>
+        <source>This session is not being recorded to disk.</source>
+        <translation>Diese Sitzung wird nicht auf die Festplatte aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>Capture (*.wscap)</source>
+        <translation>Mitschnitt (*.wscap)</translation>
+    </message>
+    <message>
+        <source>Saved the capture to %1</source>
+        <translation>Mitschnitt unter %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Öffnen…</translation>
+    </message>
+    <message>
+        <source>Open a capture, JSON Lines log or HAR in a window of its own</source>
+        <translation>Einen Mitschnitt, ein JSON-Lines-Log oder ein HAR in einem eigenen Fenster öffnen</translation>
+    </message>
+    <message>
+        <source>Open &amp;Last Session</source>
+        <translation>&amp;Letzte Sitzung öffnen</translation>
+    </message>
+    <message>
+        <source>Save Capture &amp;As…</source>
+        <translation>Mitschnitt speichern &amp;unter…</translation>
+    </message>
 </context>
 <context>
     <name>NewFramesIndicator</name>
@@ -1725,6 +2122,14 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
     <message>
         <source>Detail</source>
         <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Connection %1, closed by an earlier run of the broker (%2)</source>
+        <translation>Verbindung %1, geschlossen bei einem früheren Lauf des Brokers (%2)</translation>
+    </message>
+    <message>
+        <source>Connection %1, closed by an earlier run of the broker</source>
+        <translation>Verbindung %1, geschlossen bei einem früheren Lauf des Brokers</translation>
     </message>
 </context>
 <context>
@@ -1969,6 +2374,13 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
     <message>
         <source>  closed: %1</source>
         <translation>  geschlossen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Broker restarted %n time(s), last at %1; the counts include the earlier runs.</source>
+        <translation>
+            <numerusform>Broker %n-mal neu gestartet, zuletzt um %1; die Zählungen enthalten die früheren Läufe.</numerusform>
+            <numerusform>Broker %n-mal neu gestartet, zuletzt um %1; die Zählungen enthalten die früheren Läufe.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -88,6 +88,183 @@
     </message>
 </context>
 <context>
+    <name>CaptureConnection</name>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1&#xa0;: fichier introuvable</translation>
+    </message>
+    <message>
+        <source>%1: Qt&apos;s SQLite driver is missing (Debian: libqt6sql6-sqlite)</source>
+        <translation>%1&#xa0;: le pilote SQLite de Qt est absent (Debian&#xa0;: libqt6sql6-sqlite)</translation>
+    </message>
+    <message>
+        <source>%1: cannot open: %2</source>
+        <translation>%1&#xa0;: impossible d’ouvrir&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureConverter</name>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1&#xa0;: impossible d’écrire&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>cannot write: %1</source>
+        <translation>impossible d’écrire&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1&#xa0;: impossible de lire&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>cannot make a temporary directory: %1</source>
+        <translation>impossible de créer un répertoire temporaire&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1: cancelled</source>
+        <translation>%1&#xa0;: annulé</translation>
+    </message>
+    <message>
+        <source>%1: unknown output format; name it .wscap (capture), .jsonl (JSON Lines) or .har (HAR)</source>
+        <translation>%1&#xa0;: format de sortie inconnu&#xa0;; nommez le fichier .wscap (capture), .jsonl (JSON Lines) ou .har (HAR)</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1&#xa0;: fichier introuvable</translation>
+    </message>
+    <message>
+        <source>%1: input and output are the same file</source>
+        <translation>%1&#xa0;: l’entrée et la sortie sont le même fichier</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureLoader</name>
+    <message>
+        <source>%1: cannot read the file</source>
+        <translation>%1&#xa0;: impossible de lire le fichier</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureReader</name>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1&#xa0;: fichier introuvable</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1&#xa0;: impossible de lire&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a capture: it is empty or cut short</source>
+        <translation>%1 n’est pas une capture&#xa0;: le fichier est vide ou tronqué</translation>
+    </message>
+    <message>
+        <source>%1 is not a capture (not an SQLite database)</source>
+        <translation>%1 n’est pas une capture (ce n’est pas une base de données SQLite)</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: %2; what could be read is shown</source>
+        <translation>%1 est endommagé&#xa0;: %2&#xa0;; ce qui a pu être lu est affiché</translation>
+    </message>
+    <message>
+        <source>a name table cannot be read</source>
+        <translation>une table de noms est illisible</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureRecorder</name>
+    <message>
+        <source>%1: no capture is open to save</source>
+        <translation>%1&#xa0;: aucune capture ouverte à enregistrer</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureSchema</name>
+    <message>
+        <source>%1 is an SQLite database but not a WSMsgBroker capture</source>
+        <translation>%1 est une base de données SQLite, mais pas une capture WSMsgBroker</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer WSMsgBroker (capture format %2; this version reads up to %3)</source>
+        <translation>%1 a été écrit par une version plus récente de WSMsgBroker (format de capture %2&#xa0;; cette version lit jusqu’au format %3)</translation>
+    </message>
+    <message>
+        <source>the table %1 is missing</source>
+        <translation>la table %1 est absente</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: %2</source>
+        <translation>%1 est endommagé&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureWriter</name>
+    <message>
+        <source>%1: cannot %2: %3</source>
+        <translation>%1&#xa0;: impossible de %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>%1: cannot remove the previous capture</source>
+        <translation>%1&#xa0;: impossible de supprimer la capture précédente</translation>
+    </message>
+    <message>
+        <source>%1: cannot find the capture just opened</source>
+        <translation>%1&#xa0;: impossible de trouver la capture qui vient d’être ouverte</translation>
+    </message>
+    <message>
+        <source>set it up</source>
+        <translation>la configurer</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the capture: %2</source>
+        <translation>%1&#xa0;: impossible de créer la capture&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>read its page size</source>
+        <translation>lire sa taille de page</translation>
+    </message>
+    <message>
+        <source>%1: cannot prepare the capture&apos;s statements: %2</source>
+        <translation>%1&#xa0;: impossible de préparer les requêtes de la capture&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>read its counters</source>
+        <translation>lire ses compteurs</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1&#xa0;: impossible d’écrire&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>write</source>
+        <translation>écrire</translation>
+    </message>
+    <message>
+        <source>%1: the capture stopped after an earlier error</source>
+        <translation>%1&#xa0;: la capture s’est arrêtée après une erreur antérieure</translation>
+    </message>
+    <message>
+        <source>measure it</source>
+        <translation>la mesurer</translation>
+    </message>
+    <message>
+        <source>apply its budget</source>
+        <translation>appliquer son budget</translation>
+    </message>
+    <message>
+        <source>%1 was removed or replaced while recording</source>
+        <translation>%1 a été supprimé ou remplacé pendant l’enregistrement</translation>
+    </message>
+</context>
+<context>
     <name>ClosingHandshake</name>
     <message>
         <source>close code %1</source>
@@ -96,6 +273,10 @@
     <message>
         <source>close code %1: %2</source>
         <translation>code de fermeture %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>the connection ended without a close frame (close code %1)</source>
+        <translation>la connexion s’est terminée sans trame de fermeture (code de fermeture %1)</translation>
     </message>
 </context>
 <context>
@@ -227,10 +408,6 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
         <translation>origine</translation>
     </message>
     <message>
-        <source>unexpected argument &quot;%1&quot;</source>
-        <translation>argument inattendu «&#xa0;%1&#xa0;»</translation>
-    </message>
-    <message>
         <source>--settings: cannot read &quot;%1&quot;</source>
         <translation>--settings&#xa0;: impossible de lire «&#xa0;%1&#xa0;»</translation>
     </message>
@@ -281,6 +458,26 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
     <message>
         <source>--%1: cannot read &quot;%2&quot;</source>
         <translation>--%1&#xa0;: impossible de lire «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation>fichiers</translation>
+    </message>
+    <message>
+        <source>Captures, JSON Lines logs or HARs to open, each in a window of its own.</source>
+        <translation>Captures, journaux JSON Lines ou HAR à ouvrir, chacun dans sa propre fenêtre.</translation>
+    </message>
+    <message>
+        <source>[file...]</source>
+        <translation>[fichier...]</translation>
+    </message>
+    <message>
+        <source>cannot open &quot;%1&quot;: no such file</source>
+        <translation>impossible d’ouvrir «&#xa0;%1&#xa0;»&#xa0;: fichier introuvable</translation>
+    </message>
+    <message>
+        <source>a file to open (&quot;%1&quot;) needs the window; without --headless it opens beside the live log</source>
+        <translation>un fichier à ouvrir («&#xa0;%1&#xa0;») nécessite la fenêtre&#xa0;; sans --headless, il s’ouvre à côté du journal en direct</translation>
     </message>
 </context>
 <context>
@@ -635,6 +832,34 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
         <source>Not JSON, nothing is answered</source>
         <translation>Pas du JSON, aucune réponse n’est envoyée</translation>
     </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <source>Sent to %1</source>
+        <translation>Envoyé à %1</translation>
+    </message>
+    <message>
+        <source>Answered %1</source>
+        <translation>Réponse à %1</translation>
+    </message>
+    <message>
+        <source>Sent as a raw frame</source>
+        <translation>Envoyé comme trame brute</translation>
+    </message>
+    <message>
+        <source>%1, in room %2</source>
+        <translation>%1, dans le salon %2</translation>
+    </message>
+    <message>
+        <source>History: %1</source>
+        <translation>Historique&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Recalled from the history of sent messages; Down returns to your draft</source>
+        <translation>Rappelé depuis l’historique des messages envoyés&#xa0;; Bas ramène à votre brouillon</translation>
+    </message>
 </context>
 <context>
     <name>ConsoleConversationModel</name>
@@ -753,10 +978,6 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
         <translation>Nouveau client</translation>
     </message>
     <message>
-        <source>Open a new console client</source>
-        <translation>Ouvrir un nouveau client de console</translation>
-    </message>
-    <message>
         <source>Add N Clients…</source>
         <translation>Ajouter N clients…</translation>
     </message>
@@ -805,6 +1026,53 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
     <message>
         <source>Pretend to be a client of the broker: register an id, talk to your own clients, answer them, or send malformed frames.</source>
         <translation>Faites-vous passer pour un client du broker&#xa0;: inscrivez un identifiant, dialoguez avec vos propres clients, répondez-leur ou envoyez des trames malformées.</translation>
+    </message>
+    <message>
+        <source>The room New Client and Add N Clients open clients in: one of the broker&apos;s rooms, or a new name</source>
+        <translation>Le salon dans lequel Nouveau client et Ajouter N clients ouvrent les clients&#xa0;: l’un des salons du broker, ou un nouveau nom</translation>
+    </message>
+    <message>
+        <source>Room:</source>
+        <translation>Salon&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Open a new console client in this room</source>
+        <translation>Ouvrir un nouveau client de console dans ce salon</translation>
+    </message>
+    <message>
+        <source>All Tabs</source>
+        <translation>Tous les onglets</translation>
+    </message>
+    <message>
+        <source>Reconnect the disconnected clients or close every tab</source>
+        <translation>Reconnecter les clients déconnectés ou fermer tous les onglets</translation>
+    </message>
+    <message>
+        <source>Reconnect Disconnected Clients</source>
+        <translation>Reconnecter les clients déconnectés</translation>
+    </message>
+    <message>
+        <source>Close All Tabs</source>
+        <translation>Fermer tous les onglets</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Reconnecter</translation>
+    </message>
+    <message>
+        <source>Close Tab</source>
+        <translation>Fermer l’onglet</translation>
+    </message>
+    <message>
+        <source>Close Other Tabs</source>
+        <translation>Fermer les autres onglets</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reconnect %n Disconnected Client(s)</source>
+        <translation>
+            <numerusform>Reconnecter %n client déconnecté</numerusform>
+            <numerusform>Reconnecter les %n clients déconnectés</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -952,6 +1220,10 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
         <source>handshake timed out</source>
         <translation>négociation expirée</translation>
     </message>
+    <message>
+        <source>connection lost</source>
+        <translation>connexion perdue</translation>
+    </message>
 </context>
 <context>
     <name>FrameDetailsView</name>
@@ -1031,10 +1303,6 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
 </context>
 <context>
     <name>FrameLogFile</name>
-    <message>
-        <source>HAR entry %1: message type &quot;%2&quot; is neither send nor receive</source>
-        <translation>entrée HAR %1&#xa0;: le type de message «&#xa0;%2&#xa0;» n’est ni send ni receive</translation>
-    </message>
     <message>
         <source>cannot write: %1</source>
         <translation>écriture impossible&#xa0;: %1</translation>
@@ -1172,6 +1440,25 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
     </message>
 </context>
 <context>
+    <name>HarReader</name>
+    <message>
+        <source>not a valid HAR: %1</source>
+        <translation>HAR non valide&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>not a HAR: there is no &quot;log&quot; member</source>
+        <translation>pas un HAR&#xa0;: il n’y a pas de membre «&#xa0;log&#xa0;»</translation>
+    </message>
+    <message>
+        <source>HAR entry %1: %2</source>
+        <translation>entrée HAR %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>HAR entry %1: message type &quot;%2&quot; is neither send nor receive</source>
+        <translation>entrée HAR %1&#xa0;: le type de message «&#xa0;%2&#xa0;» n’est ni send ni receive</translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message>
         <source>cannot write %1: %2</source>
@@ -1224,6 +1511,69 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
     </message>
 </context>
 <context>
+    <name>LogFileWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Enregistrer &amp;sous…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>%1 — WSMsgBroker</source>
+        <translation>%1 — WSMsgBroker</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Ouverture de %1…</translation>
+    </message>
+    <message>
+        <source>Reading %p%</source>
+        <translation>Lecture&#xa0;: %p%</translation>
+    </message>
+    <message>
+        <source>%1 frames</source>
+        <translation>%1 trames</translation>
+    </message>
+    <message>
+        <source>Could not open everything: %1</source>
+        <translation>Impossible de tout ouvrir&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 frames</source>
+        <translation>%1 trames sur %2</translation>
+    </message>
+    <message>
+        <source> · searching…</source>
+        <translation> · recherche…</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Save As</source>
+        <translation>Enregistrer sous</translation>
+    </message>
+    <message>
+        <source>Capture (*.wscap);;JSON Lines, filtered (*.jsonl);;HAR, filtered (*.har)</source>
+        <translation>Capture (*.wscap);;JSON Lines, filtré (*.jsonl);;HAR, filtré (*.har)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 enregistré</translation>
+    </message>
+</context>
+<context>
     <name>LogFilterBar</name>
     <message>
         <source>Filter: text, room, client or action</source>
@@ -1258,10 +1608,6 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
         <translation>Toutes les actions</translation>
     </message>
     <message>
-        <source>Show only frames with this action</source>
-        <translation>N’afficher que les trames ayant cette action</translation>
-    </message>
-    <message>
         <source>Room</source>
         <translation>Salon</translation>
     </message>
@@ -1289,6 +1635,14 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
         <source>Invalid regular expression, the text filter is off: %1</source>
         <translation>Expression régulière invalide, le filtre de texte est inactif&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>All system events</source>
+        <translation>Tous les événements système</translation>
+    </message>
+    <message>
+        <source>Show only rows with this action or system event</source>
+        <translation>N’afficher que les lignes avec cette action ou cet événement système</translation>
+    </message>
 </context>
 <context>
     <name>LogMatchHint</name>
@@ -1309,10 +1663,6 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
     <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
-    </message>
-    <message>
-        <source>&amp;Open Log…</source>
-        <translation>&amp;Ouvrir un journal…</translation>
     </message>
     <message>
         <source>&amp;Export Log…</source>
@@ -1542,14 +1892,6 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
         </translation>
     </message>
     <message>
-        <source>Open Log</source>
-        <translation>Ouvrir un journal</translation>
-    </message>
-    <message>
-        <source>Frame logs (*.jsonl *.har *.json);;All files (*)</source>
-        <translation>Journaux de trames (*.jsonl *.har *.json);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
         <source>Test Console</source>
         <translation>Console de test</translation>
     </message>
@@ -1647,6 +1989,61 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
         <source>Keyboard Shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>The last session ended unexpectedly; its capture was kept. &lt;a href=&quot;open-last&quot;&gt;Open it&lt;/a&gt; · &lt;a href=&quot;dismiss-last&quot;&gt;Dismiss&lt;/a&gt;</source>
+        <translation>La dernière session s’est terminée de façon inattendue&#xa0;; sa capture a été conservée. &lt;a href=&quot;open-last&quot;&gt;L’ouvrir&lt;/a&gt; · &lt;a href=&quot;dismiss-last&quot;&gt;Ignorer&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>This session is not recorded to disk: %1. The log keeps the newest frames in memory.</source>
+        <translation>Cette session n’est pas enregistrée sur le disque&#xa0;: %1. Le journal garde les trames les plus récentes en mémoire.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The capture&apos;s budget (%1 MiB, %2 frames) discarded the %n oldest frame(s).</source>
+        <translation>
+            <numerusform>Le budget de la capture (%1 Mio, %2 trames) a supprimé la trame la plus ancienne (%n).</numerusform>
+            <numerusform>Le budget de la capture (%1 Mio, %2 trames) a supprimé les %n trames les plus anciennes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Captures and frame logs (*.wscap *.jsonl *.har *.json);;All files (*)</source>
+        <translation>Captures et journaux de trames (*.wscap *.jsonl *.har *.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Save Capture As</source>
+        <translation>Enregistrer la capture sous</translation>
+    </message>
+    <message>
+        <source>This session is not being recorded to disk.</source>
+        <translation>Cette session n’est pas enregistrée sur le disque.</translation>
+    </message>
+    <message>
+        <source>Capture (*.wscap)</source>
+        <translation>Capture (*.wscap)</translation>
+    </message>
+    <message>
+        <source>Saved the capture to %1</source>
+        <translation>Capture enregistrée dans %1</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Ouvrir…</translation>
+    </message>
+    <message>
+        <source>Open a capture, JSON Lines log or HAR in a window of its own</source>
+        <translation>Ouvrir une capture, un journal JSON Lines ou un HAR dans sa propre fenêtre</translation>
+    </message>
+    <message>
+        <source>Open &amp;Last Session</source>
+        <translation>Ouvrir la &amp;dernière session</translation>
+    </message>
+    <message>
+        <source>Save Capture &amp;As…</source>
+        <translation>Enregistrer la capture &amp;sous…</translation>
+    </message>
 </context>
 <context>
     <name>NewFramesIndicator</name>
@@ -1725,6 +2122,14 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
     <message>
         <source>Detail</source>
         <translation>Détail</translation>
+    </message>
+    <message>
+        <source>Connection %1, closed by an earlier run of the broker (%2)</source>
+        <translation>Connexion %1, fermée lors d’une exécution précédente du broker (%2)</translation>
+    </message>
+    <message>
+        <source>Connection %1, closed by an earlier run of the broker</source>
+        <translation>Connexion %1, fermée lors d’une exécution précédente du broker</translation>
     </message>
 </context>
 <context>
@@ -1969,6 +2374,13 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
     <message>
         <source>  closed: %1</source>
         <translation>  fermées&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Broker restarted %n time(s), last at %1; the counts include the earlier runs.</source>
+        <translation>
+            <numerusform>Broker redémarré %n fois, dernièrement à %1&#xa0;; les compteurs incluent les exécutions précédentes.</numerusform>
+            <numerusform>Broker redémarré %n fois, dernièrement à %1&#xa0;; les compteurs incluent les exécutions précédentes.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
