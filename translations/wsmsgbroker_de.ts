@@ -1442,20 +1442,24 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
 <context>
     <name>HarReader</name>
     <message>
-        <source>not a valid HAR: %1</source>
-        <translation>kein gültiges HAR: %1</translation>
-    </message>
-    <message>
-        <source>not a HAR: there is no &quot;log&quot; member</source>
-        <translation>kein HAR: es gibt kein Element „log“</translation>
-    </message>
-    <message>
         <source>HAR entry %1: %2</source>
         <translation>HAR-Eintrag %1: %2</translation>
     </message>
     <message>
         <source>HAR entry %1: message type &quot;%2&quot; is neither send nor receive</source>
         <translation>HAR-Eintrag %1: Nachrichtentyp „%2“ ist weder send noch receive</translation>
+    </message>
+    <message>
+        <source>HAR entry %1: not valid JSON: %2</source>
+        <translation>HAR-Eintrag %1: kein gültiges JSON: %2</translation>
+    </message>
+    <message>
+        <source>line %1: not a valid HAR: %2</source>
+        <translation>Zeile %1: kein gültiges HAR: %2</translation>
+    </message>
+    <message>
+        <source>line 1: not a HAR: there is no &quot;log&quot; member</source>
+        <translation>Zeile 1: kein HAR: es gibt kein Element „log“</translation>
     </message>
 </context>
 <context>

@@ -1442,20 +1442,24 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
 <context>
     <name>HarReader</name>
     <message>
-        <source>not a valid HAR: %1</source>
-        <translation>HAR non valide&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>not a HAR: there is no &quot;log&quot; member</source>
-        <translation>pas un HAR&#xa0;: il n’y a pas de membre «&#xa0;log&#xa0;»</translation>
-    </message>
-    <message>
         <source>HAR entry %1: %2</source>
         <translation>entrée HAR %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>HAR entry %1: message type &quot;%2&quot; is neither send nor receive</source>
         <translation>entrée HAR %1&#xa0;: le type de message «&#xa0;%2&#xa0;» n’est ni send ni receive</translation>
+    </message>
+    <message>
+        <source>HAR entry %1: not valid JSON: %2</source>
+        <translation>entrée HAR %1&#xa0;: JSON non valide&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>line %1: not a valid HAR: %2</source>
+        <translation>ligne %1&#xa0;: HAR non valide&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>line 1: not a HAR: there is no &quot;log&quot; member</source>
+        <translation>ligne 1&#xa0;: pas un HAR&#xa0;: il n’y a pas de membre «&#xa0;log&#xa0;»</translation>
     </message>
 </context>
 <context>

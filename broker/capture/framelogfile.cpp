@@ -1,6 +1,7 @@
 #include "framelogfile.h"
 
 #include "framelogreader.h"
+#include "framelogvalues.h"
 #include "harwriter.h"
 
 #include <QDateTime>
@@ -189,13 +190,12 @@ bool FrameLogFile::fromJsonLine(QByteArrayView line, int lineNumber, BrokerEvent
         return false;
     }
     BrokerEvent e;
-    e.timeMs = QDateTime::fromString(o.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs)
-                   .toMSecsSinceEpoch();
+    e.timeMs = FrameLogValues::timeFromIso(o.value(QStringLiteral("time")).toString());
     e.kind = enumFromName(kindNames, o.value(QStringLiteral("kind")).toString(),
                           BrokerEvent::Kind::FrameIn);
     e.room = o.value(QStringLiteral("room")).toString();
-    e.connectionId = quint64(o.value(QStringLiteral("connection")).toDouble());
-    e.size = qint64(o.value(QStringLiteral("size")).toDouble());
+    e.connectionId = quint64(FrameLogValues::countFromJson(o.value(QStringLiteral("connection"))));
+    e.size = FrameLogValues::countFromJson(o.value(QStringLiteral("size")));
     e.clientId = o.value(QStringLiteral("client")).toString().toUtf8();
     e.session = o.value(QStringLiteral("session")).toString().toULongLong(nullptr, 16);
     e.sessionUrl = o.value(QStringLiteral("broker")).toString();

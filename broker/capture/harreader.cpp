@@ -1,12 +1,17 @@
 #include "harreader.h"
 
+#include "framelogvalues.h"
 #include "jsonscanner.h"
 #include "roomname.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QUrl>
+
+#include <algorithm>
+#include <cmath>
 
 namespace {
 
@@ -28,11 +33,6 @@ FrameAction actionOfFrame(const QJsonObject &o, bool incoming) {
     const bool clientAction =
         a == FrameAction::Register || a == FrameAction::Unregister || a == FrameAction::Send;
     return clientAction == incoming ? a : FrameAction::None;
-}
-
-// A message's time in milliseconds since the epoch (DevTools writes seconds).
-qint64 harTimeMs(const QJsonValue &time) {
-    return qint64(time.toDouble() * 1000.0);
 }
 
 // Calls member(name) for each member of the object at the scanner (which must consume the
@@ -91,17 +91,38 @@ bool HarReader::start(QString *error) {
     JsonScanner s(m_text, MaxDepth);
     bool sawLog = false;
     int entryIndex = 0;
+    int failedEntry = 0; // the entry that is not valid JSON (1-based), if any
     const bool ok = forEachMember(s, 1, [&](const QByteArray &name) {
         if (name != "log")
             return s.scanValue(1);
         sawLog = true;
         return forEachMember(s, 2, [&](const QByteArray &logMember) {
+            if (logMember == "creator") {
+                // Tells the unit of the message times; it may come after the entries, whose
+                // messages are read only once the whole log is scanned.
+                const qsizetype at = s.offset();
+                if (!s.scanValue(2))
+                    return false;
+                const QString creator =
+                    QJsonDocument::fromJson(m_text.sliced(at, s.offset() - at).toByteArray())
+                        .object()
+                        .value(QStringLiteral("name"))
+                        .toString();
+                if (creator == QLatin1String("Playwright"))
+                    m_unit = TimeUnit::Milliseconds;
+                else if (creator == QLatin1String("WebInspector") ||
+                         creator == QLatin1String("wsmsgbroker"))
+                    m_unit = TimeUnit::Seconds;
+                return true;
+            }
             if (logMember != "entries")
                 return s.scanValue(2);
             return forEachElement(s, 3, [&] {
                 const qsizetype begin = s.offset();
-                if (!s.scanValue(3))
+                if (!s.scanValue(3)) {
+                    failedEntry = entryIndex + 1;
                     return false;
+                }
                 return scanEntry(begin, s.offset(), ++entryIndex, error);
             });
         });
@@ -109,11 +130,19 @@ bool HarReader::start(QString *error) {
     if (!error->isEmpty())
         return false;
     if (!ok) {
-        *error = tr("not a valid HAR: %1").arg(s.error());
+        // One line naming the entry, or else the line, where the text stops being JSON.
+        if (failedEntry > 0) {
+            *error = tr("HAR entry %1: not valid JSON: %2").arg(failedEntry).arg(s.error());
+        } else {
+            const qsizetype at = std::clamp(s.offset(), qsizetype(0), m_text.size());
+            *error = tr("line %1: not a valid HAR: %2")
+                         .arg(m_text.first(at).count('\n') + 1)
+                         .arg(s.error());
+        }
         return false;
     }
     if (!sawLog) {
-        *error = tr("not a HAR: there is no \"log\" member");
+        *error = tr("line 1: not a HAR: there is no \"log\" member");
         return false;
     }
     for (qsizetype i = 0; i < m_cursors.size(); ++i) {
@@ -133,6 +162,7 @@ bool HarReader::scanEntry(qsizetype begin, qsizetype end, int index, QString *er
         return true; // not an object: nothing to read in it
     QByteArrayView request;
     QByteArrayView client;
+    QByteArrayView started;
     qsizetype messages = -1;
     qint64 count = 0;
     forEachMember(s, 4, [&](const QByteArray &name) {
@@ -151,6 +181,8 @@ bool HarReader::scanEntry(qsizetype begin, qsizetype end, int index, QString *er
             request = value;
         else if (name == "_wsmsgbrokerClient")
             client = value;
+        else if (name == "startedDateTime")
+            started = value;
         return true;
     });
     if (messages < 0)
@@ -165,6 +197,14 @@ bool HarReader::scanEntry(qsizetype begin, qsizetype end, int index, QString *er
         const QJsonArray wrapped =
             QJsonDocument::fromJson("[" + client.toByteArray() + "]").array();
         cursor.clientId = wrapped.at(0).toString().toUtf8();
+    }
+    if (!started.isEmpty()) {
+        const QJsonArray wrapped =
+            QJsonDocument::fromJson("[" + started.toByteArray() + "]").array();
+        const QDateTime start = QDateTime::fromString(wrapped.at(0).toString(), Qt::ISODateWithMs);
+        cursor.hasStart = start.isValid();
+        if (cursor.hasStart)
+            cursor.startMs = FrameLogValues::clampedTimeMs(double(start.toMSecsSinceEpoch()));
     }
     m_messageCount += count;
     m_cursors.append(std::move(cursor));
@@ -192,13 +232,13 @@ bool HarReader::advance(Cursor &c, QString *error) {
     if (type != QLatin1String("send") && type != QLatin1String("receive")) {
         *error = tr("HAR entry %1: message type \"%2\" is neither send nor receive")
                      .arg(c.entry)
-                     .arg(type);
+                     .arg(FrameLogValues::shownInError(type));
         return false;
     }
     BrokerEvent e;
     e.kind =
         type == QLatin1String("send") ? BrokerEvent::Kind::FrameIn : BrokerEvent::Kind::FrameOut;
-    e.timeMs = harTimeMs(m.value(QStringLiteral("time")));
+    e.timeMs = messageTimeMs(m.value(QStringLiteral("time")), c);
     e.connectionId = c.connection;
     e.room = c.room;
     e.binary = m.value(QStringLiteral("opcode")).toInt(1) == 2;
@@ -207,7 +247,8 @@ bool HarReader::advance(Cursor &c, QString *error) {
     e.size = e.data.size();
     // Written by us for a frame recorded only in part: its whole size.
     if (m.value(QStringLiteral("_wsmsgbrokerTruncated")).toBool())
-        e.size = std::max(e.size, qint64(m.value(QStringLiteral("_wsmsgbrokerSize")).toDouble()));
+        e.size = std::max(
+            e.size, FrameLogValues::countFromJson(m.value(QStringLiteral("_wsmsgbrokerSize"))));
     if (!e.binary) {
         const QJsonObject o = QJsonDocument::fromJson(e.data).object();
         e.action = actionOfFrame(o, e.kind == BrokerEvent::Kind::FrameIn);
@@ -220,6 +261,24 @@ bool HarReader::advance(Cursor &c, QString *error) {
     e.outcome = BrokerEvent::Outcome::Done;
     c.pending = std::move(e);
     return true;
+}
+
+// Milliseconds since the epoch of a message's time. In an unknown unit, the reading that lands
+// nearer the entry's start is meant (the two differ a thousandfold); without a start, the
+// magnitude tells: 1e11 is the year 5138 in seconds, 1973 in milliseconds. A missing time, or -1
+// where it can be Playwright's (it writes -1 when told to omit timings), is the entry's start.
+qint64 HarReader::messageTimeMs(const QJsonValue &value, const Cursor &c) const {
+    const double time = value.toDouble();
+    if (!value.isDouble() || (time == -1 && m_unit != TimeUnit::Seconds))
+        return c.startMs;
+    TimeUnit unit = m_unit;
+    if (unit == TimeUnit::Unknown) {
+        const double start = double(c.startMs);
+        const bool seconds =
+            c.hasStart ? std::abs(time * 1000.0 - start) <= std::abs(time - start) : time < 1e11;
+        unit = seconds ? TimeUnit::Seconds : TimeUnit::Milliseconds;
+    }
+    return FrameLogValues::clampedTimeMs(unit == TimeUnit::Seconds ? time * 1000.0 : time);
 }
 
 bool HarReader::next(BrokerEvent *event, QString *error) {

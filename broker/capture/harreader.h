@@ -4,14 +4,15 @@
 
 #include <QByteArrayView>
 #include <QCoreApplication>
+#include <QJsonValue>
 #include <QList>
 
 #include <queue>
 
-// Reads the WebSocket messages of a HAR (Chrome's `_webSocketMessages`, as DevTools and this
-// program write it) one event at a time, in time order across connections, without building
-// the document: the text (typically a mapped file) is scanned once for its entries, then each
-// connection's messages are parsed as they are merged.
+// Reads the WebSocket messages of a HAR (Chrome's `_webSocketMessages`, as DevTools, Playwright's
+// recordHar and this program write it) one event at a time, in time order across connections,
+// without building the document: the text (typically a mapped file) is scanned once for its
+// entries, then each connection's messages are parsed as they are merged.
 class HarReader {
     Q_DECLARE_TR_FUNCTIONS(HarReader)
 public:
@@ -33,14 +34,23 @@ private:
         quint64 connection = 0;
         QString room;
         QByteArray clientId;
+        // The entry's startedDateTime, when it has a readable one.
+        qint64 startMs = 0;
+        bool hasStart = false;
         BrokerEvent pending;
     };
+    // The unit of `_webSocketMessages[].time`: Chrome DevTools (and our own writer) write
+    // seconds since the epoch, Playwright's recordHar milliseconds. Unknown when another tool
+    // wrote the file.
+    enum class TimeUnit { Unknown, Seconds, Milliseconds };
+    qint64 messageTimeMs(const QJsonValue &value, const Cursor &cursor) const;
     bool scanEntry(qsizetype begin, qsizetype end, int index, QString *error);
     // Parses the cursor's next message into pending; false at the end or on error.
     bool advance(Cursor &cursor, QString *error);
 
     QByteArrayView m_text;
     QList<Cursor> m_cursors;
+    TimeUnit m_unit = TimeUnit::Unknown;
     // (time, cursor index), smallest first: equal times keep the file's order.
     using Key = std::pair<qint64, qsizetype>;
     std::priority_queue<Key, std::vector<Key>, std::greater<Key>> m_heap;
