@@ -11,6 +11,7 @@
 #include "recordingclient.h"
 #include <QApplication>
 #include <QFile>
+#include <QPointer>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -63,10 +64,14 @@ void TestLogFileWindow::init() {
 }
 
 void TestLogFileWindow::cleanup() {
+    // Collected first: deleting a window deletes its menus, top-level widgets of the same list.
+    QList<QPointer<LogFileWindow>> opened;
     for (QWidget *w : QApplication::topLevelWidgets()) {
-        if (qobject_cast<LogFileWindow *>(w))
-            delete w;
+        if (auto *window = qobject_cast<LogFileWindow *>(w))
+            opened.append(window);
     }
+    for (const QPointer<LogFileWindow> &window : opened)
+        delete window.data();
     m_window.reset();
     m_settings.reset();
 }
