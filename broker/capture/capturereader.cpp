@@ -61,6 +61,13 @@ bool CaptureReader::open(const QString &path, QString *error) {
     }
     if (!m_connection.open(path, CaptureConnection::Mode::ReadOnly, error))
         return false;
+    {
+        // A file shorter than its header says (a copy cut short) is refused as a whole
+        // otherwise; with this, SQLite reads the pages that are there. The connection is
+        // read-only, so nothing can be written through it.
+        QSqlQuery q(m_connection.database());
+        q.exec(QStringLiteral("PRAGMA writable_schema = ON"));
+    }
     if (!CaptureSchema::check(m_connection.database(), path, error)) {
         close();
         return false;
