@@ -74,8 +74,6 @@ bool Inspector::startRecording(const QString &path, const CaptureBudget &budget,
         // What the log holds in memory stays; the rows read back from disk may no longer be.
         Q_EMIT recordingFailed(why);
     });
-    // Rows of the capture's whole budget fit the index.
-    m_log->setCapacity(int(std::min<qint64>(budget.maxFrames, INT_MAX)));
     useCapture(path);
     return true;
 }
