@@ -7,6 +7,7 @@
 #include "clicktocopylabel.h"
 #include "connectiontreemodel.h"
 #include "displaytext.h"
+#include "dockwidthkeeper.h"
 #include "framedetailsview.h"
 #include "framefilterproxymodel.h"
 #include "framelogmodel.h"
@@ -24,6 +25,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
@@ -31,9 +33,12 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTableView>
+#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -95,18 +100,30 @@ MainWindow::MainWindow(const BrokerSettings &broker, QSettings *settings, QWidge
     m_logView->setColumnWidth(FrameLogModel::TimeColumn, charWidth * 13);
     m_logView->setColumnWidth(FrameLogModel::RoomColumn, charWidth * 9);
     m_logView->setColumnWidth(FrameLogModel::ClientColumn, charWidth * 12);
-    // As wide as the longest direction in the window's language ("entrée", "système").
-    int directionWidth =
-        m_logView->fontMetrics().horizontalAdvance(
-            m_proxy->headerData(FrameLogModel::DirectionColumn, Qt::Horizontal).toString()) +
-        charWidth * 3;
+    // As wide as the longest direction and action in the window's language ("entrée",
+    // "système", "salon supprimé"), with the direction's icon.
+    const QFontMetrics fm = m_logView->fontMetrics();
+    const int iconWidth = m_logView->style()->pixelMetric(QStyle::PM_SmallIconSize) + 8;
+    const auto headerWidth = [this, &fm](int column) {
+        return fm.horizontalAdvance(m_proxy->headerData(column, Qt::Horizontal).toString()) + 20;
+    };
+    int directionWidth = headerWidth(FrameLogModel::DirectionColumn);
     for (const char *direction : {"in", "out", "system"})
         directionWidth =
-            std::max(directionWidth, m_logView->fontMetrics().horizontalAdvance(
-                                         QCoreApplication::translate("FrameLogModel", direction)) +
-                                         charWidth * 2);
+            std::max(directionWidth,
+                     fm.horizontalAdvance(QCoreApplication::translate("FrameLogModel", direction)) +
+                         iconWidth + charWidth * 2);
     m_logView->setColumnWidth(FrameLogModel::DirectionColumn, directionWidth);
-    m_logView->setColumnWidth(FrameLogModel::ActionColumn, charWidth * 11);
+    // Room for "unregistered" and most system events; a long one ("identifiant libéré") is
+    // elided rather than taking the summary's width in a small window.
+    int actionWidth = std::max(headerWidth(FrameLogModel::ActionColumn), charWidth * 14);
+    for (int kind = int(BrokerEvent::Kind::ConnectionOpened);
+         kind <= int(BrokerEvent::Kind::RoomRemoved); ++kind)
+        actionWidth =
+            std::max(actionWidth,
+                     fm.horizontalAdvance(DisplayText::systemEventName(BrokerEvent::Kind(kind))) +
+                         charWidth * 2);
+    m_logView->setColumnWidth(FrameLogModel::ActionColumn, std::min(actionWidth, charWidth * 16));
     m_logView->setColumnWidth(FrameLogModel::SizeColumn, charWidth * 7);
     new PairedRowDelegate(m_log, m_logView);
     m_follower = new TailFollower(m_logView);
@@ -146,11 +163,40 @@ MainWindow::MainWindow(const BrokerSettings &broker, QSettings *settings, QWidge
     });
 
     m_settings->beginGroup(QStringLiteral("window"));
-    if (!restoreGeometry(m_settings->value(QStringLiteral("geometry")).toByteArray()))
-        resize(1440, 900);
-    restoreState(m_settings->value(QStringLiteral("state")).toByteArray());
+    const bool restored =
+        restoreGeometry(m_settings->value(QStringLiteral("geometry")).toByteArray());
+    if (!restoreState(m_settings->value(QStringLiteral("state")).toByteArray()))
+        arrangeDocksForWidth(restored ? width() : firstStartSize().width());
+    if (!restored)
+        fitFirstStartToScreen();
     m_settings->endGroup();
+    new DockWidthKeeper(this, {findChild<QDockWidget *>(QStringLiteral("roomsDock")),
+                               findChild<QDockWidget *>(QStringLiteral("detailsDock")),
+                               findChild<QDockWidget *>(QStringLiteral("statisticsDock"))});
     updateBrokerState();
+}
+
+QSize MainWindow::firstStartSize() const {
+    return QSize(1440, 900).boundedTo(screen()->availableGeometry().size());
+}
+
+void MainWindow::fitFirstStartToScreen() {
+    // 1440x900 where it fits; a smaller screen gets all of it (a window larger than the
+    // screen hides its docks and status bar).
+    const QRect available = screen()->availableGeometry();
+    const QSize preferred(1440, 900);
+    const QSize size = firstStartSize();
+    resize(size);
+    move(available.center() - QPoint(size.width() / 2, size.height() / 2));
+    if (size != preferred)
+        setWindowState(windowState() | Qt::WindowMaximized);
+    // The first layout may ask for more height than the screen has (word-wrapped labels
+    // measured at a dock's width before it got one); once shown, fit the screen again.
+    QTimer::singleShot(0, this, [this] {
+        const QSize fitting = this->size().boundedTo(screen()->availableGeometry().size());
+        if (fitting != this->size())
+            resize(fitting);
+    });
 }
 
 MainWindow::~MainWindow() = default;
