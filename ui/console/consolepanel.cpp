@@ -35,7 +35,8 @@ ConsolePanel::ConsolePanel(QSettings *settings, QWidget *parent)
     m_tabs->tabBar()->setExpanding(false);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &ConsolePanel::closeClient);
 
-    m_tabs->setCornerWidget(makeCornerWidget(), Qt::TopRightCorner);
+    m_corner = makeCornerWidget();
+    m_tabs->setCornerWidget(m_corner, Qt::TopRightCorner);
     m_tabs->tabBar()->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_tabs->tabBar(), &QWidget::customContextMenuRequested, this,
             &ConsolePanel::showTabMenu);
@@ -50,21 +51,15 @@ ConsolePanel::ConsolePanel(QSettings *settings, QWidget *parent)
                    m_emptyPage);
     emptyLabel->setWordWrap(true);
     emptyLabel->setAlignment(Qt::AlignCenter);
-    auto *emptyNew =
-        new QPushButton(QIcon(QStringLiteral(":/icons/client.svg")), tr("New Client"), m_emptyPage);
-    connect(emptyNew, &QPushButton::clicked, this, [this] { addClient(); });
-    auto *emptyMany = new QPushButton(tr("Add N Clients…"), m_emptyPage);
-    connect(emptyMany, &QPushButton::clicked, this, &ConsolePanel::showAddClientsDialog);
-    auto *emptyButtons = new QHBoxLayout;
-    emptyButtons->addStretch(1);
-    emptyButtons->addWidget(emptyNew);
-    emptyButtons->addWidget(emptyMany);
-    emptyButtons->addStretch(1);
     auto *emptyLayout = new QVBoxLayout(m_emptyPage);
     emptyLayout->setContentsMargins(40, 20, 40, 20);
     emptyLayout->addStretch(1);
     emptyLayout->addWidget(emptyLabel);
-    emptyLayout->addLayout(emptyButtons);
+    // The room field and the buttons beside the tabs come here while there is none.
+    m_emptyPageButtons = new QHBoxLayout;
+    m_emptyPageButtons->addStretch(1);
+    m_emptyPageButtons->addStretch(1);
+    emptyLayout->addLayout(m_emptyPageButtons);
     emptyLayout->addStretch(1);
 
     m_stack = new QStackedWidget(this);
@@ -446,7 +441,19 @@ void ConsolePanel::updateCompletion(ConsoleClientWidget *widget) {
 }
 
 void ConsolePanel::updatePage() {
-    m_stack->setCurrentWidget(clientCount() > 0 ? static_cast<QWidget *>(m_tabs) : m_emptyPage);
+    const bool empty = clientCount() == 0;
+    m_stack->setCurrentWidget(empty ? m_emptyPage : static_cast<QWidget *>(m_tabs));
+    // One room field and one set of buttons: beside the tabs, or on the empty page.
+    const bool onEmptyPage = m_corner->parentWidget() == m_emptyPage;
+    if (empty && !onEmptyPage) {
+        m_tabs->setCornerWidget(nullptr, Qt::TopRightCorner);
+        m_emptyPageButtons->insertWidget(1, m_corner);
+        m_corner->show();
+    } else if (!empty && onEmptyPage) {
+        m_emptyPageButtons->removeWidget(m_corner);
+        m_tabs->setCornerWidget(m_corner, Qt::TopRightCorner);
+        m_corner->show();
+    }
 }
 
 bool ConsolePanel::isDefaultBroker(const QUrl &url) const {

@@ -11,6 +11,7 @@
 class ConsoleClientWidget;
 class QAction;
 class QComboBox;
+class QHBoxLayout;
 class QSettings;
 class QStackedWidget;
 class QTabWidget;
@@ -96,6 +97,8 @@ private:
     QStackedWidget *m_stack = nullptr;
     QTabWidget *m_tabs = nullptr;
     QWidget *m_emptyPage = nullptr;
+    QWidget *m_corner = nullptr;               // the room field and the tabs' buttons
+    QHBoxLayout *m_emptyPageButtons = nullptr; // where they go while there is no tab
     QUrl m_defaultUrl;
     QHash<QString, QStringList> m_knownClients;
     QStringList m_knownRooms;         // sorted, "/" for the root room

@@ -1,6 +1,7 @@
 #include "framedetailsview.h"
 
 #include "displaytext.h"
+#include "framecodec.h"
 #include "jsonformatter.h"
 #include "jsonhighlighter.h"
 
@@ -103,14 +104,22 @@ void FrameDetailsView::setEvent(const BrokerEvent &event) {
 
     const bool hasFrame =
         event.kind == BrokerEvent::Kind::FrameIn || event.kind == BrokerEvent::Kind::FrameOut;
+    // A broker event has no bytes: its JSON tab shows the event itself, Raw and Hex are off.
+    for (QWidget *bytesView : {static_cast<QWidget *>(m_raw), static_cast<QWidget *>(m_hex)}) {
+        const int tab = m_tabs->indexOf(bytesView);
+        m_tabs->setTabEnabled(tab, hasFrame);
+        m_tabs->setTabToolTip(tab, hasFrame ? QString()
+                                            : tr("A broker event is not a frame: it has no bytes"));
+    }
     m_hex->setPlainText(JsonFormatter::hexDump(event.data, 64 * 1024, m_hexBytesPerRow));
-    if (event.binary || !hasFrame) {
-        m_pretty->setPlainText(hasFrame ? tr("(binary frame: see the hex view)") : QString());
-        // A broker event is no frame: say so instead of an empty tab.
-        m_raw->setPlainText(hasFrame                 ? QString()
-                            : event.detail.isEmpty() ? tr("(no frame data: a broker event)")
-                                                     : event.detail);
-        m_tabs->setCurrentWidget(hasFrame ? m_hex : m_raw);
+    if (!hasFrame) {
+        m_pretty->setPlainText(JsonFormatter::pretty(eventJson(event)));
+        m_raw->clear();
+        m_tabs->setCurrentWidget(m_pretty);
+    } else if (event.binary) {
+        m_pretty->setPlainText(tr("(binary frame: see the hex view)"));
+        m_raw->clear();
+        m_tabs->setCurrentWidget(m_hex);
     } else {
         m_pretty->setPlainText(JsonFormatter::pretty(event.data));
         m_raw->setPlainText(QString::fromUtf8(event.data));
@@ -118,6 +127,26 @@ void FrameDetailsView::setEvent(const BrokerEvent &event) {
             m_tabs->setCurrentWidget(m_pretty);
     }
     m_copy->setEnabled(true);
+}
+
+QByteArray FrameDetailsView::eventJson(const BrokerEvent &event) {
+    // In the order a reader asks: what, when, where, who, why.
+    QByteArray json =
+        "{\"event\":" + FrameCodec::quote(DisplayText::systemEventName(event.kind).toUtf8());
+    const auto add = [&json](const char *name, const QString &value) {
+        if (!value.isEmpty())
+            json += ",\"" + QByteArray(name) + "\":" + FrameCodec::quote(value.toUtf8());
+    };
+    add("time", DisplayText::dateTime(event.timeMs));
+    add("room", DisplayText::roomName(event.room));
+    add("client", QString::fromUtf8(event.clientId));
+    if (event.connectionId != 0)
+        json += ",\"connection\":" + QByteArray::number(event.connectionId);
+    if (event.kind == BrokerEvent::Kind::ConnectionClosed)
+        add("reason", DisplayText::closeReason(event.closeReason));
+    add("detail", event.detail);
+    add("broker", event.sessionUrl);
+    return json + '}';
 }
 
 void FrameDetailsView::setRelationText(const QString &text) {
@@ -132,6 +161,10 @@ void FrameDetailsView::clear() {
     m_pretty->clear();
     m_raw->clear();
     m_hex->clear();
+    for (int tab = 0; tab < m_tabs->count(); ++tab) {
+        m_tabs->setTabEnabled(tab, true);
+        m_tabs->setTabToolTip(tab, QString());
+    }
     m_copy->setEnabled(false);
 }
 

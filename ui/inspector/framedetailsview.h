@@ -10,7 +10,8 @@ class QTabWidget;
 class QToolButton;
 
 // The selected frame in full: what, where and when, pretty-printed JSON with highlighting,
-// the raw text, and a hex view (the only one for binary frames).
+// the raw text, and a hex view (the only one for binary frames). A broker event (connected,
+// closed…) shows itself as JSON; it has no bytes for Raw and Hex.
 class FrameDetailsView : public QWidget {
     Q_OBJECT
 public:
@@ -29,6 +30,8 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    // A broker event (no frame) as a JSON object, for its JSON tab.
+    static QByteArray eventJson(const BrokerEvent &event);
     void copyCurrent();
     void updateHex(); // as many bytes a row as fit the hex view's width, both columns visible
 

@@ -1,5 +1,6 @@
 #include "framelogview.h"
 
+#include "displaytext.h"
 #include "framefilterproxymodel.h"
 #include "framelogmodel.h"
 #include "logmatchhint.h"
@@ -9,6 +10,7 @@
 
 #include <QCoreApplication>
 #include <QHeaderView>
+#include <QStyle>
 
 FrameLogView::FrameLogView(FrameFilterProxyModel *proxy, FrameLogModel *log, QWidget *parent)
     : QTableView(parent)
@@ -29,18 +31,30 @@ FrameLogView::FrameLogView(FrameFilterProxyModel *proxy, FrameLogModel *log, QWi
     setColumnWidth(FrameLogModel::TimeColumn, charWidth * 13);
     setColumnWidth(FrameLogModel::RoomColumn, charWidth * 9);
     setColumnWidth(FrameLogModel::ClientColumn, charWidth * 12);
-    // As wide as the longest direction in the window's language ("entrée", "système").
-    int directionWidth =
-        fontMetrics().horizontalAdvance(
-            proxy->headerData(FrameLogModel::DirectionColumn, Qt::Horizontal).toString()) +
-        charWidth * 3;
+    // As wide as the longest direction and action in the window's language ("entrée",
+    // "système", "salon supprimé"), with the direction's icon.
+    const QFontMetrics fm = fontMetrics();
+    const int iconWidth = style()->pixelMetric(QStyle::PM_SmallIconSize) + 8;
+    const auto headerWidth = [proxy, &fm](int column) {
+        return fm.horizontalAdvance(proxy->headerData(column, Qt::Horizontal).toString()) + 20;
+    };
+    int directionWidth = headerWidth(FrameLogModel::DirectionColumn);
     for (const char *direction : {"in", "out", "system"})
         directionWidth =
-            std::max(directionWidth, fontMetrics().horizontalAdvance(
-                                         QCoreApplication::translate("FrameLogModel", direction)) +
-                                         charWidth * 2);
+            std::max(directionWidth,
+                     fm.horizontalAdvance(QCoreApplication::translate("FrameLogModel", direction)) +
+                         iconWidth + charWidth * 2);
     setColumnWidth(FrameLogModel::DirectionColumn, directionWidth);
-    setColumnWidth(FrameLogModel::ActionColumn, charWidth * 11);
+    // Room for "unregistered" and most system events; a long one ("identifiant libéré") is
+    // elided rather than taking the summary's width in a small window.
+    int actionWidth = std::max(headerWidth(FrameLogModel::ActionColumn), charWidth * 14);
+    for (int kind = int(BrokerEvent::Kind::ConnectionOpened);
+         kind <= int(BrokerEvent::Kind::RoomRemoved); ++kind)
+        actionWidth =
+            std::max(actionWidth,
+                     fm.horizontalAdvance(DisplayText::systemEventName(BrokerEvent::Kind(kind))) +
+                         charWidth * 2);
+    setColumnWidth(FrameLogModel::ActionColumn, std::min(actionWidth, charWidth * 16));
     setColumnWidth(FrameLogModel::SizeColumn, charWidth * 7);
     new PairedRowDelegate(log, this);
     m_follower = new TailFollower(this);

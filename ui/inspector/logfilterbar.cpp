@@ -4,6 +4,7 @@
 #include "framefilterproxymodel.h"
 #include "rowpalette.h"
 
+#include <QAbstractItemView>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -25,7 +26,7 @@ LogFilterBar::LogFilterBar(FrameFilterProxyModel *proxy, QWidget *parent)
     , m_problem(new QLabel(this)) {
     m_text->setPlaceholderText(tr("Filter: text, room, client or action"));
     m_text->setClearButtonEnabled(true);
-    m_text->setMinimumWidth(220);
+    m_text->setMinimumWidth(140);
     m_text->addAction(QIcon(QStringLiteral(":/icons/filter.svg")), QLineEdit::LeadingPosition);
     m_text->setObjectName(QStringLiteral("textFilter"));
     m_regex->setObjectName(QStringLiteral("regexToggle"));
@@ -62,6 +63,14 @@ LogFilterBar::LogFilterBar(FrameFilterProxyModel *proxy, QWidget *parent)
         m_action->addItem(DisplayText::systemEventName(k), FirstSystemEvent + int(k));
     m_action->setToolTip(tr("Show only rows with this action or system event"));
     m_action->setObjectName(QStringLiteral("actionFilter"));
+    // As wide as their entries where there is room; in a small window they may shrink to a
+    // few characters so that the bar fits beside the docks (the list still opens wide).
+    for (QComboBox *combo : {m_direction, m_action}) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        combo->setMinimumWidth(combo->fontMetrics().horizontalAdvance(QStringLiteral("0")) * 8 +
+                               28);
+        combo->view()->setMinimumWidth(combo->view()->sizeHintForColumn(0) + 24);
+    }
 
     m_room->setObjectName(QStringLiteral("roomFilter"));
     m_room->setPlaceholderText(tr("Room"));
@@ -75,7 +84,7 @@ LogFilterBar::LogFilterBar(FrameFilterProxyModel *proxy, QWidget *parent)
     // bar pushes the window past a small screen; the tooltip says the rest in any language.
     for (QLineEdit *field : {m_room, m_client}) {
         const QFontMetrics fm = field->fontMetrics();
-        const int room = fm.horizontalAdvance(QStringLiteral("/room-name")) + 28;
+        const int room = fm.horizontalAdvance(QStringLiteral("/sensor")) + 24;
         field->setMinimumWidth(room);
         field->setMaximumWidth(
             std::max(room, std::min(fm.horizontalAdvance(field->placeholderText()) + 40, 170)));

@@ -8,6 +8,7 @@
 #include "clicktocopylabel.h"
 #include "connectiontreemodel.h"
 #include "displaytext.h"
+#include "dockwidthkeeper.h"
 #include "framedetailsview.h"
 #include "framefilterproxymodel.h"
 #include "framelogmodel.h"
@@ -25,6 +26,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
@@ -32,9 +34,12 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTableView>
+#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -122,11 +127,40 @@ MainWindow::MainWindow(const BrokerSettings &broker, QSettings *settings, QWidge
     });
 
     m_settings->beginGroup(QStringLiteral("window"));
-    if (!restoreGeometry(m_settings->value(QStringLiteral("geometry")).toByteArray()))
-        resize(1440, 900);
-    restoreState(m_settings->value(QStringLiteral("state")).toByteArray());
+    const bool restored =
+        restoreGeometry(m_settings->value(QStringLiteral("geometry")).toByteArray());
+    if (!restoreState(m_settings->value(QStringLiteral("state")).toByteArray()))
+        arrangeDocksForWidth(restored ? width() : firstStartSize().width());
+    if (!restored)
+        fitFirstStartToScreen();
     m_settings->endGroup();
+    new DockWidthKeeper(this, {findChild<QDockWidget *>(QStringLiteral("roomsDock")),
+                               findChild<QDockWidget *>(QStringLiteral("detailsDock")),
+                               findChild<QDockWidget *>(QStringLiteral("statisticsDock"))});
     updateBrokerState();
+}
+
+QSize MainWindow::firstStartSize() const {
+    return QSize(1440, 900).boundedTo(screen()->availableGeometry().size());
+}
+
+void MainWindow::fitFirstStartToScreen() {
+    // 1440x900 where it fits; a smaller screen gets all of it (a window larger than the
+    // screen hides its docks and status bar).
+    const QRect available = screen()->availableGeometry();
+    const QSize preferred(1440, 900);
+    const QSize size = firstStartSize();
+    resize(size);
+    move(available.center() - QPoint(size.width() / 2, size.height() / 2));
+    if (size != preferred)
+        setWindowState(windowState() | Qt::WindowMaximized);
+    // The first layout may ask for more height than the screen has (word-wrapped labels
+    // measured at a dock's width before it got one); once shown, fit the screen again.
+    QTimer::singleShot(0, this, [this] {
+        const QSize fitting = this->size().boundedTo(screen()->availableGeometry().size());
+        if (fitting != this->size())
+            resize(fitting);
+    });
 }
 
 MainWindow::~MainWindow() = default;

@@ -64,6 +64,13 @@ private:
     void createActions();
     void createDocks();
     void createStatusBar();
+    // First start: a window that fits the screen, and docks in proportion to its width (below
+    // NarrowWindowWidth, all on the left).
+    static constexpr int NarrowWindowWidth = 1280;
+    QSize firstStartSize() const;
+    void fitFirstStartToScreen();
+    void arrangeDocksForWidth(int windowWidth);
+    void setUpConnectionViews();
     void applySnapshot(const BrokerSnapshot &snapshot);
     void updateBrokerState();
     void updateBanner();

@@ -5,6 +5,7 @@
 #include "clicktocopylabel.h"
 #include "connectiontreemodel.h"
 #include "consolepanel.h"
+#include "displaytext.h"
 #include "framedetailsview.h"
 #include "framelogmodel.h"
 #include "inspector.h"
@@ -166,7 +167,6 @@ void MainWindow::createDocks() {
     m_treeView->setAlternatingRowColors(true);
     m_treeView->setContextMenuPolicy(Qt::CustomContextMenu);
     m_treeView->header()->setStretchLastSection(false);
-    m_treeView->setColumnWidth(ConnectionTreeModel::IdColumn, 170);
     connect(m_tree, &QAbstractItemModel::rowsInserted, m_treeView,
             [this](const QModelIndex &parent) {
                 if (!parent.isValid())
@@ -227,9 +227,100 @@ void MainWindow::createDocks() {
         url.setPath(QStringLiteral("/"));
         m_console->setDefaultUrl(url);
     });
-    resizeDocks({treeDock, detailsDock}, {330, 380}, Qt::Horizontal);
+    setUpConnectionViews();
+}
+
+void MainWindow::arrangeDocksForWidth(int windowWidth) {
+    const auto dock = [this](const char *name) {
+        return findChild<QDockWidget *>(QString::fromLatin1(name));
+    };
+    const auto share = [windowWidth](double part, int least, int most) {
+        return std::clamp(int(windowWidth * part), least, most);
+    };
+    if (windowWidth < NarrowWindowWidth) {
+        // Three columns leave the log no room for its summary: the frame's details and the
+        // statistics join Recently Closed on the left, as tabs.
+        addDockWidget(Qt::LeftDockWidgetArea, dock("detailsDock"));
+        addDockWidget(Qt::LeftDockWidgetArea, dock("statisticsDock"));
+        tabifyDockWidget(dock("closedDock"), dock("detailsDock"));
+        tabifyDockWidget(dock("detailsDock"), dock("statisticsDock"));
+        dock("detailsDock")->raise();
+        resizeDocks({dock("roomsDock")}, {share(0.3, 250, 420)}, Qt::Horizontal);
+        resizeDocks({dock("roomsDock"), dock("detailsDock")}, {220, 260}, Qt::Vertical);
+    } else {
+        // About a quarter of the window on each side; the log keeps half of it and more.
+        resizeDocks({dock("roomsDock"), dock("detailsDock")},
+                    {share(0.22, 250, 420), share(0.24, 260, 460)}, Qt::Horizontal);
+    }
     // Small until clients are added: an empty console should not take the log's height.
-    resizeDocks({consoleDock}, {170}, Qt::Vertical);
+    resizeDocks({dock("consoleDock")}, {170}, Qt::Vertical);
+}
+
+namespace {
+
+// An empty table has nothing to scroll to sideways: no scroll bar under its bare header.
+void noHorizontalScrollBarWhileEmpty(QAbstractItemView *view) {
+    const auto update = [view] {
+        view->setHorizontalScrollBarPolicy(view->model()->rowCount() == 0 ? Qt::ScrollBarAlwaysOff
+                                                                          : Qt::ScrollBarAsNeeded);
+    };
+    QAbstractItemModel *model = view->model();
+    QObject::connect(model, &QAbstractItemModel::rowsInserted, view, update);
+    QObject::connect(model, &QAbstractItemModel::rowsRemoved, view, update);
+    QObject::connect(model, &QAbstractItemModel::modelReset, view, update);
+    QObject::connect(model, &QAbstractItemModel::layoutChanged, view, update);
+    update();
+}
+
+// Columns in this order, each as wide as its header (in the window's language) or as the
+// sample text its values need, whichever is wider.
+void arrangeColumns(QHeaderView *header, const QList<std::pair<int, QString>> &columnsAndSamples) {
+    const QFontMetrics fm = header->fontMetrics();
+    for (int visual = 0; visual < columnsAndSamples.size(); ++visual) {
+        const auto &[logical, sample] = columnsAndSamples.at(visual);
+        header->moveSection(header->visualIndex(logical), visual);
+        const QString title = header->model()->headerData(logical, Qt::Horizontal).toString();
+        header->resizeSection(
+            logical, std::max(fm.horizontalAdvance(title) + 20, fm.horizontalAdvance(sample) + 16));
+    }
+}
+
+} // namespace
+
+void MainWindow::setUpConnectionViews() {
+    // The live counters right after the id, where a narrow dock still shows them; where the
+    // client connects from and since when come last.
+    using Tree = ConnectionTreeModel;
+    const QString count = QStringLiteral("000000");
+    arrangeColumns(m_treeView->header(), {{Tree::IdColumn, QStringLiteral("sensor-0000")},
+                                          {Tree::FramesInColumn, count},
+                                          {Tree::FramesOutColumn, count},
+                                          {Tree::PendingAcksColumn, count},
+                                          {Tree::QueuedBytesColumn, count},
+                                          {Tree::BytesInColumn, QStringLiteral("000.0 KiB")},
+                                          {Tree::BytesOutColumn, QStringLiteral("000.0 KiB")},
+                                          {Tree::ConnectedForColumn, QStringLiteral("00 min 00 s")},
+                                          {Tree::RemoteColumn, QStringLiteral("127.0.0.1:00000")}});
+    // The id column holds "(unregistered)" too, indented under its room.
+    m_treeView->header()->resizeSection(
+        Tree::IdColumn,
+        std::max(m_treeView->header()->sectionSize(Tree::IdColumn),
+                 m_treeView->fontMetrics().horizontalAdvance(
+                     QCoreApplication::translate("ConnectionTreeModel", "(unregistered)")) +
+                     m_treeView->indentation() * 2 + 8));
+    noHorizontalScrollBarWhileEmpty(m_treeView);
+
+    // Who, why and when first; the detail is also the reason's tooltip.
+    using Closed = RecentlyClosedModel;
+    arrangeColumns(m_closedView->horizontalHeader(),
+                   {{Closed::ClientColumn, QStringLiteral("sensor-0000")},
+                    {Closed::ReasonColumn, DisplayText::closeReason(CloseReason::SlowConsumer)},
+                    {Closed::ClosedAtColumn, QStringLiteral("00:00:00.000")},
+                    {Closed::RoomColumn, QStringLiteral("/room-0")},
+                    {Closed::DetailColumn, QStringLiteral("close code 1000: going away")},
+                    {Closed::ConnectedAtColumn, QStringLiteral("00:00:00.000")},
+                    {Closed::RemoteColumn, QStringLiteral("127.0.0.1:00000")}});
+    noHorizontalScrollBarWhileEmpty(m_closedView);
 }
 
 void MainWindow::createStatusBar() {

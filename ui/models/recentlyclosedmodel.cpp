@@ -142,6 +142,7 @@ QVariant RecentlyClosedModel::data(const QModelIndex &index, int role) const {
             return tr("%1, after %2")
                 .arg(DisplayText::dateTime(c.closedAtMs),
                      DisplayText::duration(c.closedAtMs - c.connectedAtMs));
+        case ReasonColumn:
         case DetailColumn:
             return c.closeDetail;
         }
