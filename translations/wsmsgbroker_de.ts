@@ -1290,8 +1290,8 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
         <translation>&lt;b&gt;%1&lt;/b&gt; %2 · Raum &lt;b&gt;%3&lt;/b&gt; · %4</translation>
     </message>
     <message>
-        <source>(no frame data: a broker event)</source>
-        <translation>(keine Frame-Daten: ein Broker-Ereignis)</translation>
+        <source>A broker event is not a frame: it has no bytes</source>
+        <translation>Ein Broker-Ereignis ist kein Frame: es hat keine Bytes</translation>
     </message>
 </context>
 <context>

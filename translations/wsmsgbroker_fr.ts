@@ -1290,8 +1290,8 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
         <translation>&lt;b&gt;%1&lt;/b&gt; %2 · salon &lt;b&gt;%3&lt;/b&gt; · %4</translation>
     </message>
     <message>
-        <source>(no frame data: a broker event)</source>
-        <translation>(pas de données de trame : un événement du broker)</translation>
+        <source>A broker event is not a frame: it has no bytes</source>
+        <translation>Un événement du broker n’est pas une trame&#xa0;: il n’a pas d’octets</translation>
     </message>
 </context>
 <context>
