@@ -38,11 +38,24 @@ inline std::unique_ptr<Broker> startBroker(BrokerSettings settings) {
     return broker;
 }
 
-// The broker's record of the closed connection whose client used this local port.
-inline std::optional<ConnectionInfo> findClosed(const Broker &broker, quint16 clientPort) {
-    for (const ConnectionInfo &info : broker.snapshot().recentlyClosed) {
+// The id the broker gave the open connection whose client uses this local port. A closed
+// connection's port may be taken again by a later client (a reset leaves no TIME_WAIT), so
+// tests that open many connections to one broker follow the connection by its id.
+inline std::optional<quint64> openConnectionId(const Broker &broker, quint16 clientPort) {
+    for (const ConnectionInfo &info : broker.snapshot().connections) {
         if (info.remotePort == clientPort)
-            return info;
+            return info.connectionId;
+    }
+    return std::nullopt;
+}
+
+// The broker's record of the closed connection whose client used this local port: the newest
+// such record, as an earlier client may have used the same port.
+inline std::optional<ConnectionInfo> findClosed(const Broker &broker, quint16 clientPort) {
+    const QList<ConnectionInfo> closed = broker.snapshot().recentlyClosed;
+    for (auto it = closed.crbegin(); it != closed.crend(); ++it) {
+        if (it->remotePort == clientPort)
+            return *it;
     }
     return std::nullopt;
 }
@@ -53,6 +66,23 @@ inline std::optional<ConnectionInfo> waitForClosed(const Broker &broker, quint16
     std::optional<ConnectionInfo> found;
     (void)QTest::qWaitFor([&] { return (found = findClosed(broker, clientPort)).has_value(); },
                           timeoutMs);
+    return found;
+}
+
+// Waits for the record of the closed connection with this id (see openConnectionId).
+inline std::optional<ConnectionInfo> waitForClosedConnection(const Broker &broker,
+                                                             quint64 connectionId,
+                                                             int timeoutMs = 5000) {
+    std::optional<ConnectionInfo> found;
+    (void)QTest::qWaitFor(
+        [&] {
+            for (const ConnectionInfo &info : broker.snapshot().recentlyClosed) {
+                if (info.connectionId == connectionId)
+                    return (found = info).has_value();
+            }
+            return false;
+        },
+        timeoutMs);
     return found;
 }
 

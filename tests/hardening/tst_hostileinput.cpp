@@ -128,7 +128,10 @@ void TestHostileInput::hostileInput() {
 
     RawWebSocket raw;
     QCOMPARE(raw.open(url), 101);
-    const quint16 localPort = raw.socket()->localPort();
+    // Known once the broker answered the handshake: it is in the snapshot from then on.
+    const std::optional<quint64> connectionId =
+        BrokerTestSupport::openConnectionId(*m_broker, raw.socket()->localPort());
+    QVERIFY2(connectionId, "the broker does not list the connection it accepted");
     if (testCase.value(QLatin1String("register")).toBool(true)) {
         raw.sendText(R"({"action":"register","id":"hostile-)" + QByteArray::number(++m_row) +
                      "\"}");
@@ -171,7 +174,7 @@ void TestHostileInput::hostileInput() {
                  raw.texts().isEmpty() ? "" : raw.texts().constFirst().left(200).constData());
         // The broker keeps why it closed the connection.
         const QString wanted = expect.value(QLatin1String("closeReason")).toString();
-        const auto closed = BrokerTestSupport::waitForClosed(*m_broker, localPort);
+        const auto closed = BrokerTestSupport::waitForClosedConnection(*m_broker, *connectionId);
         QVERIFY2(closed, "the broker has no record of the closed connection");
         QCOMPARE(QLatin1StringView(BrokerTestSupport::closeReasonName(closed->closeReason)),
                  wanted);
