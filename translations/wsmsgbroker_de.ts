@@ -1774,11 +1774,11 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
     </message>
     <message>
         <source>Recently Closed</source>
-        <translation>Kürzlich geschlossen</translation>
+        <translation>Geschlossen</translation>
     </message>
     <message>
         <source>Frame Details</source>
-        <translation>Frame-Details</translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>Statistics</source>

@@ -1774,11 +1774,11 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
     </message>
     <message>
         <source>Recently Closed</source>
-        <translation>Connexions fermées récemment</translation>
+        <translation>Fermetures</translation>
     </message>
     <message>
         <source>Frame Details</source>
-        <translation>Détails de la trame</translation>
+        <translation>Détails</translation>
     </message>
     <message>
         <source>Statistics</source>
