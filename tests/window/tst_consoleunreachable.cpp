@@ -21,6 +21,7 @@ class TestConsoleUnreachable : public QObject {
 
 private slots:
     void askToNobodyStopsWaiting();
+    void refusedAskStopsWaiting();
 };
 
 namespace {
@@ -85,6 +86,36 @@ void TestConsoleUnreachable::askToNobodyStopsWaiting() {
     QCOMPARE(alice->client()->pendingAskCount(), 1);
     QCOMPARE(log->index(toBob, ConsoleConversationModel::AnswerColumn).data().toString(),
              QStringLiteral("waiting for an answer"));
+}
+
+// The broker refuses the send outright (here: not registered) and says so in an error that
+// carries the ask's ack: no answer will come, so the console stops waiting for one.
+void TestConsoleUnreachable::refusedAskStopsWaiting() {
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    BrokerSettings broker;
+    broker.port = 0;
+    MainWindow window(broker, &settings);
+    window.show();
+    window.startBroker();
+    auto *controller = window.findChild<BrokerController *>();
+    QTRY_COMPARE(controller->state(), BrokerController::State::Running);
+    auto *panel = window.findChild<ConsolePanel *>(QStringLiteral("console"));
+    QVERIFY(panel);
+    ConsoleClientWidget *carol = connected(panel, controller->url(), QStringLiteral("carol"));
+    QVERIFY(carol);
+    QVERIFY(carol->client()->unregister());
+    QTRY_COMPARE(carol->client()->state(), ConsoleClient::State::Connected);
+    const ConsoleConversationModel *log = carol->client()->conversation();
+
+    QVERIFY(carol->client()->send({QStringLiteral("dave")}, QStringLiteral("3"), true));
+    const int refused = lastSent(log);
+    QTRY_VERIFY(log->entry(refused).unreachable);
+    QCOMPARE(carol->client()->pendingAskCount(), 0);
+    const QModelIndex answer = log->index(refused, ConsoleConversationModel::AnswerColumn);
+    QCOMPARE(answer.data().toString(), QStringLiteral("reached no one"));
+    QVERIFY2(answer.data(Qt::ToolTipRole).toString().contains(QStringLiteral("not-registered")),
+             qPrintable(answer.data(Qt::ToolTipRole).toString()));
 }
 
 QTEST_MAIN(TestConsoleUnreachable)

@@ -328,6 +328,9 @@ void ConsoleClient::handleText(const QString &text) {
         const QString code = frame.value(u"code").toString();
         const QString reason = frame.value(u"reason").toString();
         addEntry(Kind::Error, QStringLiteral("%1: %2").arg(code, reason), QString(), ack);
+        // An error with an ask's ack is the broker refusing that send: no answer will come.
+        if (!ack.isEmpty())
+            markAskReachedNoOne(ack, QStringLiteral("%1: %2").arg(code, reason));
         emit errorReceived(code, reason);
     } else {
         addEntry(Kind::Error, tr("Unknown action \"%1\": %2").arg(action, text));
