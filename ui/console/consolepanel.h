@@ -81,6 +81,9 @@ public slots:
 signals:
     // openClientTo() wants the console shown: the window raises its dock.
     void activationRequested();
+    // The first client tab appeared (the empty page gave way): the window gives the console
+    // room for a conversation, which the empty page did not need.
+    void clientsShown();
 
 private:
     QWidget *makeCornerWidget();

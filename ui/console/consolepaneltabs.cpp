@@ -208,7 +208,10 @@ void ConsolePanel::showAddClientsDialog() {
 
 void ConsolePanel::updatePage() {
     const bool empty = clientCount() == 0;
+    const bool wasEmpty = m_stack->currentWidget() == m_emptyPage;
     m_stack->setCurrentWidget(empty ? m_emptyPage : static_cast<QWidget *>(m_tabs));
+    if (wasEmpty && !empty)
+        emit clientsShown();
     // One room field and one set of buttons: beside the tabs, or on the empty page.
     const bool onEmptyPage = m_corner->parentWidget() == m_emptyPage;
     if (empty && !onEmptyPage) {

@@ -31,6 +31,8 @@
 #include <QToolBar>
 #include <QTreeView>
 
+#include <algorithm>
+
 void MainWindow::createActions() {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *open =
@@ -215,6 +217,13 @@ void MainWindow::createDocks() {
                                        Qt::BottomDockWidgetArea);
     consoleDock->toggleViewAction()->setShortcut(tr("Ctrl+T"));
     connect(this, &MainWindow::sendMessageRequested, m_console, &ConsolePanel::openClientTo);
+    connect(m_console, &ConsolePanel::clientsShown, this, [this, consoleDock] {
+        // The empty console is kept low; a conversation, its composer and the connection
+        // rows need about two fifths of the window (the log keeps the rest).
+        const int wanted = std::max(320, height() * 2 / 5);
+        if (!consoleDock->isFloating() && consoleDock->height() < wanted)
+            resizeDocks({consoleDock}, {wanted}, Qt::Vertical);
+    });
     connect(m_console, &ConsolePanel::activationRequested, consoleDock, [consoleDock] {
         consoleDock->show();
         consoleDock->raise();
