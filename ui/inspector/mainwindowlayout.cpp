@@ -218,9 +218,9 @@ void MainWindow::createDocks() {
     consoleDock->toggleViewAction()->setShortcut(tr("Ctrl+T"));
     connect(this, &MainWindow::sendMessageRequested, m_console, &ConsolePanel::openClientTo);
     connect(m_console, &ConsolePanel::clientsShown, this, [this, consoleDock] {
-        // The empty console is kept low; a conversation, its composer and the connection
-        // rows need about two fifths of the window (the log keeps the rest).
-        const int wanted = std::max(320, height() * 2 / 5);
+        // The empty console is kept low; its connection rows, a conversation and the composer
+        // need about half of the window (at two fifths the conversation had three rows).
+        const int wanted = std::max(360, height() / 2);
         if (!consoleDock->isFloating() && consoleDock->height() < wanted)
             resizeDocks({consoleDock}, {wanted}, Qt::Vertical);
     });
