@@ -70,9 +70,8 @@ inline std::optional<ConnectionInfo> waitForClosed(const Broker &broker, quint16
 }
 
 // Waits for the record of the closed connection with this id (see openConnectionId).
-inline std::optional<ConnectionInfo> waitForClosedConnection(const Broker &broker,
-                                                             quint64 connectionId,
-                                                             int timeoutMs = 5000) {
+inline std::optional<ConnectionInfo>
+waitForClosedConnection(const Broker &broker, quint64 connectionId, int timeoutMs = 5000) {
     std::optional<ConnectionInfo> found;
     (void)QTest::qWaitFor(
         [&] {

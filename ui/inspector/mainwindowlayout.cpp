@@ -25,6 +25,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTableView>
@@ -206,15 +207,26 @@ void MainWindow::createDocks() {
                                        QStringLiteral("detailsDock"), Qt::RightDockWidgetArea);
 
     m_statistics = new StatisticsView(m_rates, m_actionCounts, this);
-    QDockWidget *statsDock = addDock(m_statistics, tr("Statistics"),
+    // Scrolls inside a low dock rather than holding the window taller than a 700 px screen.
+    auto *statisticsScroll = new QScrollArea(this);
+    statisticsScroll->setWidget(m_statistics);
+    statisticsScroll->setWidgetResizable(true);
+    statisticsScroll->setFrameShape(QFrame::NoFrame);
+    QDockWidget *statsDock = addDock(statisticsScroll, tr("Statistics"),
                                      QStringLiteral("statisticsDock"), Qt::RightDockWidgetArea);
     tabifyDockWidget(detailsDock, statsDock);
     detailsDock->raise();
 
     m_console = new ConsolePanel(m_settings, this);
     m_console->setObjectName(QStringLiteral("console"));
-    QDockWidget *consoleDock = addDock(m_console, tr("Test Console"), QStringLiteral("consoleDock"),
-                                       Qt::BottomDockWidgetArea);
+    // As the statistics: a client's rows, conversation and composer need about 330 px, which
+    // held the window at 820 px, taller than a 768 px screen; lower, the console scrolls.
+    auto *consoleScroll = new QScrollArea(this);
+    consoleScroll->setWidget(m_console);
+    consoleScroll->setWidgetResizable(true);
+    consoleScroll->setFrameShape(QFrame::NoFrame);
+    QDockWidget *consoleDock = addDock(consoleScroll, tr("Test Console"),
+                                       QStringLiteral("consoleDock"), Qt::BottomDockWidgetArea);
     consoleDock->toggleViewAction()->setShortcut(tr("Ctrl+T"));
     connect(this, &MainWindow::sendMessageRequested, m_console, &ConsolePanel::openClientTo);
     connect(m_console, &ConsolePanel::clientsShown, this, [this, consoleDock] {
