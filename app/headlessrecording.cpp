@@ -56,6 +56,9 @@ void HeadlessRecording::finish() {
     disconnect(m_broker, nullptr, this, nullptr);
     record({});         // the last count of unrecorded frames
     m_recorder.close(); // writes everything queued; a failure is said through failed()
+    // What the writer posted before it ended (the last evictions) is in before the totals;
+    // the event loop may not turn again before the exit.
+    QCoreApplication::sendPostedEvents(&m_recorder, QEvent::MetaCall);
     m_reportTimer.stop();
     report();
 }
