@@ -82,6 +82,7 @@ private slots:
     void cleanup();
     void recordKeepsEveryFrameWhole();
     void frameBudgetEvicts();
+    void recordingErrorIsOneLine();
     void uncreatableCapture_data();
     void uncreatableCapture();
     void badBudget();
@@ -265,6 +266,29 @@ void TestHeadlessRecord::frameBudgetEvicts() {
         lines.constLast().contains(QStringLiteral(" %1 frame(s)").arg(reader.discardedCount())) ||
             lines.constLast().contains(QStringLiteral(" %1 frames").arg(reader.discardedCount())),
         qPrintable(lines.constLast()));
+}
+
+// The capture removed under the running broker: one line says recording stopped, routing goes on.
+void TestHeadlessRecord::recordingErrorIsOneLine() {
+    const QString path = m_dir.filePath(QStringLiteral("removed.wscap"));
+    startRecording(path);
+    if (QTest::currentTestFailed())
+        return;
+    std::unique_ptr<QWebSocket> a = openClient(QStringLiteral("a"));
+    QVERIFY(a);
+    QVERIFY(QFile::remove(path));
+    QSignalSpy received(a.get(), &QWebSocket::textMessageReceived);
+    for (int round = 0; round < 3; ++round) {
+        for (int i = 0; i < 100; ++i)
+            a->sendTextMessage(sendFrame(QStringLiteral("a"), QStringLiteral("m%1").arg(i)));
+        QTest::qWait(300); // past a batch and a commit
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(received.size(), 300, TimeoutMs);
+    QCOMPARE(terminate(), 0);
+    const QStringList lines = errLines();
+    QCOMPARE(lines.size(), 1);
+    QVERIFY2(lines.first().contains(path) && lines.first().contains(QLatin1String("stopped")),
+             qPrintable(lines.first()));
 }
 
 void TestHeadlessRecord::uncreatableCapture_data() {
