@@ -100,6 +100,21 @@ CommandLine CommandLine::parse(const QStringList &arguments, QSettings *savedSet
          tr("Serve wss:// with this PEM certificate (chain); needs --tls-key."), tr("file")},
         {QStringLiteral("tls-key"), tr("The unencrypted PEM private key of --tls-cert."),
          tr("file")},
+        {QStringLiteral("record"),
+         tr("Record every frame whole into this capture (headless); a capture already there is "
+            "started anew."),
+         tr("file")},
+        {QStringLiteral("capture-max-mib"),
+         tr("Disk budget of --record in MiB; past it the oldest frames go (default 2048)."),
+         tr("MiB")},
+        {QStringLiteral("capture-max-frames"),
+         tr("Frame budget of --record; past it the oldest frames go (default 10000000)."),
+         tr("count")},
+        {QStringLiteral("convert"),
+         tr("Convert the capture, JSON Lines log or HAR <in> into the file named after it "
+            "(--convert IN OUT; the output's format by its extension: .wscap, .jsonl or .har) "
+            "and exit."),
+         tr("in")},
     });
 
     if (!parser.parse(arguments)) {
@@ -116,6 +131,17 @@ CommandLine CommandLine::parse(const QStringList &arguments, QSettings *savedSet
         result.outcome = Outcome::ExitOk;
         result.output = QStringLiteral("%1 %2\n").arg(QCoreApplication::applicationName(),
                                                       QCoreApplication::applicationVersion());
+        return result;
+    }
+    if (parser.isSet(QStringLiteral("convert"))) {
+        const QStringList rest = parser.positionalArguments();
+        if (rest.size() != 1) {
+            result.outcome = Outcome::ExitUsageError;
+            result.output = tr("--convert: name the input and the output: --convert IN OUT");
+            return result;
+        }
+        result.convertInput = parser.value(QStringLiteral("convert"));
+        result.convertOutput = rest.constFirst();
         return result;
     }
     // Files to open in windows of their own: captures, JSON Lines logs, HARs.
@@ -218,6 +244,26 @@ CommandLine CommandLine::parse(const QStringList &arguments, QSettings *savedSet
             b.token = QString::fromUtf8(file.readAll()).trimmed();
         if (error.isEmpty() && b.token.isEmpty())
             error = tr("--token-file: \"%1\" is empty").arg(file.fileName());
+    }
+    qint64 captureMiB = result.captureBudget.maxBytes >> 20;
+    if (error.isEmpty()) {
+        parseNumber(parser, QStringLiteral("capture-max-mib"), 1, 1LL << 30, &captureMiB, &error) &&
+            parseNumber(parser, QStringLiteral("capture-max-frames"), 1, 1'000'000'000'000LL,
+                        &result.captureBudget.maxFrames, &error);
+    }
+    result.captureBudget.maxBytes = captureMiB << 20;
+    if (error.isEmpty() && parser.isSet(QStringLiteral("record"))) {
+        result.recordFile = parser.value(QStringLiteral("record"));
+        if (!result.headless)
+            error = tr("--record needs --headless (the window records its sessions itself)");
+        else if (result.recordFile.isEmpty())
+            error = tr("--record: name the capture file to write");
+    }
+    if (error.isEmpty() && result.recordFile.isEmpty()) {
+        for (const char *option : {"capture-max-mib", "capture-max-frames"}) {
+            if (error.isEmpty() && parser.isSet(QLatin1String(option)))
+                error = tr("--%1 bounds --record, which is not given").arg(QLatin1String(option));
+        }
     }
     if (parser.isSet(QStringLiteral("allow-origin")))
         b.allowedOrigins = parser.values(QStringLiteral("allow-origin"));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "brokersettings.h"
+#include "capturebudget.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -24,6 +25,11 @@ public:
     QString language;     // empty: follow the system locale
     QStringList files;    // to open in windows of their own
     BrokerSettings broker;
+    QString recordFile; // --record: the capture the headless broker writes (empty: none)
+    CaptureBudget captureBudget;
+    // --convert IN OUT: converts and exits, no broker (empty: not asked).
+    QString convertInput;
+    QString convertOutput;
 
     // Parses arguments (argv including the program name). Errors name the option and value in
     // one line. A settings file, when given, is read before the options that override it.

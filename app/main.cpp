@@ -1,6 +1,8 @@
 #include "broker.h"
 #include "brokereventdispatcher.h"
+#include "captureconverter.h"
 #include "commandline.h"
+#include "headlessrecording.h"
 #include "headlessrunner.h"
 #include "mainwindow.h"
 #include "translationloader.h"
@@ -24,6 +26,31 @@ bool hasArgument(int argc, char *argv[], const char *name) {
     return false;
 }
 
+// An option given as "--name value" or "--name=value".
+bool hasOption(int argc, char *argv[], const char *name) {
+    const size_t length = std::strlen(name);
+    for (int i = 1; i < argc; ++i) {
+        if (std::strncmp(argv[i], name, length) == 0 &&
+            (argv[i][length] == '\0' || argv[i][length] == '='))
+            return true;
+    }
+    return false;
+}
+
+// --convert IN OUT: one line on success or failure, and a warning for a damaged input.
+int convert(const QString &in, const QString &out) {
+    QString error;
+    QString warning;
+    const bool ok = CaptureConverter::convert(in, out, &error, {}, &warning);
+    if (!warning.isEmpty())
+        std::fprintf(stderr, "wsmsgbroker: %s\n", qPrintable(warning));
+    if (!ok) {
+        std::fprintf(stderr, "wsmsgbroker: %s\n", qPrintable(error));
+        return 1;
+    }
+    return 0;
+}
+
 // Whether a window can be shown at all: a display server, or a platform chosen explicitly
 // (offscreen, vnc...).
 bool hasDisplay() {
@@ -43,7 +70,8 @@ int main(int argc, char *argv[]) {
     // QApplication (and a display), the broker alone and --help do not.
     const bool textOnly = hasArgument(argc, argv, "--help") || hasArgument(argc, argv, "-h") ||
                           hasArgument(argc, argv, "--help-all") ||
-                          hasArgument(argc, argv, "--version") || hasArgument(argc, argv, "-v");
+                          hasArgument(argc, argv, "--version") || hasArgument(argc, argv, "-v") ||
+                          hasOption(argc, argv, "--convert");
     bool headless = hasArgument(argc, argv, "--headless");
     if (!headless && !textOnly && !hasDisplay()) {
         std::fputs("wsmsgbroker: no display (DISPLAY and WAYLAND_DISPLAY are not set); "
@@ -83,6 +111,8 @@ int main(int argc, char *argv[]) {
     case CommandLine::Outcome::Run:
         break;
     }
+    if (!options.convertInput.isEmpty())
+        return convert(options.convertInput, options.convertOutput);
 
     if (headless) {
         if (!options.broker.host.isLoopback() && options.broker.token.isEmpty())
@@ -93,6 +123,16 @@ int main(int argc, char *argv[]) {
                                         .arg(options.broker.host.toString())));
         Broker broker(options.broker);
         HeadlessRunner runner(&broker, options.logFrames);
+        // Opened before the broker starts: a capture that cannot be written stops it all.
+        std::unique_ptr<HeadlessRecording> recording;
+        if (!options.recordFile.isEmpty()) {
+            recording = std::make_unique<HeadlessRecording>(&broker);
+            QString error;
+            if (!recording->open(options.recordFile, options.captureBudget, &error)) {
+                std::fprintf(stderr, "wsmsgbroker: %s\n", qPrintable(error));
+                return 1;
+            }
+        }
         runner.run();
         return app->exec();
     }

@@ -45,6 +45,8 @@ public:
     QUrl url() const { return m_url; }
     QString errorString() const { return m_error; }
     const BrokerCounters &counters() const { return m_counters; }
+    // Frames observers did not get (over maxRecordedFramesPerSecond), as in snapshots; cheap.
+    quint64 unrecordedFrames() const { return m_recorder.droppedEvents(); }
     BrokerSnapshot snapshot() const;
     int connectionCount() const { return int(m_connections.size()); }
     int roomCount() const { return m_rooms.size(); }

@@ -140,6 +140,20 @@
         <source>%1: input and output are the same file</source>
         <translation>%1: Eingabe und Ausgabe sind dieselbe Datei</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: damaged; %n frame(s) could not be read and were skipped (%2)</source>
+        <translation>
+            <numerusform>%1: beschädigt; %n Frame war unlesbar und wurde übersprungen (%2)</numerusform>
+            <numerusform>%1: beschädigt; %n Frames waren unlesbar und wurden übersprungen (%2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>damaged; %n frame(s) could not be read and were skipped (%1)</source>
+        <translation>
+            <numerusform>beschädigt; %n Frame war unlesbar und wurde übersprungen (%1)</numerusform>
+            <numerusform>beschädigt; %n Frames waren unlesbar und wurden übersprungen (%1)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CaptureLoader</name>
@@ -478,6 +492,46 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
     <message>
         <source>a file to open (&quot;%1&quot;) needs the window; without --headless it opens beside the live log</source>
         <translation>eine zu öffnende Datei („%1“) braucht das Fenster; ohne --headless öffnet sie sich neben dem Live-Log</translation>
+    </message>
+    <message>
+        <source>Record every frame whole into this capture (headless); a capture already there is started anew.</source>
+        <translation>Jeden Frame vollständig in diesen Mitschnitt aufzeichnen (mit --headless); ein vorhandener Mitschnitt wird neu begonnen.</translation>
+    </message>
+    <message>
+        <source>Disk budget of --record in MiB; past it the oldest frames go (default 2048).</source>
+        <translation>Speicherbudget von --record in MiB; darüber hinaus werden die ältesten Frames entfernt (Standard 2048).</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <source>Frame budget of --record; past it the oldest frames go (default 10000000).</source>
+        <translation>Frame-Budget von --record; darüber hinaus werden die ältesten Frames entfernt (Standard 10000000).</translation>
+    </message>
+    <message>
+        <source>Convert the capture, JSON Lines log or HAR &lt;in&gt; into the file named after it (--convert IN OUT; the output&apos;s format by its extension: .wscap, .jsonl or .har) and exit.</source>
+        <translation>Den Mitschnitt, das JSON-Lines-Protokoll oder die HAR-Datei &lt;in&gt; in die danach genannte Datei umwandeln (--convert IN OUT; das Ausgabeformat folgt der Endung: .wscap, .jsonl oder .har) und beenden.</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>--convert: name the input and the output: --convert IN OUT</source>
+        <translation>--convert: Eingabe und Ausgabe angeben: --convert IN OUT</translation>
+    </message>
+    <message>
+        <source>--record needs --headless (the window records its sessions itself)</source>
+        <translation>--record benötigt --headless (das Fenster zeichnet seine Sitzungen selbst auf)</translation>
+    </message>
+    <message>
+        <source>--record: name the capture file to write</source>
+        <translation>--record: die zu schreibende Mitschnittdatei angeben</translation>
+    </message>
+    <message>
+        <source>--%1 bounds --record, which is not given</source>
+        <translation>--%1 begrenzt --record, das nicht angegeben ist</translation>
     </message>
 </context>
 <context>
@@ -1460,6 +1514,27 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
     <message>
         <source>line 1: not a HAR: there is no &quot;log&quot; member</source>
         <translation>Zeile 1: kein HAR: es gibt kein Element „log“</translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessRecording</name>
+    <message>
+        <source>recording stopped: %1</source>
+        <translation>Aufzeichnung angehalten: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the capture&apos;s budget (%2 MiB, %3 frames) has discarded the oldest %n frame(s) so far</source>
+        <translation>
+            <numerusform>%1: das Budget des Mitschnitts (%2 MiB, %3 Frames) hat bisher den ältesten Frame (%n) verworfen</numerusform>
+            <numerusform>%1: das Budget des Mitschnitts (%2 MiB, %3 Frames) hat bisher die ältesten %n Frames verworfen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the disk did not keep up; %n frame(s) were not written so far</source>
+        <translation>
+            <numerusform>%1: der Datenträger kam nicht nach; bisher wurde %n Frame nicht geschrieben</numerusform>
+            <numerusform>%1: der Datenträger kam nicht nach; bisher wurden %n Frames nicht geschrieben</numerusform>
+        </translation>
     </message>
 </context>
 <context>

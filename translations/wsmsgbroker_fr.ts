@@ -140,6 +140,20 @@
         <source>%1: input and output are the same file</source>
         <translation>%1&#xa0;: l’entrée et la sortie sont le même fichier</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: damaged; %n frame(s) could not be read and were skipped (%2)</source>
+        <translation>
+            <numerusform>%1&#xa0;: endommagé&#xa0;; %n trame illisible a été ignorée (%2)</numerusform>
+            <numerusform>%1&#xa0;: endommagé&#xa0;; %n trames illisibles ont été ignorées (%2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>damaged; %n frame(s) could not be read and were skipped (%1)</source>
+        <translation>
+            <numerusform>endommagé&#xa0;; %n trame illisible a été ignorée (%1)</numerusform>
+            <numerusform>endommagé&#xa0;; %n trames illisibles ont été ignorées (%1)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CaptureLoader</name>
@@ -478,6 +492,46 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
     <message>
         <source>a file to open (&quot;%1&quot;) needs the window; without --headless it opens beside the live log</source>
         <translation>un fichier à ouvrir («&#xa0;%1&#xa0;») nécessite la fenêtre&#xa0;; sans --headless, il s’ouvre à côté du journal en direct</translation>
+    </message>
+    <message>
+        <source>Record every frame whole into this capture (headless); a capture already there is started anew.</source>
+        <translation>Enregistrer chaque trame entière dans cette capture (avec --headless)&#xa0;; une capture déjà présente est recommencée à zéro.</translation>
+    </message>
+    <message>
+        <source>Disk budget of --record in MiB; past it the oldest frames go (default 2048).</source>
+        <translation>Budget disque de --record en Mio&#xa0;; au-delà, les trames les plus anciennes sont supprimées (par défaut 2048).</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>Mio</translation>
+    </message>
+    <message>
+        <source>Frame budget of --record; past it the oldest frames go (default 10000000).</source>
+        <translation>Budget de trames de --record&#xa0;; au-delà, les trames les plus anciennes sont supprimées (par défaut 10000000).</translation>
+    </message>
+    <message>
+        <source>Convert the capture, JSON Lines log or HAR &lt;in&gt; into the file named after it (--convert IN OUT; the output&apos;s format by its extension: .wscap, .jsonl or .har) and exit.</source>
+        <translation>Convertir la capture, le journal JSON Lines ou le HAR &lt;in&gt; dans le fichier nommé ensuite (--convert IN OUT&#xa0;; le format de sortie suit son extension&#xa0;: .wscap, .jsonl ou .har), puis quitter.</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>entrée</translation>
+    </message>
+    <message>
+        <source>--convert: name the input and the output: --convert IN OUT</source>
+        <translation>--convert&#xa0;: indiquez l’entrée et la sortie&#xa0;: --convert IN OUT</translation>
+    </message>
+    <message>
+        <source>--record needs --headless (the window records its sessions itself)</source>
+        <translation>--record nécessite --headless (la fenêtre enregistre elle-même ses sessions)</translation>
+    </message>
+    <message>
+        <source>--record: name the capture file to write</source>
+        <translation>--record&#xa0;: indiquez le fichier de capture à écrire</translation>
+    </message>
+    <message>
+        <source>--%1 bounds --record, which is not given</source>
+        <translation>--%1 limite --record, qui n’est pas indiqué</translation>
     </message>
 </context>
 <context>
@@ -1460,6 +1514,27 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
     <message>
         <source>line 1: not a HAR: there is no &quot;log&quot; member</source>
         <translation>ligne 1&#xa0;: pas un HAR&#xa0;: il n’y a pas de membre «&#xa0;log&#xa0;»</translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessRecording</name>
+    <message>
+        <source>recording stopped: %1</source>
+        <translation>enregistrement arrêté&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the capture&apos;s budget (%2 MiB, %3 frames) has discarded the oldest %n frame(s) so far</source>
+        <translation>
+            <numerusform>%1&#xa0;: le budget de la capture (%2 Mio, %3 trames) a supprimé jusqu’ici la trame la plus ancienne (%n)</numerusform>
+            <numerusform>%1&#xa0;: le budget de la capture (%2 Mio, %3 trames) a supprimé jusqu’ici les %n trames les plus anciennes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the disk did not keep up; %n frame(s) were not written so far</source>
+        <translation>
+            <numerusform>%1&#xa0;: le disque n’a pas suivi&#xa0;; %n trame n’a pas été écrite jusqu’ici</numerusform>
+            <numerusform>%1&#xa0;: le disque n’a pas suivi&#xa0;; %n trames n’ont pas été écrites jusqu’ici</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,8 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
+#include <algorithm>
+#include <climits>
 #include <cstdio>
 
 namespace {
@@ -61,13 +63,21 @@ bool cancelled(const CaptureConverter::Progress &progress, qint64 done, qint64 t
     return progress && !progress(done, total);
 }
 
+// What a conversion of a damaged input says: how much it skipped and why.
+QString skippedWarning(const QString &in, qint64 skipped, const QString &why) {
+    return CaptureConverter::tr("%1: damaged; %n frame(s) could not be read and were skipped (%2)",
+                                nullptr, int(std::min<qint64>(skipped, INT_MAX)))
+        .arg(in, why);
+}
+
 bool exportJsonLines(const CaptureReader &reader, QIODevice *device, QString *error,
-                     const CaptureConverter::Progress &progress) {
+                     const CaptureConverter::Progress &progress, qint64 *skipped) {
     const quint64 first = reader.firstId();
     const quint64 last = reader.lastId();
     const qint64 total = qint64(reader.count());
     QList<quint64> ids;
-    for (quint64 next = first; first != 0 && next <= last;) {
+    quint64 next = first;
+    while (first != 0 && next <= last) {
         const BrokerEventList events = reader.readRange(next, ChunkEvents, &ids);
         if (events.isEmpty())
             break;
@@ -78,17 +88,21 @@ bool exportJsonLines(const CaptureReader &reader, QIODevice *device, QString *er
             *error = CaptureConverter::tr("cannot write: %1").arg(device->errorString());
             return false;
         }
+        // The ids a damaged row took are the frames not read.
+        *skipped += qint64(ids.constLast() + 1 - next) - events.size();
         next = ids.constLast() + 1;
         if (cancelled(progress, qint64(next - first), total)) {
             *error = CaptureConverter::tr("cancelled");
             return false;
         }
     }
+    if (first != 0)
+        *skipped += qint64(last + 1 - next); // an unreadable end
     return true;
 }
 
 bool exportHar(const CaptureReader &reader, QIODevice *device, const QUrl &brokerUrl,
-               QString *error, const CaptureConverter::Progress &progress) {
+               QString *error, const CaptureConverter::Progress &progress, qint64 *skipped) {
     // One entry per connection, its frames together: a first pass over the index (no frame
     // bytes) groups the ids, a second reads the frames of one connection after the other.
     struct Connection {
@@ -103,7 +117,8 @@ bool exportHar(const CaptureReader &reader, QIODevice *device, const QUrl &broke
     const quint64 lastId = reader.lastId();
     const qint64 total = 2 * qint64(reader.count());
     QList<quint64> ids;
-    for (quint64 next = firstId; firstId != 0 && next <= lastId;) {
+    quint64 next = firstId;
+    while (firstId != 0 && next <= lastId) {
         const BrokerEventList events = reader.readIndex(next, 50'000, &ids);
         if (events.isEmpty())
             break;
@@ -121,12 +136,15 @@ bool exportHar(const CaptureReader &reader, QIODevice *device, const QUrl &broke
             if (e.kind == BrokerEvent::Kind::FrameIn || e.kind == BrokerEvent::Kind::FrameOut)
                 c.frames.append(ids.at(i));
         }
+        *skipped += qint64(ids.constLast() + 1 - next) - events.size();
         next = ids.constLast() + 1;
         if (cancelled(progress, qint64(next - firstId), total)) {
             *error = CaptureConverter::tr("cancelled");
             return false;
         }
     }
+    if (firstId != 0)
+        *skipped += qint64(lastId + 1 - next);
     HarWriter har(device, brokerUrl);
     bool ok = har.begin();
     qint64 done = total / 2;
@@ -136,8 +154,10 @@ bool exportHar(const CaptureReader &reader, QIODevice *device, const QUrl &broke
         ok = har.beginEntry(c.first, c.clientId);
         for (quint64 id : c.frames) {
             BrokerEvent e;
-            if (!reader.read(id, &e))
-                continue; // damaged: reader.warning() says so
+            if (!reader.read(id, &e)) {
+                ++*skipped; // damaged: reader.warning() says so
+                continue;
+            }
             ok = ok && har.message(e);
             if (++done % ChunkEvents == 0 && cancelled(progress, done, total)) {
                 *error = CaptureConverter::tr("cancelled");
@@ -155,7 +175,7 @@ bool exportHar(const CaptureReader &reader, QIODevice *device, const QUrl &broke
 
 // Converts `in` (a capture) into a log file at out.
 bool captureToLog(const QString &in, const QString &out, FrameLogFile::Format format,
-                  QString *error, const CaptureConverter::Progress &progress) {
+                  QString *error, const CaptureConverter::Progress &progress, QString *warning) {
     CaptureReader reader;
     if (!reader.open(in, error))
         return false;
@@ -165,7 +185,8 @@ bool captureToLog(const QString &in, const QString &out, FrameLogFile::Format fo
         return false;
     }
     QString why;
-    if (!CaptureConverter::exportCapture(reader, &file, format, QUrl(), &why, progress)) {
+    qint64 skipped = 0;
+    if (!CaptureConverter::exportCapture(reader, &file, format, QUrl(), &why, progress, &skipped)) {
         file.cancelWriting();
         *error = QStringLiteral("%1: %2").arg(out, why);
         return false;
@@ -174,11 +195,13 @@ bool captureToLog(const QString &in, const QString &out, FrameLogFile::Format fo
         *error = CaptureConverter::tr("%1: cannot write: %2").arg(out, file.errorString());
         return false;
     }
+    if (warning && (skipped > 0 || !reader.warning().isEmpty()))
+        *warning = skippedWarning(in, skipped, reader.warning());
     return true;
 }
 
 bool logToCapture(const QString &in, const QString &out, QString *error,
-                  const CaptureConverter::Progress &progress) {
+                  const CaptureConverter::Progress &progress, QString *warning) {
     QFile file(in);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = CaptureConverter::tr("%1: cannot read: %2").arg(in, file.errorString());
@@ -190,7 +213,9 @@ bool logToCapture(const QString &in, const QString &out, QString *error,
     if (!writer.open(temporary, CaptureWriter::OpenMode::Fresh, CaptureBudget::unlimited(), error))
         return false;
     QString why;
-    const bool imported = CaptureConverter::importLog(&file, &writer, &why, progress);
+    const bool imported = CaptureConverter::importLog(&file, &writer, &why, progress, warning);
+    if (warning && !warning->isEmpty())
+        *warning = QStringLiteral("%1: %2").arg(in, *warning);
     if (!imported) {
         writer.close();
         removeCapture(temporary);
@@ -205,7 +230,7 @@ bool logToCapture(const QString &in, const QString &out, QString *error,
 }
 
 bool logToLog(const QString &in, const QString &out, FrameLogFile::Format format, QString *error,
-              const CaptureConverter::Progress &progress) {
+              const CaptureConverter::Progress &progress, QString *warning) {
     if (format == FrameLogFile::Format::Har) {
         // A HAR groups frames by connection: through a capture, so that no list of all events
         // is ever in memory.
@@ -216,8 +241,8 @@ bool logToLog(const QString &in, const QString &out, FrameLogFile::Format format
             return false;
         }
         const QString capture = dir.filePath(QStringLiteral("convert.wscap"));
-        return logToCapture(in, capture, error, part(progress, 0, 2)) &&
-               captureToLog(capture, out, format, error, part(progress, 1, 2));
+        return logToCapture(in, capture, error, part(progress, 0, 2), warning) &&
+               captureToLog(capture, out, format, error, part(progress, 1, 2), nullptr);
     }
     QFile file(in);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -230,6 +255,7 @@ bool logToLog(const QString &in, const QString &out, FrameLogFile::Format format
         return false;
     }
     FrameLogReader reader(&file);
+    reader.setSkipDamagedLines(warning != nullptr);
     while (!reader.atEnd()) {
         BrokerEventList events;
         if (!reader.read(&events, ChunkEvents)) {
@@ -255,6 +281,8 @@ bool logToLog(const QString &in, const QString &out, FrameLogFile::Format format
         *error = CaptureConverter::tr("%1: cannot write: %2").arg(out, output.errorString());
         return false;
     }
+    if (warning && reader.skippedLines() > 0)
+        *warning = skippedWarning(in, reader.skippedLines(), reader.firstSkipped());
     return true;
 }
 
@@ -273,7 +301,7 @@ std::optional<CaptureConverter::Format> CaptureConverter::formatOfPath(const QSt
 }
 
 bool CaptureConverter::convert(const QString &in, const QString &out, QString *error,
-                               Progress progress) {
+                               Progress progress, QString *warning) {
     const std::optional<Format> outFormat = formatOfPath(out);
     if (!outFormat) {
         *error = tr("%1: unknown output format; name it .wscap (capture), .jsonl (JSON Lines) or "
@@ -297,10 +325,10 @@ bool CaptureConverter::convert(const QString &in, const QString &out, QString *e
         return reader.open(in, error) && copyCapture(in, out, error);
     }
     if (fromCapture)
-        return captureToLog(in, out, logFormat, error, progress);
+        return captureToLog(in, out, logFormat, error, progress, warning);
     if (*outFormat == Format::Capture)
-        return logToCapture(in, out, error, progress);
-    return logToLog(in, out, logFormat, error, progress);
+        return logToCapture(in, out, error, progress, warning);
+    return logToLog(in, out, logFormat, error, progress, warning);
 }
 
 bool CaptureConverter::copyCapture(const QString &from, const QString &to, QString *error) {
@@ -325,15 +353,19 @@ bool CaptureConverter::copyCapture(const QString &from, const QString &to, QStri
 
 bool CaptureConverter::exportCapture(const CaptureReader &reader, QIODevice *device,
                                      FrameLogFile::Format format, const QUrl &brokerUrl,
-                                     QString *error, const Progress &progress) {
+                                     QString *error, const Progress &progress, qint64 *skipped) {
+    qint64 ignored = 0;
+    if (!skipped)
+        skipped = &ignored;
     return format == FrameLogFile::Format::Har
-               ? exportHar(reader, device, brokerUrl, error, progress)
-               : exportJsonLines(reader, device, error, progress);
+               ? exportHar(reader, device, brokerUrl, error, progress, skipped)
+               : exportJsonLines(reader, device, error, progress, skipped);
 }
 
 bool CaptureConverter::importLog(QIODevice *device, CaptureWriter *writer, QString *error,
-                                 const Progress &progress) {
+                                 const Progress &progress, QString *warning) {
     FrameLogReader reader(device);
+    reader.setSkipDamagedLines(warning != nullptr);
     while (!reader.atEnd()) {
         BrokerEventList events;
         if (!reader.read(&events, ChunkEvents)) {
@@ -347,5 +379,9 @@ bool CaptureConverter::importLog(QIODevice *device, CaptureWriter *writer, QStri
             return false;
         }
     }
+    if (warning && reader.skippedLines() > 0)
+        *warning = tr("damaged; %n frame(s) could not be read and were skipped (%1)", nullptr,
+                      int(std::min<qint64>(reader.skippedLines(), INT_MAX)))
+                       .arg(reader.firstSkipped());
     return true;
 }

@@ -103,8 +103,15 @@ bool FrameLogReader::readJsonLines(BrokerEventList *events, int maxEvents) {
         if (line.trimmed().isEmpty())
             continue;
         BrokerEvent e;
-        if (!FrameLogFile::fromJsonLine(line, m_lineNumber, &e, &m_error))
-            return false;
+        if (!FrameLogFile::fromJsonLine(line, m_lineNumber, &e, &m_error)) {
+            if (!m_skipDamaged || !m_readOne)
+                return false;
+            if (m_skipped++ == 0)
+                m_firstSkipped = m_error;
+            m_error.clear();
+            continue;
+        }
+        m_readOne = true;
         events->append(std::move(e));
         ++n;
     }

@@ -28,6 +28,12 @@ public:
     bool atEnd() const { return m_atEnd; }
     const QString &error() const { return m_error; }
     FrameLogFile::Format format() const { return m_format; }
+    // Damaged JSON Lines (a line cut short, garbage in the middle): lines after the first
+    // that cannot be read are skipped and counted instead of failing the read. The first line
+    // still has to be an event, so that what is not a frame log is refused.
+    void setSkipDamagedLines(bool skip) { m_skipDamaged = skip; }
+    qint64 skippedLines() const { return m_skipped; }
+    const QString &firstSkipped() const { return m_firstSkipped; } // why the first one was
     // Progress: bytes of JSON Lines, or messages of a HAR.
     qint64 done() const;
     qint64 total() const;
@@ -44,6 +50,10 @@ private:
     QString m_error;
     QByteArray m_pendingLine; // the first line, read to tell the formats apart
     int m_lineNumber = 0;
+    bool m_skipDamaged = false;
+    bool m_readOne = false; // an event was read: later damage can be skipped
+    qint64 m_skipped = 0;
+    QString m_firstSkipped;
     // A HAR's text: the mapped file or, for other devices, a copy.
     uchar *m_mapped = nullptr;
     QByteArray m_harText;

@@ -39,6 +39,8 @@ private slots:
     void version_data();
     void version();
     void filesToOpen();
+    void recordAndBudgets();
+    void convertFiles();
 
 private:
     // Writes text to a file in the temporary directory and returns its path.
@@ -235,6 +237,16 @@ void TestCommandLine::badValues_data() {
     row("rate-limit word", {s("--rate-limit"), s("lots")}, {s("--rate-limit"), s("lots")});
     row("token-file missing", {s("--token-file"), s("/nonexistent/token")},
         {s("--token-file"), s("/nonexistent/token")});
+    row("capture-max-mib zero",
+        {s("--headless"), s("--record"), s("x.wscap"), s("--capture-max-mib"), s("0")},
+        {s("--capture-max-mib"), s("0")});
+    row("capture-max-frames word",
+        {s("--headless"), s("--record"), s("x.wscap"), s("--capture-max-frames"), s("many")},
+        {s("--capture-max-frames"), s("many")});
+    row("record without headless", {s("--record"), s("x.wscap")}, {s("--record")});
+    row("budget without record", {s("--headless"), s("--capture-max-frames"), s("5")},
+        {s("--capture-max-frames"), s("--record")});
+    row("convert without output", {s("--convert"), s("in.wscap")}, {s("--convert")});
 }
 
 void TestCommandLine::badValues() {
@@ -385,6 +397,35 @@ void TestCommandLine::filesToOpen() {
     line = parse({QStringLiteral("--headless"), capture});
     QCOMPARE(line.outcome, CommandLine::Outcome::ExitUsageError);
     QVERIFY2(line.output.contains(capture), qPrintable(line.output));
+}
+
+// --record FILE and its budgets (issue 12); defaults are the window's.
+void TestCommandLine::recordAndBudgets() {
+    CommandLine line = parse(
+        {QStringLiteral("--headless"), QStringLiteral("--record"), QStringLiteral("run.wscap")});
+    QCOMPARE(line.outcome, CommandLine::Outcome::Run);
+    QCOMPARE(line.recordFile, QStringLiteral("run.wscap"));
+    QCOMPARE(line.captureBudget.maxBytes, 2048LL << 20);
+    QCOMPARE(line.captureBudget.maxFrames, 10'000'000LL);
+
+    line = parse({QStringLiteral("--headless"), QStringLiteral("--record=run.wscap"),
+                  QStringLiteral("--capture-max-mib"), QStringLiteral("64"),
+                  QStringLiteral("--capture-max-frames=1000")});
+    QCOMPARE(line.outcome, CommandLine::Outcome::Run);
+    QCOMPARE(line.captureBudget.maxBytes, 64LL << 20);
+    QCOMPARE(line.captureBudget.maxFrames, 1000LL);
+
+    QVERIFY(parse({QStringLiteral("--headless")}).recordFile.isEmpty());
+}
+
+// --convert IN OUT: the output need not exist; nothing else is read.
+void TestCommandLine::convertFiles() {
+    const CommandLine line =
+        parse({QStringLiteral("--convert"), QStringLiteral("in.wscap"), QStringLiteral("out.har")});
+    QCOMPARE(line.outcome, CommandLine::Outcome::Run);
+    QCOMPARE(line.convertInput, QStringLiteral("in.wscap"));
+    QCOMPARE(line.convertOutput, QStringLiteral("out.har"));
+    QVERIFY(line.files.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

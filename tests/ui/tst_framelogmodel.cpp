@@ -262,9 +262,19 @@ void TestFrameLogModel::cutFramesShowTheirStart() {
     BrokerEvent e = send(1, QString(), "a", {"b"}, "\"line one\\nline two\"");
     e.size = e.data.size() + 1000; // recorded only in part
     e.data.chop(5);
-    model.appendEvents({e});
+    BrokerEvent beforeMessage = send(1, QString(), "a", {"b", "c"}, "\"hello\"");
+    beforeMessage.size = beforeMessage.data.size() + 1000;
+    beforeMessage.data.truncate(beforeMessage.data.indexOf("\"message\"") + 3);
+    BrokerEvent inName = e; // cut before the action is whole: nothing to summarize
+    inName.data.truncate(5);
+    model.appendEvents({e, beforeMessage, inName});
+    // The summary whole frames get, the message as far as it was recorded.
     QCOMPARE(model.index(0, FrameLogModel::SummaryColumn).data().toString(),
-             QString::fromUtf8(e.data).trimmed());
+             QStringLiteral("to b: \"line one\\nline ") + QChar(0x2026));
+    QCOMPARE(model.index(1, FrameLogModel::SummaryColumn).data().toString(),
+             QStringLiteral("to b, c: "));
+    QCOMPARE(model.index(2, FrameLogModel::SummaryColumn).data().toString(),
+             QString::fromUtf8(inName.data).trimmed());
     QVERIFY(model.index(0, FrameLogModel::SizeColumn)
                 .data(Qt::ToolTipRole)
                 .toString()

@@ -25,6 +25,7 @@ class TestMemberOrder : public QObject {
 
 private slots:
     void membersAreReadInPlace();
+    void cutObjectsGiveTheirWholeMembers();
     void summaryKeepsMemberOrder();
     void consoleShowsAndEchoesMembersInOrder();
 };
@@ -41,6 +42,27 @@ void TestMemberOrder::membersAreReadInPlace() {
     QVERIFY(!JsonMembers::raw(R"({"m":1,)", "m"));
     QVERIFY(!JsonMembers::raw(R"([{"m":1}])", "m"));
     QVERIFY(!JsonMembers::raw(R"({"m":1} x)", "m"));
+}
+
+// A frame recorded in part: the members before the cut, then the start of the one it cut.
+void TestMemberOrder::cutObjectsGiveTheirWholeMembers() {
+    const QList<JsonMembers::Member> members =
+        JsonMembers::prefix("{\"action\": \"send\", \"dest\":[\"a\",\"b\"],\"message\":{\"x\":[1,");
+    QCOMPARE(members.size(), 3);
+    QCOMPARE(members.at(0).name, QByteArray("action"));
+    QCOMPARE(members.at(0).value.toByteArray(), QByteArray("\"send\""));
+    QVERIFY(members.at(0).complete);
+    QCOMPARE(members.at(1).value.toByteArray(), QByteArray("[\"a\",\"b\"]"));
+    QVERIFY(members.at(1).complete);
+    QCOMPARE(members.at(2).name, QByteArray("message"));
+    QCOMPARE(members.at(2).value.toByteArray(), QByteArray("{\"x\":[1,"));
+    QVERIFY(!members.at(2).complete);
+    // A number at the cut may have lost digits; a cut in a name keeps nothing of it.
+    const QList<JsonMembers::Member> number = JsonMembers::prefix("{\"n\":12");
+    QCOMPARE(number.size(), 1);
+    QVERIFY(!number.first().complete);
+    QCOMPARE(JsonMembers::prefix("{\"a\":1,\"mess").size(), 1);
+    QVERIFY(JsonMembers::prefix("not json").isEmpty());
 }
 
 void TestMemberOrder::summaryKeepsMemberOrder() {

@@ -4,6 +4,7 @@
 
 #include "displaytext.h"
 #include "jsonmembers.h"
+#include "jsontext.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -43,6 +44,25 @@ QString joinIds(const QJsonValue &dest) {
     for (const QJsonValue &id : array)
         ids.append(id.toString());
     return ids.join(QStringLiteral(", "));
+}
+
+// The whole members of a frame cut short, as an object, and its message as far as it goes
+// (an ellipsis where it was cut).
+QJsonObject cutFrame(const QByteArray &data, QString *message) {
+    QJsonObject frame;
+    for (const JsonMembers::Member &m : JsonMembers::prefix(data)) {
+        if (m.name == "message") {
+            *message = QString::fromUtf8(JsonText::compact(m.value));
+            if (!m.complete)
+                message->append(QChar(0x2026));
+        } else if (m.complete) {
+            // One member alone through the document parser, for its decoded value.
+            const QByteArray one = "{\"v\":" + m.value.toByteArray() + '}';
+            frame.insert(QString::fromUtf8(m.name),
+                         QJsonDocument::fromJson(one).object().value(u"v"));
+        }
+    }
+    return frame;
 }
 
 } // namespace
@@ -86,19 +106,24 @@ QString FrameLogModel::makeSummary(const BrokerEvent &e) const {
     if (e.binary)
         return tr("binary: %1").arg(hexPreview(e.data));
 
-    // Frames recorded whole are parsed; cut ones are shown as the text they start with.
+    // Frames recorded whole are parsed; cut ones are read as far as they go (the members
+    // before the cut, and the start of the one it fell in).
+    const bool cut = e.data.size() < e.size;
     QJsonObject frame;
-    if (e.data.size() >= e.size) {
-        const QJsonDocument doc = QJsonDocument::fromJson(e.data);
-        frame = doc.object();
+    QString message;
+    if (e.action == FrameAction::None) {
+        // Not a protocol frame: shown as its text.
+    } else if (!cut) {
+        frame = QJsonDocument::fromJson(e.data).object();
+        // The message as it was on the wire: members in their order, numbers as spelled.
+        message = QString::fromUtf8(JsonMembers::compact(e.data, "message").value_or(QByteArray()));
+    } else {
+        frame = cutFrame(e.data, &message);
     }
     QString text;
     if (frame.isEmpty() || e.action == FrameAction::None) {
         text = rawPreview(e.data);
     } else {
-        // The message as it was on the wire: members in their order, numbers as spelled.
-        const QString message =
-            QString::fromUtf8(JsonMembers::compact(e.data, "message").value_or(QByteArray()));
         switch (e.action) {
         case FrameAction::Register:
         case FrameAction::Unregister:
