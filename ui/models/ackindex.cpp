@@ -32,9 +32,25 @@ void AckIndex::add(const BrokerEvent &event, quint64 serial) {
     m_keyOfSerial.insert(serial, key);
     if (isSend(event))
         m_newestSend.insert(AskerKey{event.room, event.ack, event.connectionId}, serial);
+    m_order.push_back(serial);
+    while (serial - m_order.front() >= m_window)
+        forgetOldest();
+}
+
+void AckIndex::setWindow(quint64 serials) {
+    m_window = std::max<quint64>(serials, 1);
+    while (!m_order.empty() && m_order.back() - m_order.front() >= m_window)
+        forgetOldest();
 }
 
 void AckIndex::removeOldest(quint64 serial) {
+    if (!m_order.empty() && m_order.front() == serial)
+        forgetOldest();
+}
+
+void AckIndex::forgetOldest() {
+    const quint64 serial = m_order.front();
+    m_order.pop_front();
     const auto keyIt = m_keyOfSerial.find(serial);
     if (keyIt == m_keyOfSerial.end())
         return;
@@ -66,6 +82,7 @@ void AckIndex::clear() {
     m_serials.clear();
     m_keyOfSerial.clear();
     m_newestSend.clear();
+    m_order.clear();
 }
 
 QList<quint64> AckIndex::serials(const QString &room, const QByteArray &ack) const {
