@@ -3,9 +3,9 @@
 #include "brokerevent.h"
 #include "framecodec.h"
 
+#include <QAbstractProxyModel>
 #include <QByteArray>
 #include <QList>
-#include <QAbstractProxyModel>
 #include <QRegularExpression>
 #include <QTimer>
 
@@ -48,7 +48,8 @@ public:
     void setSourceModel(QAbstractItemModel *sourceModel) override;
     FrameLogModel *frameLog() const { return m_log; }
 
-    QModelIndex index(int row, int column, const QModelIndex &parent = QModelIndex()) const override;
+    QModelIndex index(int row, int column,
+                      const QModelIndex &parent = QModelIndex()) const override;
     QModelIndex parent(const QModelIndex &child) const override;
     QModelIndex sibling(int row, int column, const QModelIndex &idx) const override;
     bool hasChildren(const QModelIndex &parent = QModelIndex()) const override;

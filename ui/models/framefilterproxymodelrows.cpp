@@ -40,21 +40,21 @@ void FrameFilterProxyModel::connectSource(QAbstractItemModel *source) {
         return;
     using M = QAbstractItemModel;
     using P = FrameFilterProxyModel;
-    m_sourceConnections
-        << connect(source, &M::rowsAboutToBeInserted, this, &P::sourceRowsAboutToBeInserted)
-        << connect(source, &M::rowsInserted, this, &P::sourceRowsInserted)
-        << connect(source, &M::rowsAboutToBeRemoved, this, &P::sourceRowsAboutToBeRemoved)
-        << connect(source, &M::rowsRemoved, this, &P::sourceRowsRemoved)
-        << connect(source, &M::modelAboutToBeReset, this, &P::sourceAboutToBeReset)
-        << connect(source, &M::modelReset, this, &P::sourceReset)
-        << connect(source, &M::layoutChanged, this, [this] { restartFilter(); })
-        << connect(source, &M::dataChanged, this, &P::sourceDataChanged)
-        << connect(source, &M::headerDataChanged, this, &M::headerDataChanged);
+    m_sourceConnections << connect(source, &M::rowsAboutToBeInserted, this,
+                                   &P::sourceRowsAboutToBeInserted)
+                        << connect(source, &M::rowsInserted, this, &P::sourceRowsInserted)
+                        << connect(source, &M::rowsAboutToBeRemoved, this,
+                                   &P::sourceRowsAboutToBeRemoved)
+                        << connect(source, &M::rowsRemoved, this, &P::sourceRowsRemoved)
+                        << connect(source, &M::modelAboutToBeReset, this, &P::sourceAboutToBeReset)
+                        << connect(source, &M::modelReset, this, &P::sourceReset)
+                        << connect(source, &M::layoutChanged, this, [this] { restartFilter(); })
+                        << connect(source, &M::dataChanged, this, &P::sourceDataChanged)
+                        << connect(source, &M::headerDataChanged, this, &M::headerDataChanged);
 }
 
 QModelIndex FrameFilterProxyModel::index(int row, int column, const QModelIndex &parent) const {
-    if (parent.isValid() || row < 0 || column < 0 || row >= rowCount() ||
-        column >= columnCount())
+    if (parent.isValid() || row < 0 || column < 0 || row >= rowCount() || column >= columnCount())
         return QModelIndex();
     return createIndex(row, column);
 }
@@ -256,8 +256,7 @@ void FrameFilterProxyModel::sourceRowsRemoved(const QModelIndex &parent, int, in
     const quint64 first = m_log->firstSerial();
     m_cursor = std::max(m_cursor, first);
     m_scanEnd = std::max(m_scanEnd, first);
-    m_arrived.erase(m_arrived.begin(),
-                    std::lower_bound(m_arrived.begin(), m_arrived.end(), first));
+    m_arrived.erase(m_arrived.begin(), std::lower_bound(m_arrived.begin(), m_arrived.end(), first));
     if (m_removing == 0)
         return;
     m_accepted.erase(m_accepted.begin(), m_accepted.begin() + qsizetype(m_removing));
