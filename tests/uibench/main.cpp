@@ -75,7 +75,10 @@ int main(int argc, char *argv[]) {
     if (parser.isSet(QStringLiteral("scale")))
         return runScaleBench(quint64(count(QStringLiteral("scale"))),
                              int(count(QStringLiteral("rate"))),
-                             count(QStringLiteral("capture-mib")));
+                             count(QStringLiteral("capture-mib")),
+                             parser.isSet(QStringLiteral("capacity"))
+                                 ? int(count(QStringLiteral("capacity")))
+                                 : 10000000);
     if (parser.isSet(QStringLiteral("capture-search")))
         return runCaptureSearchBench(quint64(count(QStringLiteral("capture-search"))),
                                      parser.value(QStringLiteral("pattern")));

@@ -27,10 +27,10 @@ qint64 fileBytes(const QString &path) {
 
 } // namespace
 
-int runScaleBench(quint64 frames, int framesPerSecond, qint64 captureMiB) {
+int runScaleBench(quint64 frames, int framesPerSecond, qint64 captureMiB, int capacity) {
     QTemporaryDir dir;
     QSettings settings(dir.filePath(QStringLiteral("uibench.ini")), QSettings::IniFormat);
-    settings.setValue(QStringLiteral("inspector/logCapacity"), 10000000);
+    settings.setValue(QStringLiteral("inspector/logCapacity"), capacity);
     settings.setValue(QStringLiteral("capture/folder"), dir.filePath(QStringLiteral("captures")));
     settings.setValue(QStringLiteral("capture/maxMiB"), captureMiB);
     BrokerSettings broker;

@@ -15,7 +15,7 @@
 // this an ask, has it been answered, which send does an answer belong to. The frame log keeps it
 // up to date; AckPairing builds whole send/answer groups over it.
 //
-// Its memory is bounded: it covers the rows of the newest `window()` serials only (about 130
+// Its memory is bounded: it covers the rows of the newest `window()` serials only (about 100
 // bytes per row that carried an ack). An answer to a send older than that is not paired.
 class AckIndex {
 public:
@@ -36,7 +36,7 @@ public:
     quint64 window() const { return m_window; }
     void setWindow(quint64 serials);
     // Entries in the index (rows that carried an ack, within the window).
-    qsizetype size() const { return qsizetype(m_order.size()); }
+    qsizetype size() const { return qsizetype(m_entries.size()); }
 
     // Adds a row; serials arrive in increasing order. Entries past the window go.
     void add(const BrokerEvent &event, quint64 serial);
@@ -108,9 +108,16 @@ private:
 
     EventOfSerial m_eventOfSerial;
     QHash<Key, QList<quint64>> m_serials;
-    // The key of every indexed serial: the log's rows do not keep their acks.
-    QHash<quint64, Key> m_keyOfSerial;
+    // The key of every indexed serial, oldest first (the log's rows do not keep their acks):
+    // a deque searched by serial costs no hashing per row, as a hash by serial did.
+    struct Entry {
+        quint64 serial;
+        Key key;
+        quint64 connectionId;
+        bool send;
+    };
+    const Entry *entryOf(quint64 serial) const;
     QHash<AskerKey, quint64> m_newestSend;
-    std::deque<quint64> m_order; // indexed serials, oldest first
+    std::deque<Entry> m_entries;
     quint64 m_window = DefaultWindow;
 };
