@@ -54,6 +54,8 @@ int main(int argc, char *argv[]) {
     parser.addOption({QStringLiteral("capture-mib"),
                       QStringLiteral("Disk budget of --scale's capture, in MiB."),
                       QStringLiteral("n"), QStringLiteral("8192")});
+    parser.addOption({QStringLiteral("keep-feeding"),
+                      QStringLiteral("--scale: go on feeding while scrolling and filtering.")});
     parser.addOption({QStringLiteral("capture-search"),
                       QStringLiteral("Write a capture of this many frames, open it and search "
                                      "it with --pattern."),
@@ -73,12 +75,12 @@ int main(int argc, char *argv[]) {
         return value;
     };
     if (parser.isSet(QStringLiteral("scale")))
-        return runScaleBench(quint64(count(QStringLiteral("scale"))),
-                             int(count(QStringLiteral("rate"))),
-                             count(QStringLiteral("capture-mib")),
-                             parser.isSet(QStringLiteral("capacity"))
-                                 ? int(count(QStringLiteral("capacity")))
-                                 : 10000000);
+        return runScaleBench(
+            quint64(count(QStringLiteral("scale"))), int(count(QStringLiteral("rate"))),
+            count(QStringLiteral("capture-mib")),
+            parser.isSet(QStringLiteral("capacity")) ? int(count(QStringLiteral("capacity")))
+                                                     : 10000000,
+            parser.isSet(QStringLiteral("keep-feeding")));
     if (parser.isSet(QStringLiteral("capture-search")))
         return runCaptureSearchBench(quint64(count(QStringLiteral("capture-search"))),
                                      parser.value(QStringLiteral("pattern")));

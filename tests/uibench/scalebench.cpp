@@ -27,7 +27,8 @@ qint64 fileBytes(const QString &path) {
 
 } // namespace
 
-int runScaleBench(quint64 frames, int framesPerSecond, qint64 captureMiB, int capacity) {
+int runScaleBench(quint64 frames, int framesPerSecond, qint64 captureMiB, int capacity,
+                  bool keepFeeding) {
     QTemporaryDir dir;
     QSettings settings(dir.filePath(QStringLiteral("uibench.ini")), QSettings::IniFormat);
     settings.setValue(QStringLiteral("inspector/logCapacity"), capacity);
@@ -53,6 +54,8 @@ int runScaleBench(quint64 frames, int framesPerSecond, qint64 captureMiB, int ca
     std::fflush(stdout);
 
     SyntheticFeed feed(framesPerSecond);
+    if (!keepFeeding)
+        feed.setLimit(frames);
     QObject::connect(&feed, &SyntheticFeed::eventsReady, inspector, &Inspector::addEvents);
     QElapsedTimer feedClock;
     BenchPhases phases;
