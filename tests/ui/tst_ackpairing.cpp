@@ -78,6 +78,7 @@ private Q_SLOTS:
     void rowsLeavingTheLogLeaveTheIndex();
     void askStatesStayWithTheirRows();
     void indexMatchesBruteForceWhileWrapping();
+    void indexCoversTheNewestWindowOnly();
 
 private:
     FrameLogModel *m_log = nullptr;
@@ -287,6 +288,45 @@ void TestAckPairing::indexMatchesBruteForceWhileWrapping() {
             }
         }
     }
+}
+
+void TestAckPairing::indexCoversTheNewestWindowOnly() {
+    // Asks of 4 rows each (send, message, answer in, answer out), 100 of them, over an index
+    // that covers the newest 40 serials: memory stays at 40 entries, pairing inside is whole.
+    QList<BrokerEvent> rows;
+    AckIndex index([&rows](quint64 serial, BrokerEvent *header) {
+        if (serial >= quint64(rows.size()))
+            return false;
+        *header = rows.at(qsizetype(serial));
+        header->ack.clear(); // the log's rows do not keep acks
+        return true;
+    });
+    index.setWindow(40);
+    const QString room = QStringLiteral("/w");
+    for (int n = 0; n < 100; ++n) {
+        const QByteArray ack = "k" + QByteArray::number(n);
+        for (const BrokerEvent &e :
+             {send(1, room, "a", {"b"}, "1", ack), message(2, room, "b", "a", "1", ack),
+              answerIn(2, room, "b", ack, "2"), answerOut(1, room, "a", "b", ack, "2")}) {
+            rows.append(e);
+            index.add(e, quint64(rows.size() - 1));
+        }
+        QVERIFY(index.size() <= 40);
+    }
+    QCOMPARE(index.size(), 40);
+    const quint64 lastSend = 396;
+    QCOMPARE(index.serials(room, "k99"), (QList<quint64>{396, 397, 398, 399}));
+    QCOMPARE(index.forwardedAnswer(lastSend), quint64(399));
+    QCOMPARE(index.sendOfForwardedAnswer(399), lastSend);
+    QCOMPARE(index.forwardedAnswer(360), quint64(363)); // the oldest ask still covered
+    // Older asks are forgotten, not mispaired.
+    QVERIFY(index.serials(room, "k0").isEmpty());
+    QCOMPARE(index.forwardedAnswer(0), AckIndex::NoSerial);
+    QCOMPARE(index.sendOfForwardedAnswer(3), AckIndex::NoSerial);
+    // Narrowing the window drops entries at once.
+    index.setWindow(8);
+    QCOMPARE(index.size(), 8);
+    QCOMPARE(index.forwardedAnswer(392), quint64(395));
 }
 
 QTEST_MAIN(TestAckPairing)

@@ -73,6 +73,9 @@ private Q_SLOTS:
     void clientAndConnection();
     void filtersCombine();
     void newRowsAreFiltered();
+    void slicedRefilterShowsProgressAndFinishes();
+    void newFilterMidRefilterRestarts();
+    void rowsArrivingAndLeavingMidRefilter();
 
 private:
     FrameLogModel *m_log = nullptr;
@@ -258,6 +261,117 @@ void TestFrameFilterProxyModel::newRowsAreFiltered() {
     m_log->appendEvents(numberedBatch(0, 10));
     QCOMPARE(removed.size(), 1);
     QCOMPARE(dump(*m_proxy), lines({"/ carol in send"}));
+}
+
+namespace {
+
+// The numbers of the numbered rows the proxy shows ({"action":"send",...,"message":N}).
+QList<int> shownNumbers(const QAbstractItemModel &model) {
+    QList<int> list;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QString text = model.index(row, 0).data(FrameLogModel::RawTextRole).toString();
+        const qsizetype at = text.lastIndexOf(QLatin1Char(':')) + 1;
+        list.append(text.mid(at, text.size() - at - 1).toInt());
+    }
+    return list;
+}
+
+} // namespace
+
+void TestFrameFilterProxyModel::slicedRefilterShowsProgressAndFinishes() {
+    m_log->clear();
+    m_log->setCapacity(20000);
+    m_log->appendEvents(numberedBatch(0, 20000));
+    m_proxy->setRefilterSliceMs(0); // one block of rows per event-loop pass
+    QSignalSpy progress(m_proxy, &FrameFilterProxyModel::refilterProgress);
+    QSignalSpy finished(m_proxy, &FrameFilterProxyModel::refilterFinished);
+
+    m_proxy->setDirection(FrameFilterProxyModel::Direction::In);
+    // The first slice ran at once; the rest waits for the event loop, rows found so far shown.
+    QVERIFY(m_proxy->isRefiltering());
+    QCOMPARE(finished.size(), 0);
+    QCOMPARE(progress.size(), 1);
+    const int firstScanned = progress.first().at(0).toInt();
+    QVERIFY(firstScanned > 0 && firstScanned < 20000);
+    QCOMPARE(progress.first().at(1).toInt(), 20000);
+    QCOMPARE(m_proxy->rowCount(), firstScanned);
+
+    QVERIFY(finished.wait(5000));
+    QVERIFY(!m_proxy->isRefiltering());
+    QVERIFY(progress.size() > 2);
+    QCOMPARE(progress.last().at(0).toInt(), 20000);
+    QCOMPARE(m_proxy->rowCount(), 20000);
+
+    // A filter that leaves a few rows: the same rows as a filter in one go would.
+    m_proxy->setRegularExpression(true);
+    m_proxy->setFilterText(QStringLiteral(":[0-9]*(0|5)\\}"));
+    QVERIFY(m_proxy->isRefiltering());
+    QVERIFY(finished.wait(5000));
+    QList<int> expected;
+    for (int n = 0; n < 20000; n += 5)
+        expected.append(n);
+    QCOMPARE(shownNumbers(*m_proxy), expected);
+    // Mapping both ways agrees.
+    const QModelIndex last = m_proxy->index(m_proxy->rowCount() - 1, 0);
+    QCOMPARE(m_proxy->mapToSource(last).row(), 19995);
+    QCOMPARE(m_proxy->mapFromSource(m_log->index(19995, 0)), last);
+    QVERIFY(!m_proxy->mapFromSource(m_log->index(19996, 0)).isValid());
+}
+
+void TestFrameFilterProxyModel::newFilterMidRefilterRestarts() {
+    m_log->clear();
+    m_log->setCapacity(20000);
+    m_log->appendEvents(numberedBatch(0, 20000));
+    m_proxy->setRefilterSliceMs(0);
+    QSignalSpy finished(m_proxy, &FrameFilterProxyModel::refilterFinished);
+    m_proxy->setRegularExpression(true);
+    m_proxy->setFilterText(QStringLiteral(":[0-9]*0\\}"));
+    QVERIFY(m_proxy->isRefiltering());
+    QCoreApplication::processEvents(); // a few slices of the first filter
+    QVERIFY(m_proxy->isRefiltering());
+
+    // A new filter before the first one is done: its rows only, judged from the start.
+    QSignalSpy reset(m_proxy, &QAbstractItemModel::modelReset);
+    m_proxy->setFilterText(QStringLiteral(":1[0-9]*7\\}"));
+    QCOMPARE(reset.size(), 1);
+    QCOMPARE(m_proxy->refilterScanned() < 20000, true);
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(finished.size(), 1);
+    QList<int> expected;
+    for (int n = 0; n < 20000; ++n) {
+        const QString text = QString::number(n);
+        if (text.startsWith(QLatin1Char('1')) && text.endsWith(QLatin1Char('7')))
+            expected.append(n);
+    }
+    QCOMPARE(shownNumbers(*m_proxy), expected);
+
+    // Clearing the filters: every row, at once, with no list of its own.
+    m_proxy->clearFilters();
+    QVERIFY(!m_proxy->isRefiltering());
+    QCOMPARE(m_proxy->rowCount(), 20000);
+}
+
+void TestFrameFilterProxyModel::rowsArrivingAndLeavingMidRefilter() {
+    m_log->clear();
+    m_log->setCapacity(20000);
+    m_log->appendEvents(numberedBatch(0, 20000));
+    m_proxy->setRefilterSliceMs(0);
+    QSignalSpy finished(m_proxy, &FrameFilterProxyModel::refilterFinished);
+    m_proxy->setRegularExpression(true);
+    m_proxy->setFilterText(QStringLiteral(":[0-9]*[05]\\}"));
+    QVERIFY(m_proxy->isRefiltering());
+    // 5,000 new rows push the 5,000 oldest out while the re-filtering runs.
+    m_log->appendEvents(numberedBatch(20000, 5000));
+    QCOMPARE(m_log->rowCount(), 20000);
+    QVERIFY(finished.wait(5000));
+    QList<int> expected;
+    for (int n = 5000; n < 25000; n += 5)
+        expected.append(n);
+    QCOMPARE(shownNumbers(*m_proxy), expected);
+    // And once it is done, new rows are judged as they come.
+    m_log->appendEvents(numberedBatch(25000, 10));
+    QCOMPARE(shownNumbers(*m_proxy).last(), 25005);
+    QCOMPARE(m_proxy->rowCount(), expected.size()); // 5000 and 5005 left, 25000 and 25005 came
 }
 
 QTEST_MAIN(TestFrameFilterProxyModel)

@@ -3,10 +3,12 @@
 // answers (while a load generator such as wsmsgbroker-bench drives the broker), and prints
 // the lateness, the log's rows and dropped frames, and the process's resident memory.
 #include "brokercontroller.h"
+#include "capturesearchbench.h"
 #include "eventlooplatencyprobe.h"
 #include "framelogmodel.h"
 #include "inspector.h"
 #include "mainwindow.h"
+#include "scalebench.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -16,6 +18,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace {
 
@@ -40,7 +43,47 @@ int main(int argc, char *argv[]) {
                       QStringLiteral("s"), QStringLiteral("30")});
     parser.addOption({QStringLiteral("capacity"), QStringLiteral("Frames kept in the log."),
                       QStringLiteral("n"), QStringLiteral("100000")});
+    parser.addOption({QStringLiteral("scale"),
+                      QStringLiteral("Feed this many frames into the window (log capacity "
+                                     "10,000,000, recording), then scroll and filter."),
+                      QStringLiteral("frames")});
+    parser.addOption({QStringLiteral("rate"),
+                      QStringLiteral("Frames per second of --scale's feed (the broker's "
+                                     "recording limit)."),
+                      QStringLiteral("n"), QStringLiteral("200000")});
+    parser.addOption({QStringLiteral("capture-mib"),
+                      QStringLiteral("Disk budget of --scale's capture, in MiB."),
+                      QStringLiteral("n"), QStringLiteral("8192")});
+    parser.addOption({QStringLiteral("keep-feeding"),
+                      QStringLiteral("--scale: go on feeding while scrolling and filtering.")});
+    parser.addOption({QStringLiteral("capture-search"),
+                      QStringLiteral("Write a capture of this many frames, open it and search "
+                                     "it with --pattern."),
+                      QStringLiteral("frames")});
+    parser.addOption({QStringLiteral("pattern"),
+                      QStringLiteral("The regular expression of --capture-search."),
+                      QStringLiteral("regex"), QStringLiteral("widget 7[0-9]7\"")});
     parser.process(app);
+    const auto count = [&parser](const QString &option) {
+        bool ok = false;
+        const qint64 value = parser.value(option).toLongLong(&ok);
+        if (!ok || value <= 0) {
+            std::fprintf(stderr, "wsmsgbroker-uibench: --%s wants a positive number, not '%s'\n",
+                         qPrintable(option), qPrintable(parser.value(option)));
+            std::exit(2);
+        }
+        return value;
+    };
+    if (parser.isSet(QStringLiteral("scale")))
+        return runScaleBench(
+            quint64(count(QStringLiteral("scale"))), int(count(QStringLiteral("rate"))),
+            count(QStringLiteral("capture-mib")),
+            parser.isSet(QStringLiteral("capacity")) ? int(count(QStringLiteral("capacity")))
+                                                     : 10000000,
+            parser.isSet(QStringLiteral("keep-feeding")));
+    if (parser.isSet(QStringLiteral("capture-search")))
+        return runCaptureSearchBench(quint64(count(QStringLiteral("capture-search"))),
+                                     parser.value(QStringLiteral("pattern")));
 
     QTemporaryDir dir;
     QSettings settings(dir.filePath(QStringLiteral("uibench.ini")), QSettings::IniFormat);

@@ -29,43 +29,62 @@ void AckIndex::add(const BrokerEvent &event, quint64 serial) {
         return;
     const Key key{event.room, event.ack};
     m_serials[key].append(serial);
-    m_keyOfSerial.insert(serial, key);
+
     if (isSend(event))
         m_newestSend.insert(AskerKey{event.room, event.ack, event.connectionId}, serial);
+    m_entries.push_back(Entry{serial, key, event.connectionId, isSend(event)});
+    while (serial - m_entries.front().serial >= m_window)
+        forgetOldest();
+}
+
+void AckIndex::setWindow(quint64 serials) {
+    m_window = std::max<quint64>(serials, 1);
+    while (!m_entries.empty() && m_entries.back().serial - m_entries.front().serial >= m_window)
+        forgetOldest();
 }
 
 void AckIndex::removeOldest(quint64 serial) {
-    const auto keyIt = m_keyOfSerial.find(serial);
-    if (keyIt == m_keyOfSerial.end())
-        return;
-    const Key key = *keyIt;
-    m_keyOfSerial.erase(keyIt);
+    if (!m_entries.empty() && m_entries.front().serial == serial)
+        forgetOldest();
+}
+
+void AckIndex::forgetOldest() {
+    const Entry entry = std::move(m_entries.front());
+    m_entries.pop_front();
+    const quint64 serial = entry.serial;
+    const Key &key = entry.key;
     const auto it = m_serials.find(key);
     Q_ASSERT(it != m_serials.end() && it->first() == serial);
     it->removeFirst();
     if (it->isEmpty())
         m_serials.erase(it);
-    BrokerEvent header;
-    if (!m_eventOfSerial(serial, &header) || !isSend(header))
+    if (!entry.send)
         return;
-    const auto newest = m_newestSend.find(AskerKey{key.room, key.ack, header.connectionId});
+    const auto newest = m_newestSend.find(AskerKey{key.room, key.ack, entry.connectionId});
     if (newest != m_newestSend.end() && *newest == serial)
         m_newestSend.erase(newest);
 }
 
 std::optional<BrokerEvent> AckIndex::eventOf(quint64 serial) const {
-    const auto key = m_keyOfSerial.constFind(serial);
+    const Entry *entry = entryOf(serial);
     BrokerEvent header;
-    if (key == m_keyOfSerial.constEnd() || !m_eventOfSerial(serial, &header))
+    if (!entry || !m_eventOfSerial(serial, &header))
         return std::nullopt;
-    header.ack = key->ack;
+    header.ack = entry->key.ack;
     return header;
+}
+
+const AckIndex::Entry *AckIndex::entryOf(quint64 serial) const {
+    const auto it =
+        std::lower_bound(m_entries.cbegin(), m_entries.cend(), serial,
+                         [](const Entry &entry, quint64 value) { return entry.serial < value; });
+    return it != m_entries.cend() && it->serial == serial ? &*it : nullptr;
 }
 
 void AckIndex::clear() {
     m_serials.clear();
-    m_keyOfSerial.clear();
     m_newestSend.clear();
+    m_entries.clear();
 }
 
 QList<quint64> AckIndex::serials(const QString &room, const QByteArray &ack) const {

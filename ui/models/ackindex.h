@@ -6,6 +6,7 @@
 #include <QList>
 
 #include <algorithm>
+#include <deque>
 #include <functional>
 #include <optional>
 
@@ -13,9 +14,13 @@
 // and the few questions about asks that the log itself must answer for every row it stores: is
 // this an ask, has it been answered, which send does an answer belong to. The frame log keeps it
 // up to date; AckPairing builds whole send/answer groups over it.
+//
+// Its memory is bounded: it covers the rows of the newest `window()` serials only (about 100
+// bytes per row that carried an ack). An answer to a send older than that is not paired.
 class AckIndex {
 public:
     static constexpr quint64 NoSerial = ~quint64(0);
+    static constexpr quint64 DefaultWindow = 250000;
     // The event of a serial still in the log without its bytes (FrameLogModel::headerAt), or
     // false when it has left. The index adds the ack it keeps.
     using EventOfSerial = std::function<bool(quint64 serial, BrokerEvent *header)>;
@@ -27,7 +32,13 @@ public:
     // A send with an ack that reached at least one recipient: it can be answered.
     static bool isAsk(const BrokerEvent &event);
 
-    // Adds a row; serials arrive in increasing order.
+    // How many of the newest serials the index covers; older entries are forgotten.
+    quint64 window() const { return m_window; }
+    void setWindow(quint64 serials);
+    // Entries in the index (rows that carried an ack, within the window).
+    qsizetype size() const { return qsizetype(m_entries.size()); }
+
+    // Adds a row; serials arrive in increasing order. Entries past the window go.
     void add(const BrokerEvent &event, quint64 serial);
     // Removes the oldest row of the log, which is the oldest entry of its list (if indexed).
     void removeOldest(quint64 serial);
@@ -90,13 +101,23 @@ private:
             return qHashMulti(seed, key.room, key.ack, key.connectionId);
         }
     };
+    void forgetOldest();
     static bool isSend(const BrokerEvent &event) {
         return event.kind == BrokerEvent::Kind::FrameIn && event.action == FrameAction::Send;
     }
 
     EventOfSerial m_eventOfSerial;
     QHash<Key, QList<quint64>> m_serials;
-    // The key of every indexed serial: the log's rows do not keep their acks.
-    QHash<quint64, Key> m_keyOfSerial;
+    // The key of every indexed serial, oldest first (the log's rows do not keep their acks):
+    // a deque searched by serial costs no hashing per row, as a hash by serial did.
+    struct Entry {
+        quint64 serial;
+        Key key;
+        quint64 connectionId;
+        bool send;
+    };
+    const Entry *entryOf(quint64 serial) const;
     QHash<AskerKey, quint64> m_newestSend;
+    std::deque<Entry> m_entries;
+    quint64 m_window = DefaultWindow;
 };

@@ -2,6 +2,8 @@
 
 #include "framelogmodel.h"
 
+#include <algorithm>
+
 namespace {
 
 constexpr quint32 actionBit(FrameAction action) {
@@ -9,7 +11,6 @@ constexpr quint32 actionBit(FrameAction action) {
 }
 
 constexpr int ActionCount = int(FrameAction::Error) + 1;
-constexpr int CaptureMatchesIntervalMs = 300;
 
 constexpr quint32 kindBit(BrokerEvent::Kind kind) {
     return quint32(1) << unsigned(kind);
@@ -32,19 +33,13 @@ bool isAscii(QStringView text) {
 } // namespace
 
 FrameFilterProxyModel::FrameFilterProxyModel(QObject *parent)
-    : QSortFilterProxyModel(parent) {
-    m_matchesArrived.setSingleShot(true);
-    m_matchesArrived.setInterval(CaptureMatchesIntervalMs);
-    // invalidate(), not invalidateRowsFilter(): see filterCriteriaChanged().
-    connect(&m_matchesArrived, &QTimer::timeout, this, [this] { invalidate(); });
+    : QAbstractProxyModel(parent) {
+    m_slice.setSingleShot(true);
+    m_slice.setInterval(0); // the next pass of the event loop, after what waits there
+    connect(&m_slice, &QTimer::timeout, this, &FrameFilterProxyModel::runSlice);
 }
 
 FrameFilterProxyModel::~FrameFilterProxyModel() = default;
-
-void FrameFilterProxyModel::setSourceModel(QAbstractItemModel *sourceModel) {
-    m_log = qobject_cast<FrameLogModel *>(sourceModel);
-    QSortFilterProxyModel::setSourceModel(sourceModel);
-}
 
 QList<FrameAction> FrameFilterProxyModel::actions() const {
     QList<FrameAction> list;
@@ -71,10 +66,7 @@ bool FrameFilterProxyModel::isFiltering() const {
 }
 
 void FrameFilterProxyModel::filterCriteriaChanged() {
-    // A full invalidate, not invalidateFilter(): Qt 6.4's incremental re-filtering corrupted
-    // its mapping here with a live view holding persistent indexes (seen under ASan in
-    // tst_mainwindow). Filter changes come from the user, so a rebuild costs nothing felt.
-    invalidate();
+    restartFilter();
     Q_EMIT filterChanged();
 }
 
@@ -91,7 +83,6 @@ QRegularExpression FrameFilterProxyModel::capturePattern() const {
 
 void FrameFilterProxyModel::requestCaptureSearch() {
     m_captureMatches.clear();
-    m_matchesArrived.stop();
     if (!m_log || !m_log->hasFrameReader()) {
         m_searchingCapture = false;
         return;
@@ -112,16 +103,25 @@ void FrameFilterProxyModel::addCaptureMatches(const QList<quint64> &ids) {
         m_captureMatches.erase(std::unique(m_captureMatches.begin(), m_captureMatches.end()),
                                m_captureMatches.end());
     }
-    if (!m_matchesArrived.isActive())
-        m_matchesArrived.start();
+    if (m_identity || !m_log)
+        return;
+    // Matches of rows the re-filtering has not reached yet are found by it; rows already
+    // judged from memory are in or out for good. The others come in now, in place.
+    for (quint64 id : ids) {
+        const int row = m_log->rowOfCaptureId(id);
+        if (row < 0 || m_log->isInMemory(row))
+            continue;
+        const quint64 serial = m_log->serialAt(row);
+        if ((m_scanning && serial >= m_cursor) || !acceptsFieldsAt(row))
+            continue;
+        insertAccepted(serial);
+    }
 }
 
 void FrameFilterProxyModel::captureSearchFinished() {
     if (!m_searchingCapture)
         return;
     m_searchingCapture = false;
-    m_matchesArrived.stop();
-    invalidate();
     Q_EMIT filterChanged();
 }
 
@@ -261,12 +261,14 @@ void FrameFilterProxyModel::clearFilters() {
     filterCriteriaChanged();
 }
 
-bool FrameFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const {
-    if (!m_log || sourceParent.isValid())
-        return true;
-    if (!acceptsFields(m_log->kindAt(sourceRow), m_log->actionAt(sourceRow),
-                       m_log->binaryAt(sourceRow), m_log->roomAt(sourceRow),
-                       m_log->clientIdAt(sourceRow), m_log->connectionIdAt(sourceRow)))
+bool FrameFilterProxyModel::acceptsFieldsAt(int sourceRow) const {
+    return acceptsFields(m_log->kindAt(sourceRow), m_log->actionAt(sourceRow),
+                         m_log->binaryAt(sourceRow), m_log->roomAt(sourceRow),
+                         m_log->clientIdAt(sourceRow), m_log->connectionIdAt(sourceRow));
+}
+
+bool FrameFilterProxyModel::acceptsSourceRow(int sourceRow) const {
+    if (!acceptsFieldsAt(sourceRow))
         return false;
     if (m_text.isEmpty() || !m_valid)
         return true;

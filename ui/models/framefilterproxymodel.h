@@ -3,11 +3,14 @@
 #include "brokerevent.h"
 #include "framecodec.h"
 
+#include <QAbstractProxyModel>
 #include <QByteArray>
 #include <QList>
 #include <QRegularExpression>
-#include <QSortFilterProxyModel>
 #include <QTimer>
+
+#include <deque>
+#include <vector>
 
 class FrameLogModel;
 
@@ -19,7 +22,13 @@ class FrameLogModel;
 // capture on disk (FrameLogModel::hasFrameReader), the text filter asks for a search of the
 // capture (captureSearchRequested) and lets those rows through as their ids are found
 // (addCaptureMatches); rows still in memory are matched here.
-class FrameFilterProxyModel : public QSortFilterProxyModel {
+//
+// Built for logs of millions of rows: with no filter the proxy is the log itself (no memory
+// per row); filtering keeps one flat list of the accepted rows (4 bytes per accepted row),
+// built by a re-filtering in slices of a few milliseconds per event-loop pass that shows its
+// rows as it finds them. Rows arriving meanwhile are judged as they come; rows leaving the
+// front of the log leave the list.
+class FrameFilterProxyModel : public QAbstractProxyModel {
     Q_OBJECT
     Q_PROPERTY(QString filterText READ filterText WRITE setFilterText NOTIFY filterChanged)
     Q_PROPERTY(bool valid READ isValid NOTIFY validityChanged)
@@ -38,6 +47,25 @@ public:
     // Filtering needs a FrameLogModel; any other source model shows every row.
     void setSourceModel(QAbstractItemModel *sourceModel) override;
     FrameLogModel *frameLog() const { return m_log; }
+
+    QModelIndex index(int row, int column,
+                      const QModelIndex &parent = QModelIndex()) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    QModelIndex sibling(int row, int column, const QModelIndex &idx) const override;
+    bool hasChildren(const QModelIndex &parent = QModelIndex()) const override;
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QModelIndex mapToSource(const QModelIndex &proxyIndex) const override;
+    QModelIndex mapFromSource(const QModelIndex &sourceIndex) const override;
+
+    // Whether the log's rows are still being re-filtered after a filter change (rows found so
+    // far are shown); refilterProgress says how far.
+    bool isRefiltering() const { return m_scanning; }
+    int refilterScanned() const;
+    int refilterTotal() const;
+    // How long one slice of re-filtering may take per event-loop pass (default 4 ms; 0: one
+    // block of rows per pass, for tests).
+    void setRefilterSliceMs(int ms) { m_sliceMs = ms; }
 
     QString filterText() const { return m_text; }
     bool isRegularExpression() const { return m_regexMode; }
@@ -102,11 +130,29 @@ Q_SIGNALS:
     // The text filter changed while older rows are in the capture: search it with this pattern
     // (an invalid pattern: stop searching).
     void captureSearchRequested(const QRegularExpression &pattern);
-
-protected:
-    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    // A re-filtering went on by a slice: scanned of total rows of the log are judged.
+    void refilterProgress(int scanned, int total);
+    void refilterFinished();
 
 private:
+    bool acceptsSourceRow(int sourceRow) const;
+    bool acceptsFieldsAt(int sourceRow) const;
+    void restartFilter();
+    void runSlice();
+    void appendAccepted(const std::vector<quint64> &serials);
+    void insertAccepted(quint64 serial);
+    quint64 acceptedSerial(size_t proxyRow) const { return m_base + m_accepted[proxyRow]; }
+    size_t lowerBound(quint64 serial) const;
+    void rebaseIfNeeded(quint64 serial);
+    void connectSource(QAbstractItemModel *source);
+    void sourceRowsAboutToBeInserted(const QModelIndex &parent, int first, int last);
+    void sourceRowsInserted(const QModelIndex &parent, int first, int last);
+    void sourceRowsAboutToBeRemoved(const QModelIndex &parent, int first, int last);
+    void sourceRowsRemoved(const QModelIndex &parent, int first, int last);
+    void sourceAboutToBeReset();
+    void sourceReset();
+    void sourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                           const QList<int> &roles);
     void rebuildTextMatcher();
     void filterCriteriaChanged();
     bool matchesText(const BrokerEvent &event) const;
@@ -141,5 +187,22 @@ private:
 
     QList<quint64> m_captureMatches; // ascending
     bool m_searchingCapture = false;
-    QTimer m_matchesArrived; // folds the search's batches into one re-filtering at a time
+
+    // No filter: the proxy's rows are the log's rows, one for one.
+    bool m_identity = true;
+    // Accepted rows by serial (FrameLogModel::serialAt), ascending, as offsets from m_base.
+    std::deque<quint32> m_accepted;
+    quint64 m_base = 0;
+    // The re-filtering: serials [m_scanStart, m_scanEnd) are judged from m_cursor on; rows that
+    // arrived after it started were judged as they came and wait in m_arrived.
+    bool m_scanning = false;
+    quint64 m_scanStart = 0;
+    quint64 m_cursor = 0;
+    quint64 m_scanEnd = 0;
+    std::vector<quint64> m_arrived;
+    int m_sliceMs = 4;
+    QTimer m_slice;
+    // Proxy rows [0, m_removing) leave with the source rows being removed.
+    size_t m_removing = 0;
+    QList<QMetaObject::Connection> m_sourceConnections;
 };
