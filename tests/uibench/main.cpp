@@ -5,7 +5,9 @@
 #include "brokercontroller.h"
 #include "eventlooplatencyprobe.h"
 #include "framelogmodel.h"
+#include "hostilebench.h"
 #include "inspector.h"
+#include "intervalreporter.h"
 #include "mainwindow.h"
 
 #include <QApplication>
@@ -16,6 +18,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 
 namespace {
 
@@ -40,6 +43,12 @@ int main(int argc, char *argv[]) {
                       QStringLiteral("s"), QStringLiteral("30")});
     parser.addOption({QStringLiteral("capacity"), QStringLiteral("Frames kept in the log."),
                       QStringLiteral("n"), QStringLiteral("100000")});
+    parser.addOption({QStringLiteral("report-every"),
+                      QStringLiteral("Also print lateness and RSS every this many seconds."),
+                      QStringLiteral("s"), QStringLiteral("0")});
+    parser.addOption({QStringLiteral("hostile"),
+                      QStringLiteral("Show each hostile-content case (issue 18) and print the "
+                                     "lateness while it is shown, instead of --duration.")});
     parser.process(app);
 
     QTemporaryDir dir;
@@ -53,10 +62,26 @@ int main(int argc, char *argv[]) {
     auto *controller = window.findChild<BrokerController *>();
     const FrameLogModel *log = window.findChild<Inspector *>()->log();
     EventLoopLatencyProbe probe;
+    std::unique_ptr<IntervalReporter> intervals;
+    bool everyOk = false;
+    const int every = parser.value(QStringLiteral("report-every")).toInt(&everyOk);
+    if (!everyOk || every < 0) {
+        std::fprintf(stderr, "wsmsgbroker-uibench: --report-every: not a number of seconds: %s\n",
+                     qPrintable(parser.value(QStringLiteral("report-every"))));
+        return 2;
+    }
+    if (every > 0)
+        intervals = std::make_unique<IntervalReporter>(log, every);
     QObject::connect(controller, &BrokerController::started, &app, [&](const QUrl &url) {
         std::printf("listening on %s\n", qPrintable(url.toString()));
         std::fflush(stdout);
+        if (parser.isSet(QStringLiteral("hostile"))) {
+            app.exit(HostileBench::run(&window, url));
+            return;
+        }
         probe.start();
+        if (intervals)
+            intervals->start();
         QTimer::singleShot(parser.value(QStringLiteral("duration")).toInt() * 1000, &app, [&] {
             probe.stop();
             std::printf("ui event loop lateness: p50 %lld ms, p99 %lld ms, max %lld ms (%d ticks "
