@@ -104,7 +104,7 @@ trap cleanup EXIT
 
 if ((window)); then
     # The window's broker runs in the window's process: that process is what is sampled.
-    xvfb-run -a -s "-screen 0 1600x1000x24" "$broker_bin" --duration $((minutes * 60 + 5)) \
+    xvfb-run -a -s "-screen 0 1600x1000x24" "$broker_bin" --duration $((minutes * 60 + 30)) \
         --report-every 10 >"$work/broker.out" 2>"$work/broker.err" &
     xvfb_pid=$!
 else
@@ -231,7 +231,7 @@ if ((window)); then
         echo "soak: the window's event loop was too late" >&2
         status=1
     fi
-    # The window stops by itself a few seconds after the clients.
+    # The window stops by itself (its --duration) half a minute after the clients started.
     wait "$xvfb_pid" || { echo "soak: the window did not stop cleanly" >&2; status=1; }
     xvfb_pid=
     grep '^ui event loop lateness\|^log: ' "$work/broker.out" | sed 's/^/soak: window: /' || true
