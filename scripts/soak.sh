@@ -122,7 +122,7 @@ if [[ -z $url ]]; then
     exit 1
 fi
 if ((window)); then
-    broker_pid=$(pgrep -P "$xvfb_pid" -f wsmsgbroker-uibench | head -n 1 || true)
+    broker_pid=$(pgrep -P "$xvfb_pid" -f "$(basename "$broker_bin")" | head -n 1 || true)
     [[ -n $broker_pid ]] || { echo "soak: cannot find the window's process" >&2; exit 1; }
 fi
 hostport=${url#ws://}
