@@ -1313,6 +1313,10 @@ Client: %2</translation>
         <source>&lt;i&gt;Showing the first %1 of %2 bytes.&lt;/i&gt; &lt;a href=&quot;more&quot;&gt;Show more&lt;/a&gt;</source>
         <translation>&lt;i&gt;Die ersten %1 von %2 Bytes werden angezeigt.&lt;/i&gt; &lt;a href=&quot;more&quot;&gt;Mehr anzeigen&lt;/a&gt;</translation>
     </message>
+    <message>
+        <source>&lt;i&gt;The JSON tab shows the first %1 lines.&lt;/i&gt; &lt;a href=&quot;more&quot;&gt;Show more&lt;/a&gt;</source>
+        <translation>&lt;i&gt;Der JSON-Tab zeigt die ersten %1 Zeilen.&lt;/i&gt; &lt;a href=&quot;more&quot;&gt;Mehr anzeigen&lt;/a&gt;</translation>
+    </message>
 </context>
 <context>
     <name>FrameFilterProxyModel</name>

@@ -1313,6 +1313,10 @@ Client&#xa0;: %2</translation>
         <source>&lt;i&gt;Showing the first %1 of %2 bytes.&lt;/i&gt; &lt;a href=&quot;more&quot;&gt;Show more&lt;/a&gt;</source>
         <translation>&lt;i&gt;Affichage des %1 premiers octets sur %2.&lt;/i&gt; &lt;a href=&quot;more&quot;&gt;Afficher plus&lt;/a&gt;</translation>
     </message>
+    <message>
+        <source>&lt;i&gt;The JSON tab shows the first %1 lines.&lt;/i&gt; &lt;a href=&quot;more&quot;&gt;Show more&lt;/a&gt;</source>
+        <translation>&lt;i&gt;L’onglet JSON affiche les %1 premières lignes.&lt;/i&gt; &lt;a href=&quot;more&quot;&gt;Afficher plus&lt;/a&gt;</translation>
+    </message>
 </context>
 <context>
     <name>FrameFilterProxyModel</name>

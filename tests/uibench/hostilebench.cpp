@@ -37,7 +37,9 @@ int HostileBench::run(MainWindow *window, const QUrl &brokerUrl) {
         return 1;
     }
     EventLoopLatencyProbe probe;
-    std::printf("%-20s %10s %10s %10s\n", "case", "max_ms", "p99_ms", "ticks");
+    // max_ms and p99_ms: from the send until a second after the frame was selected; log_max_ms:
+    // until the log, the tree and the console had shown it (before the details pane did).
+    std::printf("%-20s %10s %10s %10s %10s\n", "case", "max_ms", "p99_ms", "log_max_ms", "ticks");
     int failures = 0;
     const QList<HostileCase> cases = HostileContent::cases();
     for (int i = 0; i < cases.size(); ++i) {
@@ -75,6 +77,8 @@ int HostileBench::run(MainWindow *window, const QUrl &brokerUrl) {
             QString::fromUtf8(HostileContent::sendFrame(hostile, watcherId.toUtf8())));
         const bool logged = QTest::qWaitFor(
             [&] { return rowOf(log, FrameAction::Message, std::max(0, before - 1)) >= 0; }, 20000);
+        QTest::qWait(500); // the log, the tree and the console painted
+        const qint64 shownMax = probe.maxLatenessMs();
         const int sendRow = rowOf(log, FrameAction::Send, std::max(0, before - 1));
         if (logged && sendRow >= 0)
             logView->setCurrentIndex(proxy->mapFromSource(log->index(sendRow, 0)));
@@ -85,8 +89,8 @@ int HostileBench::run(MainWindow *window, const QUrl &brokerUrl) {
             ++failures;
             continue;
         }
-        std::printf("%-20s %10lld %10lld %10d\n", qPrintable(hostile.name), probe.maxLatenessMs(),
-                    probe.percentileMs(99), probe.sampleCount());
+        std::printf("%-20s %10lld %10lld %10lld %10d\n", qPrintable(hostile.name),
+                    probe.maxLatenessMs(), probe.percentileMs(99), shownMax, probe.sampleCount());
         std::fflush(stdout);
         sender.close();
     }

@@ -29,6 +29,44 @@ QPlainTextEdit *makeTextView(QWidget *parent) {
     return view;
 }
 
+// Text layout is far worse than linear in a line's length, and QPlainTextEdit lays out only
+// the lines it shows: a 64 KiB line (a long JSON string, an array on one line) held the window
+// for 1.5 s, the same text in lines of this length lays out as fast as any.
+constexpr qsizetype LineLimit = 1000;
+
+// The text in lines of at most LineLimit characters, and at most maxLines of them (*cut says
+// whether lines were left out).
+QString splitLongLines(const QString &text, qsizetype maxLines, bool *cut = nullptr) {
+    qsizetype start = 0;
+    qsizetype lines = 0;
+    QString out;
+    if (cut)
+        *cut = false;
+    while (start < text.size()) {
+        if (++lines > maxLines) {
+            if (cut)
+                *cut = true;
+            break;
+        }
+        qsizetype end = text.indexOf(u'\n', start);
+        if (end < 0)
+            end = text.size();
+        for (qsizetype at = start; at < end;) {
+            qsizetype cut = std::min(end, at + LineLimit);
+            if (cut < end && text.at(cut - 1).isHighSurrogate())
+                --cut;
+            out += QStringView(text).mid(at, cut - at);
+            if (cut < end)
+                out += u'\n';
+            at = cut;
+        }
+        if (end < text.size())
+            out += u'\n';
+        start = end + 1;
+    }
+    return out;
+}
+
 } // namespace
 
 FrameDetailsView::FrameDetailsView(QWidget *parent)
@@ -127,7 +165,7 @@ void FrameDetailsView::setEvent(const BrokerEvent &event) {
         m_tabs->setTabToolTip(tab, hasFrame ? QString()
                                             : tr("A broker event is not a frame: it has no bytes"));
     }
-    m_hex->setPlainText(JsonFormatter::hexDump(event.data, ShownBytes, m_hexBytesPerRow));
+    m_hex->setPlainText(JsonFormatter::hexDump(event.data, HexBytes, m_hexBytesPerRow));
     m_textFrame = hasFrame && !event.binary;
     m_partial->hide();
     if (!hasFrame) {
@@ -151,12 +189,21 @@ void FrameDetailsView::showText() {
     // client text in both is shown visibly, the layout's own line breaks kept.
     const QByteArrayView shown =
         QByteArrayView(m_data).first(std::min(m_data.size(), m_shownBytes));
-    m_pretty->setPlainText(DisplayText::visibleLines(JsonFormatter::pretty(shown)));
-    m_raw->setPlainText(DisplayText::visibleLines(QString::fromUtf8(shown)));
+    const qsizetype maxLines = ShownLines * (m_shownBytes / ShownBytes);
+    bool linesCut = false;
+    m_pretty->setPlainText(splitLongLines(DisplayText::visibleLines(JsonFormatter::pretty(shown)),
+                                          maxLines, &linesCut));
+    m_raw->setPlainText(
+        splitLongLines(DisplayText::visibleLines(QString::fromUtf8(shown)), maxLines * 8));
     if (shown.size() < m_data.size()) {
         m_partial->setText(
             tr("<i>Showing the first %1 of %2 bytes.</i> <a href=\"more\">Show more</a>")
                 .arg(QLocale().toString(shown.size()), QLocale().toString(m_data.size())));
+        m_partial->show();
+    } else if (linesCut) {
+        m_partial->setText(
+            tr("<i>The JSON tab shows the first %1 lines.</i> <a href=\"more\">Show more</a>")
+                .arg(QLocale().toString(maxLines)));
         m_partial->show();
     } else {
         m_partial->clear();
@@ -165,7 +212,7 @@ void FrameDetailsView::showText() {
 }
 
 void FrameDetailsView::showMore() {
-    if (!m_textFrame || m_shownBytes >= m_data.size())
+    if (!m_textFrame || m_partial->isHidden())
         return;
     m_shownBytes *= 4;
     showText();
@@ -238,8 +285,14 @@ QString FrameDetailsView::hexText() const {
 }
 
 void FrameDetailsView::copyCurrent() {
-    const auto *view = qobject_cast<QPlainTextEdit *>(m_tabs->currentWidget());
-    if (view)
+    // The frame's own text, whole, for its tabs (what they show is cut into lines and may be
+    // partial); the hex view and a broker event's JSON as shown.
+    QWidget *current = m_tabs->currentWidget();
+    if (m_textFrame && current == m_raw)
+        QApplication::clipboard()->setText(QString::fromUtf8(m_data));
+    else if (m_textFrame && current == m_pretty)
+        QApplication::clipboard()->setText(JsonFormatter::pretty(m_data));
+    else if (const auto *view = qobject_cast<QPlainTextEdit *>(current))
         QApplication::clipboard()->setText(view->toPlainText());
 }
 
@@ -258,5 +311,5 @@ void FrameDetailsView::updateHex() {
         return;
     m_hexBytesPerRow = fit;
     if (!m_data.isEmpty())
-        m_hex->setPlainText(JsonFormatter::hexDump(m_data, ShownBytes, fit));
+        m_hex->setPlainText(JsonFormatter::hexDump(m_data, HexBytes, fit));
 }

@@ -33,8 +33,12 @@ public:
     void showMore();
 
     // Bytes of a frame the JSON and Raw tabs lay out at first: laying out a megabyte of text
-    // would hold the window for seconds; the hex view has the same bound.
+    // would hold the window for seconds. The hex view shows the first HexBytes (a line per 16).
     static constexpr qsizetype ShownBytes = 64 * 1024;
+    static constexpr qsizetype HexBytes = 16 * 1024;
+    // Lines the JSON tab lays out at first (a number array has one per number): with the hex
+    // view's, about what the window lays out within 100 ms.
+    static constexpr qsizetype ShownLines = 2000;
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
