@@ -96,7 +96,11 @@ client_pid=
 cleanup() {
     if [[ -n $client_pid ]]; then kill "$client_pid" 2>/dev/null || true; fi
     if [[ -n $broker_pid ]]; then kill "$broker_pid" 2>/dev/null || true; fi
-    if [[ -n $xvfb_pid ]]; then kill "$xvfb_pid" 2>/dev/null || true; fi
+    # xvfb-run does not pass a signal on to the window: its children are told first.
+    if [[ -n $xvfb_pid ]]; then
+        pkill -TERM -P "$xvfb_pid" 2>/dev/null || true
+        kill "$xvfb_pid" 2>/dev/null || true
+    fi
     wait 2>/dev/null || true
     rm -rf "$work"
 }
