@@ -192,6 +192,10 @@
         <source>a name table cannot be read</source>
         <translation>eine Namenstabelle kann nicht gelesen werden</translation>
     </message>
+    <message>
+        <source>its frames are out of order</source>
+        <translation>seine Frames sind nicht in der richtigen Reihenfolge</translation>
+    </message>
 </context>
 <context>
     <name>CaptureRecorder</name>
@@ -602,6 +606,12 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
     <message>
         <source>Queued</source>
         <translation>In Warteschlange</translation>
+    </message>
+    <message>
+        <source>%1
+Connection %2 in room %3, connected at %4</source>
+        <translation>%1
+Verbindung %2 in Raum %3, verbunden seit %4</translation>
     </message>
 </context>
 <context>
@@ -1347,6 +1357,20 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
         <source>A broker event is not a frame: it has no bytes</source>
         <translation>Ein Broker-Ereignis ist kein Frame: es hat keine Bytes</translation>
     </message>
+    <message>
+        <source>Room: %1
+Client: %2</source>
+        <translation>Raum: %1
+Client: %2</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Showing the first %1 of %2 bytes.&lt;/i&gt; &lt;a href=&quot;more&quot;&gt;Show more&lt;/a&gt;</source>
+        <translation>&lt;i&gt;Die ersten %1 von %2 Bytes werden angezeigt.&lt;/i&gt; &lt;a href=&quot;more&quot;&gt;Mehr anzeigen&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;The JSON tab shows the first %1 lines.&lt;/i&gt; &lt;a href=&quot;more&quot;&gt;Show more&lt;/a&gt;</source>
+        <translation>&lt;i&gt;Der JSON-Tab zeigt die ersten %1 Zeilen.&lt;/i&gt; &lt;a href=&quot;more&quot;&gt;Mehr anzeigen&lt;/a&gt;</translation>
+    </message>
 </context>
 <context>
     <name>FrameFilterProxyModel</name>
@@ -1491,6 +1515,12 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
     <message>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>%1
+Connection %2</source>
+        <translation>%1
+Verbindung %2</translation>
     </message>
 </context>
 <context>

@@ -192,6 +192,10 @@
         <source>a name table cannot be read</source>
         <translation>une table de noms est illisible</translation>
     </message>
+    <message>
+        <source>its frames are out of order</source>
+        <translation>ses trames sont dans le désordre</translation>
+    </message>
 </context>
 <context>
     <name>CaptureRecorder</name>
@@ -602,6 +606,12 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
     <message>
         <source>Queued</source>
         <translation>En file d’attente</translation>
+    </message>
+    <message>
+        <source>%1
+Connection %2 in room %3, connected at %4</source>
+        <translation>%1
+Connexion %2 dans le salon %3, connectée depuis %4</translation>
     </message>
 </context>
 <context>
@@ -1347,6 +1357,20 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
         <source>A broker event is not a frame: it has no bytes</source>
         <translation>Un événement du broker n’est pas une trame&#xa0;: il n’a pas d’octets</translation>
     </message>
+    <message>
+        <source>Room: %1
+Client: %2</source>
+        <translation>Salon&#xa0;: %1
+Client&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Showing the first %1 of %2 bytes.&lt;/i&gt; &lt;a href=&quot;more&quot;&gt;Show more&lt;/a&gt;</source>
+        <translation>&lt;i&gt;Affichage des %1 premiers octets sur %2.&lt;/i&gt; &lt;a href=&quot;more&quot;&gt;Afficher plus&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;The JSON tab shows the first %1 lines.&lt;/i&gt; &lt;a href=&quot;more&quot;&gt;Show more&lt;/a&gt;</source>
+        <translation>&lt;i&gt;L’onglet JSON affiche les %1 premières lignes.&lt;/i&gt; &lt;a href=&quot;more&quot;&gt;Afficher plus&lt;/a&gt;</translation>
+    </message>
 </context>
 <context>
     <name>FrameFilterProxyModel</name>
@@ -1491,6 +1515,12 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
     <message>
         <source>Summary</source>
         <translation>Résumé</translation>
+    </message>
+    <message>
+        <source>%1
+Connection %2</source>
+        <translation>%1
+Connexion %2</translation>
     </message>
 </context>
 <context>

@@ -139,20 +139,32 @@ bool CaptureReader::loadNames() const {
         q.finish();
         return true;
     };
+    // A damaged table can hold any id: a gap past this is not a writer's, and filling it would
+    // allocate without bound (fuzz_capturereader asked for 128 GiB).
+    constexpr qint64 MaxNameGap = 1 << 16;
+    const auto nameIdFits = [](qsizetype known, qint64 id) {
+        return id >= 1 && id - 1 <= qint64(known) + MaxNameGap;
+    };
     return load(QStringLiteral("SELECT id, session, url FROM sessions WHERE id > ? ORDER BY id"),
                 m_sessions.size(),
-                [this](qint64 id, const QSqlQuery &r) {
+                [this, nameIdFits](qint64 id, const QSqlQuery &r) {
+                    if (!nameIdFits(m_sessions.size(), id))
+                        return noteDamage(tr("a name table cannot be read"));
                     m_sessions.resize(std::max<qsizetype>(m_sessions.size(), id - 1));
                     m_sessions.append({quint64(r.value(1).toLongLong()), r.value(2).toString()});
                 }) &&
            load(QStringLiteral("SELECT id, name FROM rooms WHERE id > ? ORDER BY id"),
                 m_rooms.size(),
-                [this](qint64 id, const QSqlQuery &r) {
+                [this, nameIdFits](qint64 id, const QSqlQuery &r) {
+                    if (!nameIdFits(m_rooms.size(), id))
+                        return noteDamage(tr("a name table cannot be read"));
                     m_rooms.resize(std::max<qsizetype>(m_rooms.size(), id - 1));
                     m_rooms.append(r.value(1).toString());
                 }) &&
            load(QStringLiteral("SELECT id, name FROM clients WHERE id > ? ORDER BY id"),
-                m_clients.size(), [this](qint64 id, const QSqlQuery &r) {
+                m_clients.size(), [this, nameIdFits](qint64 id, const QSqlQuery &r) {
+                    if (!nameIdFits(m_clients.size(), id))
+                        return noteDamage(tr("a name table cannot be read"));
                     m_clients.resize(std::max<qsizetype>(m_clients.size(), id - 1));
                     m_clients.append(r.value(1).toString().toUtf8());
                 });
@@ -176,7 +188,22 @@ quint64 CaptureReader::lastId() const {
         m_readableEnd = findReadableEnd(firstId());
         return *m_readableEnd;
     }
-    return q.value(0).toULongLong();
+    const quint64 last = q.value(0).toULongLong();
+    // A damaged index can put the largest id before the smallest, or make the first one
+    // unreachable (both found by fuzz_capturereader): the end is then what lookups reach, so
+    // that the ids stay consistent (count() is lastId - firstId + 1, or 0 with both 0).
+    const quint64 first = firstId();
+    if (first == 0 && last != 0) { // frames, but a lookup reaches none: nothing to serve
+        noteDamage(tr("its frames are out of order"));
+        m_readableEnd = 0;
+        return 0;
+    }
+    if (last < first) {
+        noteDamage(tr("its frames are out of order"));
+        m_readableEnd = findReadableEnd(first);
+        return *m_readableEnd;
+    }
+    return last;
 }
 
 quint64 CaptureReader::count() const {
@@ -335,12 +362,19 @@ BrokerEventList CaptureReader::readRows(SqliteStatement &query, quint64 fromId, 
         bool any = false;
         bool failed = false;
         while (query.next()) {
+            const auto id = quint64(query.intAt(Id));
+            // Ids come ascending from an intact file; a damaged index can return them out of
+            // order (fuzz_capturereader), which the log's index must never see.
+            if (id < from || (any && id <= last)) {
+                noteDamage(tr("its frames are out of order"));
+                continue;
+            }
             BrokerEvent e;
             if (!toEvent(query, &e)) {
                 failed = true;
                 break;
             }
-            last = quint64(query.intAt(Id));
+            last = id;
             any = true;
             if (ids)
                 ids->append(last);

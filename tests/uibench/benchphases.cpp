@@ -1,5 +1,7 @@
 #include "benchphases.h"
 
+#include "residentmemory.h"
+
 #include <QFile>
 
 #include <cstdio>
@@ -8,17 +10,6 @@ BenchPhases::BenchPhases(QObject *parent)
     : QObject(parent) {
     m_stepTimer.setInterval(50);
     connect(&m_stepTimer, &QTimer::timeout, this, &BenchPhases::step);
-}
-
-qint64 BenchPhases::residentKiB() {
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
 }
 
 void BenchPhases::start() {
@@ -52,7 +43,7 @@ void BenchPhases::step() {
     std::printf(
         "%-14s %7.1f s  lateness p50 %3lld ms, p99 %4lld ms, max %4lld ms  RSS %lld MiB%s%s%s\n",
         qPrintable(phase.name), double(elapsed) / 1000.0, m_probe->percentileMs(50),
-        m_probe->percentileMs(99), m_probe->maxLatenessMs(), residentKiB() / 1024,
+        m_probe->percentileMs(99), m_probe->maxLatenessMs(), ResidentMemory::kib() / 1024,
         done ? "" : "  (time up)", phase.figures ? "  " : "",
         phase.figures ? qPrintable(phase.figures()) : "");
     std::fflush(stdout);

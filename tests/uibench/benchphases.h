@@ -28,8 +28,6 @@ public:
     explicit BenchPhases(QObject *parent = nullptr);
     void add(Phase phase) { m_phases.append(std::move(phase)); }
     void start();
-    // Resident memory of this process, in KiB.
-    static qint64 residentKiB();
 
 Q_SIGNALS:
     void finished();

@@ -6,8 +6,11 @@
 #include "capturesearchbench.h"
 #include "eventlooplatencyprobe.h"
 #include "framelogmodel.h"
+#include "hostilebench.h"
 #include "inspector.h"
+#include "intervalreporter.h"
 #include "mainwindow.h"
+#include "residentmemory.h"
 #include "scalebench.h"
 
 #include <QApplication>
@@ -19,21 +22,7 @@
 
 #include <cstdio>
 #include <cstdlib>
-
-namespace {
-
-qint64 residentKiB() {
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
-
-} // namespace
+#include <memory>
 
 int main(int argc, char *argv[]) {
     QApplication app(argc, argv);
@@ -63,6 +52,12 @@ int main(int argc, char *argv[]) {
     parser.addOption({QStringLiteral("pattern"),
                       QStringLiteral("The regular expression of --capture-search."),
                       QStringLiteral("regex"), QStringLiteral("widget 7[0-9]7\"")});
+    parser.addOption({QStringLiteral("report-every"),
+                      QStringLiteral("Also print lateness and RSS every this many seconds."),
+                      QStringLiteral("s"), QStringLiteral("0")});
+    parser.addOption({QStringLiteral("hostile"),
+                      QStringLiteral("Show each hostile-content case (issue 18) and print the "
+                                     "lateness while it is shown, instead of --duration.")});
     parser.process(app);
     const auto count = [&parser](const QString &option) {
         bool ok = false;
@@ -96,10 +91,26 @@ int main(int argc, char *argv[]) {
     auto *controller = window.findChild<BrokerController *>();
     const FrameLogModel *log = window.findChild<Inspector *>()->log();
     EventLoopLatencyProbe probe;
+    std::unique_ptr<IntervalReporter> intervals;
+    bool everyOk = false;
+    const int every = parser.value(QStringLiteral("report-every")).toInt(&everyOk);
+    if (!everyOk || every < 0) {
+        std::fprintf(stderr, "wsmsgbroker-uibench: --report-every: not a number of seconds: %s\n",
+                     qPrintable(parser.value(QStringLiteral("report-every"))));
+        return 2;
+    }
+    if (every > 0)
+        intervals = std::make_unique<IntervalReporter>(log, every);
     QObject::connect(controller, &BrokerController::started, &app, [&](const QUrl &url) {
         std::printf("listening on %s\n", qPrintable(url.toString()));
         std::fflush(stdout);
+        if (parser.isSet(QStringLiteral("hostile"))) {
+            app.exit(HostileBench::run(&window, url));
+            return;
+        }
         probe.start();
+        if (intervals)
+            intervals->start();
         QTimer::singleShot(parser.value(QStringLiteral("duration")).toInt() * 1000, &app, [&] {
             probe.stop();
             std::printf("ui event loop lateness: p50 %lld ms, p99 %lld ms, max %lld ms (%d ticks "
@@ -109,7 +120,7 @@ int main(int argc, char *argv[]) {
             std::printf(
                 "log: %d rows (capacity %d), %llu dropped by the ring buffer; RSS %lld KiB\n",
                 log->rowCount(), log->capacity(),
-                static_cast<unsigned long long>(log->droppedCount()), residentKiB());
+                static_cast<unsigned long long>(log->droppedCount()), ResidentMemory::kib());
             app.quit();
         });
     });

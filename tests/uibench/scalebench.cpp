@@ -1,5 +1,7 @@
 #include "scalebench.h"
 
+#include "residentmemory.h"
+
 #include "benchphases.h"
 #include "brokersettings.h"
 #include "capturerecorder.h"
@@ -151,7 +153,7 @@ int runScaleBench(quint64 frames, int framesPerSecond, qint64 captureMiB, int ca
                     static_cast<unsigned long long>(inCapture),
                     static_cast<unsigned long long>(inspector->discardedFrames()), bytes,
                     double(bytes) / double(std::max<quint64>(1, inCapture)), log->rowCount(),
-                    BenchPhases::residentKiB() / 1024);
+                    ResidentMemory::kib() / 1024);
         std::fflush(stdout);
         qApp->quit();
     });

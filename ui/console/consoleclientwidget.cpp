@@ -1,5 +1,7 @@
 #include "consoleclientwidget.h"
 
+#include "displaytext.h"
+
 #include "jsoneditor.h"
 #include "savedmessagesstore.h"
 
@@ -469,8 +471,10 @@ void ConsoleClientWidget::updateControls() {
     if (selected.isValid()) {
         m_answerLabel->setText(
             tr("Answering %1 (ack %2)")
-                .arg(selected.data(ConsoleConversationModel::PeerRole).toString(),
-                     selected.data(ConsoleConversationModel::AckRole).toString()));
+                .arg(DisplayText::visible(DisplayText::elided(
+                         selected.data(ConsoleConversationModel::PeerRole).toString())),
+                     DisplayText::visible(DisplayText::elided(
+                         selected.data(ConsoleConversationModel::AckRole).toString()))));
     } else {
         m_answerLabel->clear();
     }

@@ -3,6 +3,8 @@
 // context menu.
 #include "consoleclientwidget.h"
 
+#include "displaytext.h"
+
 #include "consoleclient.h"
 #include "consoleconversationmodel.h"
 #include "consolejson.h"
@@ -207,10 +209,11 @@ void ConsoleClientWidget::showConversationMenu(const QPoint &pos) {
             ConsoleConversationModel::Kind(index.data(ConsoleConversationModel::KindRole).toInt());
         const QString peer = index.data(ConsoleConversationModel::PeerRole).toString();
         if (kind == ConsoleConversationModel::Kind::Received && !peer.isEmpty()) {
-            menu.addAction(tr("Reply to %1").arg(peer), this, [this, peer] {
-                setDestinations(peer);
-                m_editor->setFocus();
-            });
+            menu.addAction(tr("Reply to %1").arg(DisplayText::visible(DisplayText::elided(peer))),
+                           this, [this, peer] {
+                               setDestinations(peer);
+                               m_editor->setFocus();
+                           });
         }
         menu.addSeparator();
     }

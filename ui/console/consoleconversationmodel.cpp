@@ -1,5 +1,7 @@
 #include "consoleconversationmodel.h"
 
+#include "displaytext.h"
+
 #include <QDateTime>
 #include <QFont>
 
@@ -9,13 +11,9 @@ namespace {
 constexpr qsizetype CellTextLimit = 300;
 constexpr qsizetype ToolTipLimit = 4000;
 
+// Client text in a cell: one line, line breaks and other control characters shown (DisplayText).
 QString oneLine(const QString &text, qsizetype limit) {
-    QString line = text.left(limit);
-    line.replace(u'\n', u' ');
-    line.replace(u'\r', u' ');
-    if (text.size() > limit)
-        line += u'…';
-    return line;
+    return DisplayText::visible(DisplayText::elided(text, int(limit)));
 }
 
 } // namespace
@@ -198,9 +196,9 @@ QVariant ConsoleConversationModel::data(const QModelIndex &index, int role) cons
         case EventColumn:
             return kindName(e.kind);
         case PeerColumn:
-            return e.peer;
+            return oneLine(e.peer, DisplayText::NameLength);
         case AckColumn:
-            return e.ack;
+            return oneLine(e.ack, DisplayText::NameLength);
         case MessageColumn:
             return oneLine(e.text, CellTextLimit);
         case AnswerColumn:
@@ -209,11 +207,13 @@ QVariant ConsoleConversationModel::data(const QModelIndex &index, int role) cons
         return {};
     case Qt::ToolTipRole:
         if (index.column() == MessageColumn && !e.text.isEmpty())
-            return e.text.left(ToolTipLimit);
+            return DisplayText::visibleLines(DisplayText::elided(e.text, ToolTipLimit));
+        if (index.column() == PeerColumn && !e.peer.isEmpty())
+            return DisplayText::visible(e.peer);
         if (index.column() == AckColumn && !e.ack.isEmpty())
-            return e.ack;
+            return DisplayText::visible(e.ack);
         if (index.column() == AnswerColumn && e.unreachable)
-            return tr("No answer will come: %1").arg(e.unreachableWhy);
+            return tr("No answer will come: %1").arg(DisplayText::visible(e.unreachableWhy));
         return {};
     case Qt::DecorationRole:
         return index.column() == EventColumn ? QVariant(iconFor(e.kind)) : QVariant();

@@ -12,7 +12,8 @@ QString AskRelationText::describe(const FrameLogModel &log, const AckPairing::Gr
     const BrokerEvent send = log.eventAt(sendRow);
     QString text =
         tr("Ask <b>%1</b>: delivered to %n recipient(s)", nullptr, int(group.messages.size()))
-            .arg(QString::fromUtf8(send.ack).toHtmlEscaped());
+            .arg(DisplayText::visible(DisplayText::elided(QString::fromUtf8(send.ack)))
+                     .toHtmlEscaped());
     if (group.isAnswered()) {
         const int answerRow = log.rowOfSerial(
             group.answer != AckPairing::NoSerial ? group.answer : group.forwardedAnswer);

@@ -11,6 +11,7 @@
 #include <QEvent>
 #include <QFontDatabase>
 #include <QLabel>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QTabWidget>
 #include <QToolButton>
@@ -28,6 +29,44 @@ QPlainTextEdit *makeTextView(QWidget *parent) {
     return view;
 }
 
+// Text layout is far worse than linear in a line's length, and QPlainTextEdit lays out only
+// the lines it shows: a 64 KiB line (a long JSON string, an array on one line) held the window
+// for 1.5 s, the same text in lines of this length lays out as fast as any.
+constexpr qsizetype LineLimit = 1000;
+
+// The text in lines of at most LineLimit characters, and at most maxLines of them (*cut says
+// whether lines were left out).
+QString splitLongLines(const QString &text, qsizetype maxLines, bool *cut = nullptr) {
+    qsizetype start = 0;
+    qsizetype lines = 0;
+    QString out;
+    if (cut)
+        *cut = false;
+    while (start < text.size()) {
+        if (++lines > maxLines) {
+            if (cut)
+                *cut = true;
+            break;
+        }
+        qsizetype end = text.indexOf(u'\n', start);
+        if (end < 0)
+            end = text.size();
+        for (qsizetype at = start; at < end;) {
+            qsizetype cut = std::min(end, at + LineLimit);
+            if (cut < end && text.at(cut - 1).isHighSurrogate())
+                --cut;
+            out += QStringView(text).mid(at, cut - at);
+            if (cut < end)
+                out += u'\n';
+            at = cut;
+        }
+        if (end < text.size())
+            out += u'\n';
+        start = end + 1;
+    }
+    return out;
+}
+
 } // namespace
 
 FrameDetailsView::FrameDetailsView(QWidget *parent)
@@ -38,7 +77,8 @@ FrameDetailsView::FrameDetailsView(QWidget *parent)
     , m_pretty(makeTextView(this))
     , m_raw(makeTextView(this))
     , m_hex(makeTextView(this))
-    , m_copy(new QToolButton(this)) {
+    , m_copy(new QToolButton(this))
+    , m_partial(new QLabel(this)) {
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setWordWrap(true);
     m_relation->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -61,16 +101,30 @@ FrameDetailsView::FrameDetailsView(QWidget *parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_summary);
     layout->addWidget(m_relation);
+    m_partial->setWordWrap(true);
+    m_partial->hide();
+    connect(m_partial, &QLabel::linkActivated, this, &FrameDetailsView::showMore);
+    layout->addWidget(m_partial);
     layout->addWidget(m_tabs, 1);
     clear();
 }
 
 void FrameDetailsView::setEvent(const BrokerEvent &event) {
     m_data = event.data;
-    const QString client = event.clientId.isEmpty() ? tr("connection #%1").arg(event.connectionId)
-                                                    : tr("%1 (connection #%2)")
-                                                          .arg(QString::fromUtf8(event.clientId))
-                                                          .arg(event.connectionId);
+    m_shownBytes = ShownBytes;
+    const QString client =
+        event.clientId.isEmpty()
+            ? tr("connection #%1").arg(event.connectionId)
+            : tr("%1 (connection #%2)")
+                  .arg(DisplayText::clientLabel(event.clientId, event.connectionId))
+                  .arg(event.connectionId);
+    // Ids and rooms are elided above the tabs: whole (and visible) in the tooltip.
+    m_summary->setToolTip(
+        event.connectionId == 0
+            ? QString()
+            : tr("Room: %1\nClient: %2")
+                  .arg(DisplayText::roomName(event.room),
+                       DisplayText::clientName(event.clientId, event.connectionId)));
     QString what;
     if (event.kind == BrokerEvent::Kind::FrameIn)
         what = tr("%1 received").arg(DisplayText::actionName(event));
@@ -86,7 +140,7 @@ void FrameDetailsView::setEvent(const BrokerEvent &event) {
             .arg(what.toHtmlEscaped(),
                  QDateTime::fromMSecsSinceEpoch(event.timeMs)
                      .toString(QStringLiteral("yyyy-MM-dd hh:mm:ss.zzz")),
-                 event.room.toHtmlEscaped(), client.toHtmlEscaped());
+                 DisplayText::roomLabel(event.room).toHtmlEscaped(), client.toHtmlEscaped());
     QString outcome =
         event.kind == BrokerEvent::Kind::ConnectionClosed
             ? DisplayText::closeReason(event.closeReason)
@@ -95,7 +149,7 @@ void FrameDetailsView::setEvent(const BrokerEvent &event) {
     if (!event.detail.isEmpty())
         outcome = outcome.isEmpty() ? event.detail : tr("%1: %2").arg(outcome, event.detail);
     if (!outcome.isEmpty())
-        summary += QStringLiteral("<br>") + outcome.toHtmlEscaped();
+        summary += QStringLiteral("<br>") + DisplayText::visible(outcome).toHtmlEscaped();
     if (event.data.size() < event.size)
         summary += QStringLiteral("<br><i>%1</i>")
                        .arg(tr("Only the first %n byte(s) were recorded.", nullptr,
@@ -111,9 +165,11 @@ void FrameDetailsView::setEvent(const BrokerEvent &event) {
         m_tabs->setTabToolTip(tab, hasFrame ? QString()
                                             : tr("A broker event is not a frame: it has no bytes"));
     }
-    m_hex->setPlainText(JsonFormatter::hexDump(event.data, 64 * 1024, m_hexBytesPerRow));
+    m_hex->setPlainText(JsonFormatter::hexDump(event.data, HexBytes, m_hexBytesPerRow));
+    m_textFrame = hasFrame && !event.binary;
+    m_partial->hide();
     if (!hasFrame) {
-        m_pretty->setPlainText(JsonFormatter::pretty(eventJson(event)));
+        m_pretty->setPlainText(DisplayText::visibleLines(JsonFormatter::pretty(eventJson(event))));
         m_raw->clear();
         m_tabs->setCurrentWidget(m_pretty);
     } else if (event.binary) {
@@ -121,12 +177,49 @@ void FrameDetailsView::setEvent(const BrokerEvent &event) {
         m_raw->clear();
         m_tabs->setCurrentWidget(m_hex);
     } else {
-        m_pretty->setPlainText(JsonFormatter::pretty(event.data));
-        m_raw->setPlainText(QString::fromUtf8(event.data));
+        showText();
         if (m_tabs->currentWidget() == m_hex)
             m_tabs->setCurrentWidget(m_pretty);
     }
     m_copy->setEnabled(true);
+}
+
+void FrameDetailsView::showText() {
+    // The JSON tab lays out the first bytes as far as they go (JsonText never loses text);
+    // client text in both is shown visibly, the layout's own line breaks kept.
+    const QByteArrayView shown =
+        QByteArrayView(m_data).first(std::min(m_data.size(), m_shownBytes));
+    const qsizetype maxLines = ShownLines * (m_shownBytes / ShownBytes);
+    bool linesCut = false;
+    m_pretty->setPlainText(splitLongLines(DisplayText::visibleLines(JsonFormatter::pretty(shown)),
+                                          maxLines, &linesCut));
+    m_raw->setPlainText(
+        splitLongLines(DisplayText::visibleLines(QString::fromUtf8(shown)), maxLines * 8));
+    if (shown.size() < m_data.size()) {
+        m_partial->setText(
+            tr("<i>Showing the first %1 of %2 bytes.</i> <a href=\"more\">Show more</a>")
+                .arg(QLocale().toString(shown.size()), QLocale().toString(m_data.size())));
+        m_partial->show();
+    } else if (linesCut) {
+        m_partial->setText(
+            tr("<i>The JSON tab shows the first %1 lines.</i> <a href=\"more\">Show more</a>")
+                .arg(QLocale().toString(maxLines)));
+        m_partial->show();
+    } else {
+        m_partial->clear();
+        m_partial->hide();
+    }
+}
+
+void FrameDetailsView::showMore() {
+    if (!m_textFrame || m_partial->isHidden())
+        return;
+    m_shownBytes *= 4;
+    showText();
+}
+
+QString FrameDetailsView::partialText() const {
+    return m_partial->isHidden() ? QString() : m_partial->text();
 }
 
 QByteArray FrameDetailsView::eventJson(const BrokerEvent &event) {
@@ -161,6 +254,9 @@ void FrameDetailsView::clear() {
     m_pretty->clear();
     m_raw->clear();
     m_hex->clear();
+    m_partial->clear();
+    m_partial->hide();
+    m_textFrame = false;
     for (int tab = 0; tab < m_tabs->count(); ++tab) {
         m_tabs->setTabEnabled(tab, true);
         m_tabs->setTabToolTip(tab, QString());
@@ -180,9 +276,23 @@ QString FrameDetailsView::summaryText() const {
     return m_summary->text();
 }
 
+QString FrameDetailsView::summaryToolTip() const {
+    return m_summary->toolTip();
+}
+
+QString FrameDetailsView::hexText() const {
+    return m_hex->toPlainText();
+}
+
 void FrameDetailsView::copyCurrent() {
-    const auto *view = qobject_cast<QPlainTextEdit *>(m_tabs->currentWidget());
-    if (view)
+    // The frame's own text, whole, for its tabs (what they show is cut into lines and may be
+    // partial); the hex view and a broker event's JSON as shown.
+    QWidget *current = m_tabs->currentWidget();
+    if (m_textFrame && current == m_raw)
+        QApplication::clipboard()->setText(QString::fromUtf8(m_data));
+    else if (m_textFrame && current == m_pretty)
+        QApplication::clipboard()->setText(JsonFormatter::pretty(m_data));
+    else if (const auto *view = qobject_cast<QPlainTextEdit *>(current))
         QApplication::clipboard()->setText(view->toPlainText());
 }
 
@@ -201,5 +311,5 @@ void FrameDetailsView::updateHex() {
         return;
     m_hexBytesPerRow = fit;
     if (!m_data.isEmpty())
-        m_hex->setPlainText(JsonFormatter::hexDump(m_data, 64 * 1024, fit));
+        m_hex->setPlainText(JsonFormatter::hexDump(m_data, HexBytes, fit));
 }

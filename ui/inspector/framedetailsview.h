@@ -25,6 +25,20 @@ public:
     QString prettyText() const;
     QString rawText() const;
     QString summaryText() const;
+    QString summaryToolTip() const;
+    QString hexText() const;
+    // The "showing the first … bytes" line over the tabs; empty when the whole frame is shown.
+    QString partialText() const;
+    // Shows four times as many bytes of a frame too long to show whole (the "Show more" link).
+    void showMore();
+
+    // Bytes of a frame the JSON and Raw tabs lay out at first: laying out a megabyte of text
+    // would hold the window for seconds. The hex view shows the first HexBytes (a line per 16).
+    static constexpr qsizetype ShownBytes = 64 * 1024;
+    static constexpr qsizetype HexBytes = 16 * 1024;
+    // Lines the JSON tab lays out at first (a number array has one per number): with the hex
+    // view's, about what the window lays out within 100 ms.
+    static constexpr qsizetype ShownLines = 2000;
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -34,6 +48,7 @@ private:
     static QByteArray eventJson(const BrokerEvent &event);
     void copyCurrent();
     void updateHex(); // as many bytes a row as fit the hex view's width, both columns visible
+    void showText();  // the JSON and Raw tabs and the partial line, for m_shownBytes
 
     QLabel *m_summary;
     QLabel *m_relation;
@@ -42,6 +57,9 @@ private:
     QPlainTextEdit *m_raw;
     QPlainTextEdit *m_hex;
     QToolButton *m_copy;
+    QLabel *m_partial;
     QByteArray m_data;
+    bool m_textFrame = false; // JSON and Raw show m_data (a text frame)
+    qsizetype m_shownBytes = ShownBytes;
     int m_hexBytesPerRow = 16;
 };

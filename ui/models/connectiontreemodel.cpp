@@ -298,7 +298,7 @@ QVariant ConnectionTreeModel::roomData(const Room &room, int column, int role) c
         switch (column) {
         case IdColumn:
             return tr("%1 (%2)", "room name and its number of connections")
-                .arg(DisplayText::roomName(room.name))
+                .arg(DisplayText::roomLabel(room.name))
                 .arg(connections);
         case FramesInColumn:
             return qulonglong(t.framesIn);
@@ -364,7 +364,8 @@ QVariant ConnectionTreeModel::connectionData(const Room &room, const ConnectionI
     case Qt::DisplayRole:
         switch (column) {
         case IdColumn:
-            return registered ? QString::fromUtf8(c.clientId) : tr("(unregistered)");
+            return registered ? DisplayText::clientLabel(c.clientId, c.connectionId)
+                              : tr("(unregistered)");
         case RemoteColumn:
             return DisplayText::remoteAddress(c.remoteAddress, c.remotePort);
         case ConnectedForColumn:
@@ -386,6 +387,12 @@ QVariant ConnectionTreeModel::connectionData(const Room &room, const ConnectionI
     case Qt::ToolTipRole:
         switch (column) {
         case IdColumn:
+            if (registered) // the node is elided: the whole id here
+                return tr("%1\nConnection %2 in room %3, connected at %4")
+                    .arg(DisplayText::clientName(c.clientId, c.connectionId))
+                    .arg(c.connectionId)
+                    .arg(DisplayText::roomName(room.name), DisplayText::dateTime(c.connectedAtMs));
+            Q_FALLTHROUGH();
         case RemoteColumn:
         case ConnectedForColumn:
             return tr("Connection %1 in room %2, connected at %3")

@@ -4,14 +4,117 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+
+namespace {
+
+// Characters that would change how the text around them is read rather than show themselves.
+bool isDisguising(char32_t c) {
+    if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
+        return true;
+    if (c == 0x200d) // zero-width joiner: holds emoji sequences together, changes no reading
+        return false;
+    switch (QChar::category(c)) {
+    case QChar::Other_Format: // bidi embeddings, overrides and isolates, zero widths, tags
+    case QChar::Separator_Line:
+    case QChar::Separator_Paragraph:
+    case QChar::Other_Surrogate:
+        return true;
+    default:
+        return false;
+    }
+}
+
+void appendVisible(QString &out, char32_t c) {
+    if (c < 0x20) {
+        out += QChar(char16_t(0x2400 + c)); // control pictures: ␀ … ␟
+    } else if (c == 0x7f) {
+        out += QChar(char16_t(0x2421)); // ␡
+    } else {
+        out += QChar(char16_t(0x27e8)); // ⟨U+XXXX⟩
+        out += QStringLiteral("U+%1").arg(uint(c), 4, 16, QLatin1Char('0')).toUpper();
+        out += QChar(char16_t(0x27e9));
+    }
+}
+
+QString makeVisible(QStringView text, bool keepLines) {
+    const auto kept = [keepLines](char32_t c) { return keepLines && (c == u'\n' || c == u'\t'); };
+    // Most text has nothing to show: find the first character that needs it before copying.
+    qsizetype first = 0;
+    const qsizetype n = text.size();
+    for (; first < n; ++first) {
+        const char16_t u = text[first].unicode();
+        if (u >= 0x20 && u < 0x7f)
+            continue;
+        char32_t c = u;
+        if (QChar::isHighSurrogate(u) && first + 1 < n && text[first + 1].isLowSurrogate())
+            c = QChar::surrogateToUcs4(u, text[first + 1].unicode());
+        if (isDisguising(c) && !kept(c))
+            break;
+        if (c > 0xffff)
+            ++first;
+    }
+    if (first >= n)
+        return text.toString();
+    QString out;
+    out.reserve(n + 16);
+    out += text.left(first);
+    for (qsizetype i = first; i < n; ++i) {
+        const char16_t u = text[i].unicode();
+        char32_t c = u;
+        qsizetype units = 1;
+        if (QChar::isHighSurrogate(u) && i + 1 < n && text[i + 1].isLowSurrogate()) {
+            c = QChar::surrogateToUcs4(u, text[i + 1].unicode());
+            units = 2;
+        }
+        if (isDisguising(c) && !kept(c))
+            appendVisible(out, c);
+        else
+            out += text.mid(i, units);
+        i += units - 1;
+    }
+    return out;
+}
+
+} // namespace
+
+QString DisplayText::visible(QStringView text) {
+    return makeVisible(text, false);
+}
+
+QString DisplayText::visibleLines(QStringView text) {
+    return makeVisible(text, true);
+}
+
+QString DisplayText::elided(const QString &text, int maxChars) {
+    if (text.size() <= maxChars)
+        return text;
+    qsizetype cut = std::max(0, maxChars - 1);
+    if (cut > 0 && text[cut - 1].isHighSurrogate())
+        --cut;
+    return text.left(cut) + QChar(0x2026);
+}
+
 QString DisplayText::roomName(const QString &room) {
-    return room.isEmpty() ? QStringLiteral("/") : room;
+    return room.isEmpty() ? QStringLiteral("/") : visible(room);
 }
 
 QString DisplayText::clientName(const QByteArray &clientId, quint64 connectionId) {
     if (clientId.isEmpty())
         return QLatin1Char('#') + QString::number(connectionId);
-    return QString::fromUtf8(clientId);
+    return visible(QString::fromUtf8(clientId));
+}
+
+QString DisplayText::roomLabel(const QString &room) {
+    if (room.isEmpty())
+        return QStringLiteral("/");
+    return visible(elided(room));
+}
+
+QString DisplayText::clientLabel(const QByteArray &clientId, quint64 connectionId) {
+    if (clientId.isEmpty())
+        return QLatin1Char('#') + QString::number(connectionId);
+    return visible(elided(QString::fromUtf8(clientId)));
 }
 
 QString DisplayText::closeReason(CloseReason reason) {

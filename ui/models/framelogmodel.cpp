@@ -354,10 +354,11 @@ QVariant FrameLogModel::data(const QModelIndex &index, int role) const {
         case TimeColumn:
             return DisplayText::time(timeMsAt(row));
         case RoomColumn:
-            return refusedHandshake ? QString() : DisplayText::roomName(roomAt(row));
+            return refusedHandshake ? QString() : DisplayText::roomLabel(roomAt(row));
         case ClientColumn:
-            return refusedHandshake ? QString()
-                                    : DisplayText::clientName(clientIdAt(row), connectionIdAt(row));
+            return refusedHandshake
+                       ? QString()
+                       : DisplayText::clientLabel(clientIdAt(row), connectionIdAt(row));
         case DirectionColumn:
             if (kind == BrokerEvent::Kind::FrameIn)
                 return tr("in");

@@ -71,7 +71,8 @@ QString FrameLogModel::summary(int row) const {
     const quint64 serial = serialAt(row);
     if (const QString *cached = m_summaryCache.object(serial))
         return *cached;
-    QString text = makeSummary(eventAt(row));
+    // Visible here, once, so that the cached text and every view show client text as text.
+    QString text = DisplayText::visible(makeSummary(eventAt(row)));
     m_summaryCache.insert(serial, new QString(text));
     return text;
 }
@@ -165,8 +166,15 @@ QString FrameLogModel::toolTip(const BrokerEvent &e, int column, AskState ask) c
     switch (column) {
     case TimeColumn:
         return DisplayText::dateTime(e.timeMs);
+    case RoomColumn:
+        // The cell is elided: the whole name here.
+        return e.connectionId == 0 ? QString() : DisplayText::roomName(e.room);
     case ClientColumn:
-        return tr("Connection %1").arg(e.connectionId);
+        if (e.clientId.isEmpty())
+            return tr("Connection %1").arg(e.connectionId);
+        return tr("%1\nConnection %2")
+            .arg(DisplayText::clientName(e.clientId, e.connectionId))
+            .arg(e.connectionId);
     case DirectionColumn:
         if (e.kind == BrokerEvent::Kind::FrameIn)
             return tr("From the client to the broker");
@@ -192,6 +200,9 @@ QString FrameLogModel::toolTip(const BrokerEvent &e, int column, AskState ask) c
                 tr("No answer after %1").arg(DisplayText::duration(m_unansweredThresholdMs)));
         else if (ask == AskState::Waiting)
             lines.append(tr("Waiting for an answer"));
+        // Acks and details carry client text; the line breaks between them are ours.
+        for (QString &line : lines)
+            line = DisplayText::visible(line);
         return lines.join(QLatin1Char('\n'));
     }
     default:

@@ -110,9 +110,9 @@ QVariant RecentlyClosedModel::data(const QModelIndex &index, int role) const {
     case Qt::DisplayRole:
         switch (column) {
         case ClientColumn:
-            return DisplayText::clientName(c.clientId, c.connectionId);
+            return DisplayText::clientLabel(c.clientId, c.connectionId);
         case RoomColumn:
-            return DisplayText::roomName(c.room);
+            return DisplayText::roomLabel(c.room);
         case RemoteColumn:
             return DisplayText::remoteAddress(c.remoteAddress, c.remotePort);
         case ConnectedAtColumn:
@@ -122,7 +122,7 @@ QVariant RecentlyClosedModel::data(const QModelIndex &index, int role) const {
         case ReasonColumn:
             return DisplayText::closeReason(c.closeReason);
         case DetailColumn:
-            return c.closeDetail;
+            return DisplayText::visible(c.closeDetail);
         }
         return QVariant();
     case Qt::ToolTipRole:
