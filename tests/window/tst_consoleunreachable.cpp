@@ -43,21 +43,35 @@ ConsoleClientWidget *connected(ConsolePanel *panel, const QUrl &url, const QStri
     return widget;
 }
 
+// The window with its broker running, and its console.
+struct RunningWindow {
+    QTemporaryDir dir;
+    QSettings settings{dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat};
+    std::unique_ptr<MainWindow> window;
+    BrokerController *controller = nullptr;
+    ConsolePanel *panel = nullptr;
+
+    bool start() {
+        BrokerSettings broker;
+        broker.port = 0;
+        window = std::make_unique<MainWindow>(broker, &settings);
+        window->show();
+        window->startBroker();
+        controller = window->findChild<BrokerController *>();
+        panel = window->findChild<ConsolePanel *>(QStringLiteral("console"));
+        return controller && panel && QTest::qWaitFor([this] {
+                   return controller->state() == BrokerController::State::Running;
+               });
+    }
+};
+
 } // namespace
 
 void TestConsoleUnreachable::askToNobodyStopsWaiting() {
-    QTemporaryDir dir;
-    QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-    BrokerSettings broker;
-    broker.port = 0;
-    MainWindow window(broker, &settings);
-    window.show();
-    window.startBroker();
-    auto *controller = window.findChild<BrokerController *>();
-    QTRY_COMPARE(controller->state(), BrokerController::State::Running);
-    auto *panel = window.findChild<ConsolePanel *>(QStringLiteral("console"));
-    QVERIFY(panel);
-    QUrl url = controller->url();
+    RunningWindow window;
+    QVERIFY(window.start());
+    ConsolePanel *panel = window.panel;
+    QUrl url = window.controller->url();
     url.setPath(QStringLiteral("/chat"));
     ConsoleClientWidget *alice = connected(panel, url, QStringLiteral("alice"));
     ConsoleClientWidget *bob = connected(panel, url, QStringLiteral("bob"));
@@ -91,18 +105,10 @@ void TestConsoleUnreachable::askToNobodyStopsWaiting() {
 // The broker refuses the send outright (here: not registered) and says so in an error that
 // carries the ask's ack: no answer will come, so the console stops waiting for one.
 void TestConsoleUnreachable::refusedAskStopsWaiting() {
-    QTemporaryDir dir;
-    QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-    BrokerSettings broker;
-    broker.port = 0;
-    MainWindow window(broker, &settings);
-    window.show();
-    window.startBroker();
-    auto *controller = window.findChild<BrokerController *>();
-    QTRY_COMPARE(controller->state(), BrokerController::State::Running);
-    auto *panel = window.findChild<ConsolePanel *>(QStringLiteral("console"));
-    QVERIFY(panel);
-    ConsoleClientWidget *carol = connected(panel, controller->url(), QStringLiteral("carol"));
+    RunningWindow window;
+    QVERIFY(window.start());
+    ConsoleClientWidget *carol =
+        connected(window.panel, window.controller->url(), QStringLiteral("carol"));
     QVERIFY(carol);
     QVERIFY(carol->client()->unregister());
     QTRY_COMPARE(carol->client()->state(), ConsoleClient::State::Connected);

@@ -206,26 +206,24 @@ void MainWindow::createDocks() {
     QDockWidget *detailsDock = addDock(m_details, tr("Frame Details"),
                                        QStringLiteral("detailsDock"), Qt::RightDockWidgetArea);
 
+    // Panels with many rows scroll inside a low dock rather than hold the window taller than
+    // the screen: with a console client the window's least height was 820 px.
+    const auto scrolling = [this](QWidget *panel) {
+        auto *scroll = new QScrollArea(this);
+        scroll->setWidget(panel);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        return scroll;
+    };
     m_statistics = new StatisticsView(m_rates, m_actionCounts, this);
-    // Scrolls inside a low dock rather than holding the window taller than a 700 px screen.
-    auto *statisticsScroll = new QScrollArea(this);
-    statisticsScroll->setWidget(m_statistics);
-    statisticsScroll->setWidgetResizable(true);
-    statisticsScroll->setFrameShape(QFrame::NoFrame);
-    QDockWidget *statsDock = addDock(statisticsScroll, tr("Statistics"),
+    QDockWidget *statsDock = addDock(scrolling(m_statistics), tr("Statistics"),
                                      QStringLiteral("statisticsDock"), Qt::RightDockWidgetArea);
     tabifyDockWidget(detailsDock, statsDock);
     detailsDock->raise();
 
     m_console = new ConsolePanel(m_settings, this);
     m_console->setObjectName(QStringLiteral("console"));
-    // As the statistics: a client's rows, conversation and composer need about 330 px, which
-    // held the window at 820 px, taller than a 768 px screen; lower, the console scrolls.
-    auto *consoleScroll = new QScrollArea(this);
-    consoleScroll->setWidget(m_console);
-    consoleScroll->setWidgetResizable(true);
-    consoleScroll->setFrameShape(QFrame::NoFrame);
-    QDockWidget *consoleDock = addDock(consoleScroll, tr("Test Console"),
+    QDockWidget *consoleDock = addDock(scrolling(m_console), tr("Test Console"),
                                        QStringLiteral("consoleDock"), Qt::BottomDockWidgetArea);
     consoleDock->toggleViewAction()->setShortcut(tr("Ctrl+T"));
     connect(this, &MainWindow::sendMessageRequested, m_console, &ConsolePanel::openClientTo);
