@@ -252,13 +252,13 @@ void TestCaptureSettings::unwritableFolderSaysWhyAndKeepsSetting() {
         [&](SettingsDialog *dialog) {
             dialog->findChild<QLineEdit *>(QStringLiteral("captureFolder"))->setText(bad);
             auto *problem = dialog->findChild<QLabel *>(QStringLiteral("settingsProblem"));
-            QVERIFY2(problem->isVisible(), qPrintable(problem->text()));
+            QVERIFY2(!problem->isHidden(), qPrintable(problem->text()));
             QVERIFY2(problem->text().contains(bad) && problem->text().contains(file.fileName()),
                      qPrintable(problem->text()));
             auto *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
             QVERIFY(!ok->isEnabled());
             ok->click(); // refused: the dialog stays open
-            QVERIFY(dialog->isVisible());
+            QVERIFY(!dialog->isHidden());
         },
         false);
     QCOMPARE(m_settings->value(QStringLiteral("capture/folder")).toString(), before);
