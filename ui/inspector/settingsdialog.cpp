@@ -227,9 +227,12 @@ void SettingsDialog::validate() {
              m_token->text().isEmpty())
         problem =
             tr("Listening on %1 lets other machines connect: consider an access token.").arg(host);
+    const QString folderProblem = SessionCapture::folderProblem(m_captureFolder->text().trimmed());
+    if (!folderProblem.isEmpty() && (problem.isEmpty() || hostValid))
+        problem = folderProblem; // refused, so said before a mere advice
     m_problem->setText(problem);
     m_problem->setVisible(!problem.isEmpty());
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(hostValid);
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(hostValid && folderProblem.isEmpty());
 }
 
 BrokerSettings SettingsDialog::brokerSettings() const {
