@@ -2153,6 +2153,10 @@ Verbindung %2</translation>
         <source>Save Capture &amp;As…</source>
         <translation>Mitschnitt speichern &amp;unter…</translation>
     </message>
+    <message>
+        <source>Capture</source>
+        <translation>Mitschnitt</translation>
+    </message>
 </context>
 <context>
     <name>NewFramesIndicator</name>
@@ -2308,6 +2312,21 @@ Verbindung %2</translation>
     </message>
 </context>
 <context>
+    <name>SessionCapture</name>
+    <message>
+        <source>The capture folder &quot;%1&quot; is not an absolute path.</source>
+        <translation>Der Mitschnitt-Ordner „%1“ ist kein absoluter Pfad.</translation>
+    </message>
+    <message>
+        <source>The capture folder &quot;%1&quot; cannot be made: %2 is not a folder.</source>
+        <translation>Der Mitschnitt-Ordner „%1“ kann nicht angelegt werden: %2 ist kein Ordner.</translation>
+    </message>
+    <message>
+        <source>The capture folder &quot;%1&quot; cannot be written: %2 is read-only.</source>
+        <translation>In den Mitschnitt-Ordner „%1“ kann nicht geschrieben werden: %2 ist schreibgeschützt.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source> s</source>
@@ -2440,6 +2459,50 @@ Verbindung %2</translation>
     <message>
         <source>%1 takes %2 to %3%4; %5 would be put back to %6.</source>
         <translation>„%1“ nimmt %2 bis %3%4; %5 würde auf %6 zurückgesetzt.</translation>
+    </message>
+    <message>
+        <source>Record &amp;every session</source>
+        <translation>&amp;Jede Sitzung mitschneiden</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Off stops the recorder and keeps its file; on starts a new capture, and the log starts empty with it</source>
+        <translation>Aus beendet den Mitschnitt und behält seine Datei; an beginnt einen neuen Mitschnitt, und das Protokoll beginnt mit ihm leer</translation>
+    </message>
+    <message>
+        <source>The oldest frames are discarded, in whole chunks, past this size or the frame budget; applies to the running capture</source>
+        <translation>Über dieser Größe oder dem Frame-Budget werden die ältesten Frames in ganzen Blöcken verworfen; gilt für den laufenden Mitschnitt</translation>
+    </message>
+    <message>
+        <source>Where session captures are kept; empty for the default. Used from the next session on</source>
+        <translation>Wo die Mitschnitte der Sitzungen liegen; leer für den Standardordner. Gilt ab der nächsten Sitzung</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>Durch&amp;suchen…</translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation>Mitschnitt</translation>
+    </message>
+    <message>
+        <source>Disk &amp;budget:</source>
+        <translation>Platten&amp;budget:</translation>
+    </message>
+    <message>
+        <source>&amp;Frame budget:</source>
+        <translation>&amp;Frame-Budget:</translation>
+    </message>
+    <message>
+        <source>F&amp;older:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>Capture Folder</source>
+        <translation>Mitschnitt-Ordner</translation>
     </message>
 </context>
 <context>

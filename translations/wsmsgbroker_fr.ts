@@ -2153,6 +2153,10 @@ Connexion %2</translation>
         <source>Save Capture &amp;As…</source>
         <translation>Enregistrer la capture &amp;sous…</translation>
     </message>
+    <message>
+        <source>Capture</source>
+        <translation>Capture</translation>
+    </message>
 </context>
 <context>
     <name>NewFramesIndicator</name>
@@ -2308,6 +2312,21 @@ Connexion %2</translation>
     </message>
 </context>
 <context>
+    <name>SessionCapture</name>
+    <message>
+        <source>The capture folder &quot;%1&quot; is not an absolute path.</source>
+        <translation>Le dossier de capture «&#xa0;%1&#xa0;» n’est pas un chemin absolu.</translation>
+    </message>
+    <message>
+        <source>The capture folder &quot;%1&quot; cannot be made: %2 is not a folder.</source>
+        <translation>Le dossier de capture «&#xa0;%1&#xa0;» ne peut pas être créé&#xa0;: %2 n’est pas un dossier.</translation>
+    </message>
+    <message>
+        <source>The capture folder &quot;%1&quot; cannot be written: %2 is read-only.</source>
+        <translation>Le dossier de capture «&#xa0;%1&#xa0;» n’est pas accessible en écriture&#xa0;: %2 est en lecture seule.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source> s</source>
@@ -2440,6 +2459,50 @@ Connexion %2</translation>
     <message>
         <source>%1 takes %2 to %3%4; %5 would be put back to %6.</source>
         <translation>«&#xa0;%1&#xa0;» accepte de %2 à %3%4&#xa0;; %5 serait remplacé par %6.</translation>
+    </message>
+    <message>
+        <source>Record &amp;every session</source>
+        <translation>Enregistrer chaque &amp;session</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> Mio</translation>
+    </message>
+    <message>
+        <source>Off stops the recorder and keeps its file; on starts a new capture, and the log starts empty with it</source>
+        <translation>Désactivé, l’enregistrement s’arrête et son fichier est conservé&#xa0;; activé, une nouvelle capture commence, et le journal repart vide avec elle</translation>
+    </message>
+    <message>
+        <source>The oldest frames are discarded, in whole chunks, past this size or the frame budget; applies to the running capture</source>
+        <translation>Au-delà de cette taille ou du budget de trames, les trames les plus anciennes sont supprimées par blocs entiers&#xa0;; s’applique à la capture en cours</translation>
+    </message>
+    <message>
+        <source>Where session captures are kept; empty for the default. Used from the next session on</source>
+        <translation>Où les captures des sessions sont conservées&#xa0;; vide pour le dossier par défaut. Utilisé à partir de la prochaine session</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>Pa&amp;rcourir…</translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation>Capture</translation>
+    </message>
+    <message>
+        <source>Disk &amp;budget:</source>
+        <translation>&amp;Budget disque&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Frame budget:</source>
+        <translation>Budget de &amp;trames&#xa0;:</translation>
+    </message>
+    <message>
+        <source>F&amp;older:</source>
+        <translation>D&amp;ossier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Capture Folder</source>
+        <translation>Dossier de capture</translation>
     </message>
 </context>
 <context>

@@ -210,7 +210,8 @@ void TestSettingsApply::okWhileStoppedDoesNotStart() {
 
 void TestSettingsApply::outOfRangeValueSaysWhy() {
     // A spin box keeps its old value for a number out of its range; the dialog says so.
-    SettingsDialog dialog{BrokerSettings(), SettingsDialog::InspectorOptions()};
+    SettingsDialog dialog{BrokerSettings(), SettingsDialog::InspectorOptions(),
+                          SessionCapture::Options(), QString()};
     dialog.show();
     auto *capacity = dialog.findChild<QSpinBox *>(QStringLiteral("logCapacity"));
     auto *problem = dialog.findChild<QLabel *>(QStringLiteral("settingsProblem"));

@@ -167,10 +167,9 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::startRecording() {
     m_lastSessionOffered = !m_session->lastSessionCrashed();
-    if (!m_session->isEnabled())
-        return;
     QString error;
-    if (!m_inspector->startRecording(m_session->path(), m_session->budget(), &error))
+    if (m_session->isEnabled() &&
+        !m_inspector->startRecording(m_session->path(), m_session->budget(), &error))
         m_recordingError = error; // the log keeps what it can in memory
     connect(m_inspector, &Inspector::recordingFailed, this, [this](const QString &why) {
         m_recordingError = why;
@@ -370,9 +369,17 @@ QList<QAction *> MainWindow::connectionActions(const QModelIndex &index) {
 }
 
 void MainWindow::showSettings() {
-    SettingsDialog dialog(m_brokerSettings, m_inspectorOptions, this);
+    SettingsDialog dialog(m_brokerSettings, m_inspectorOptions, m_session->options(),
+                          m_session->defaultFolder(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
+    // The capture applies live, without the broker (SessionCapture::apply).
+    QString captureError;
+    if (!m_session->apply(dialog.captureOptions(), m_inspector, &captureError))
+        QMessageBox::warning(this, tr("Capture"), captureError);
+    m_recordingError =
+        m_session->isEnabled() && !m_inspector->recorder() ? captureError : QString();
+    updateBanner();
     BrokerSettings broker = dialog.brokerSettings();
     const SettingsDialog::InspectorOptions inspector = dialog.inspectorOptions();
     const BrokerSettingsChange change(m_brokerSettings, m_inspectorOptions, broker, inspector);

@@ -1,9 +1,13 @@
 #include "settingsdialog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -11,6 +15,9 @@
 #include <QVBoxLayout>
 
 namespace {
+
+constexpr int MinCaptureMiB = 16;
+constexpr int MaxCaptureMiB = 1024 * 1024; // 1 TiB
 
 QSpinBox *makeSpin(int min, int max, int value, const QString &suffix, QWidget *parent) {
     auto *spin = new QSpinBox(parent);
@@ -24,9 +31,11 @@ QSpinBox *makeSpin(int min, int max, int value, const QString &suffix, QWidget *
 } // namespace
 
 SettingsDialog::SettingsDialog(const BrokerSettings &broker, const InspectorOptions &inspector,
-                               QWidget *parent)
+                               const SessionCapture::Options &capture,
+                               const QString &defaultCaptureFolder, QWidget *parent)
     : QDialog(parent)
     , m_base(broker)
+    , m_captureBase(capture)
     , m_host(new QLineEdit(broker.host.toString(), this))
     , m_port(makeSpin(0, 65535, broker.port, {}, this))
     , m_duplicateIds(new QComboBox(this))
@@ -42,6 +51,14 @@ SettingsDialog::SettingsDialog(const BrokerSettings &broker, const InspectorOpti
     , m_logCapacity(makeSpin(1000, 10000000, inspector.logCapacity, tr(" frames"), this))
     , m_unansweredMs(makeSpin(100, 3600000, inspector.unansweredThresholdMs, tr(" ms"), this))
     , m_language(new QComboBox(this))
+    , m_captureEnabled(new QCheckBox(tr("Record &every session"), this))
+    , m_captureMiB(makeSpin(MinCaptureMiB, MaxCaptureMiB,
+                            int(std::min<qint64>(capture.budget.maxBytes >> 20, MaxCaptureMiB)),
+                            tr(" MiB"), this))
+    , m_captureFrames(makeSpin(1000, 100000000,
+                               int(std::min<qint64>(capture.budget.maxFrames, 100000000)),
+                               tr(" frames"), this))
+    , m_captureFolder(new QLineEdit(capture.folder, this))
     , m_problem(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)) {
     setWindowTitle(tr("Settings"));
@@ -59,7 +76,11 @@ SettingsDialog::SettingsDialog(const BrokerSettings &broker, const InspectorOpti
                                                         {m_token, "token"},
                                                         {m_logCapacity, "logCapacity"},
                                                         {m_unansweredMs, "unansweredThreshold"},
-                                                        {m_language, "language"}};
+                                                        {m_language, "language"},
+                                                        {m_captureEnabled, "captureEnabled"},
+                                                        {m_captureMiB, "captureMaxMiB"},
+                                                        {m_captureFrames, "captureMaxFrames"},
+                                                        {m_captureFolder, "captureFolder"}};
     for (const auto &[widget, name] : names)
         widget->setObjectName(QString::fromLatin1(name));
     m_port->setSpecialValueText(tr("any free port"));
@@ -105,6 +126,29 @@ SettingsDialog::SettingsDialog(const BrokerSettings &broker, const InspectorOpti
     inspectorForm->addRow(tr("Mark asks &unanswered after:"), m_unansweredMs);
     inspectorForm->addRow(tr("La&nguage (at next start):"), m_language);
 
+    m_captureEnabled->setChecked(capture.enabled);
+    m_captureEnabled->setToolTip(tr("Off stops the recorder and keeps its file; on starts a new "
+                                    "capture, and the log starts empty with it"));
+    m_captureMiB->setToolTip(tr("The oldest frames are discarded, in whole chunks, past this size "
+                                "or the frame budget; applies to the running capture"));
+    m_captureFrames->setToolTip(m_captureMiB->toolTip());
+    m_captureFolder->setPlaceholderText(QDir::toNativeSeparators(defaultCaptureFolder));
+    m_captureFolder->setToolTip(tr(
+        "Where session captures are kept; empty for the default. Used from the next session on"));
+    auto *browse = new QPushButton(tr("Bro&wse…"), this);
+    browse->setObjectName(QStringLiteral("captureFolderBrowse"));
+    connect(browse, &QPushButton::clicked, this, &SettingsDialog::browseCaptureFolder);
+    auto *folderRow = new QHBoxLayout;
+    folderRow->addWidget(m_captureFolder, 1);
+    folderRow->addWidget(browse);
+
+    auto *captureBox = new QGroupBox(tr("Capture"), this);
+    auto *captureForm = new QFormLayout(captureBox);
+    captureForm->addRow(m_captureEnabled);
+    captureForm->addRow(tr("Disk &budget:"), m_captureMiB);
+    captureForm->addRow(tr("&Frame budget:"), m_captureFrames);
+    captureForm->addRow(tr("F&older:"), folderRow);
+
     m_problem->setObjectName(QStringLiteral("settingsProblem"));
     m_problem->setWordWrap(true);
     QPalette warning = m_problem->palette();
@@ -114,20 +158,32 @@ SettingsDialog::SettingsDialog(const BrokerSettings &broker, const InspectorOpti
     auto *layout = new QVBoxLayout(this);
     // The dialog grows when the warning appears instead of squeezing the rows above it.
     layout->setSizeConstraint(QLayout::SetMinimumSize);
-    layout->addWidget(listen);
-    layout->addWidget(limits);
-    layout->addWidget(inspectorBox);
+    // Two columns, so that the dialog fits a 1024x700 screen.
+    auto *columns = new QHBoxLayout;
+    auto *left = new QVBoxLayout;
+    left->addWidget(listen);
+    left->addWidget(limits);
+    left->addStretch();
+    auto *right = new QVBoxLayout;
+    right->addWidget(inspectorBox);
+    right->addWidget(captureBox);
+    right->addStretch();
+    columns->addLayout(left);
+    columns->addLayout(right);
+    layout->addLayout(columns);
     layout->addWidget(m_problem);
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_host, &QLineEdit::textChanged, this, &SettingsDialog::validate);
-    for (QFormLayout *form : {listenForm, limitsForm, inspectorForm}) {
+    connect(m_captureFolder, &QLineEdit::textChanged, this, &SettingsDialog::validate);
+    for (QFormLayout *form : {listenForm, limitsForm, inspectorForm, captureForm}) {
         for (int row = 0; row < form->rowCount(); ++row) {
-            auto *spin =
-                qobject_cast<QSpinBox *>(form->itemAt(row, QFormLayout::FieldRole)->widget());
-            auto *label =
-                qobject_cast<QLabel *>(form->itemAt(row, QFormLayout::LabelRole)->widget());
+            // A row spanning both columns (the checkbox) has neither role.
+            QLayoutItem *field = form->itemAt(row, QFormLayout::FieldRole);
+            QLayoutItem *labelItem = form->itemAt(row, QFormLayout::LabelRole);
+            auto *spin = field ? qobject_cast<QSpinBox *>(field->widget()) : nullptr;
+            auto *label = labelItem ? qobject_cast<QLabel *>(labelItem->widget()) : nullptr;
             if (!spin || !label)
                 continue;
             QString name = label->text().remove(QLatin1Char('&')).trimmed();
@@ -171,9 +227,12 @@ void SettingsDialog::validate() {
              m_token->text().isEmpty())
         problem =
             tr("Listening on %1 lets other machines connect: consider an access token.").arg(host);
+    const QString folderProblem = SessionCapture::folderProblem(m_captureFolder->text().trimmed());
+    if (!folderProblem.isEmpty() && (problem.isEmpty() || hostValid))
+        problem = folderProblem; // refused, so said before a mere advice
     m_problem->setText(problem);
     m_problem->setVisible(!problem.isEmpty());
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(hostValid);
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(hostValid && folderProblem.isEmpty());
 }
 
 BrokerSettings SettingsDialog::brokerSettings() const {
@@ -202,4 +261,28 @@ BrokerSettings SettingsDialog::brokerSettings() const {
 
 SettingsDialog::InspectorOptions SettingsDialog::inspectorOptions() const {
     return {m_logCapacity->value(), m_unansweredMs->value(), m_language->currentData().toString()};
+}
+
+SessionCapture::Options SettingsDialog::captureOptions() const {
+    SessionCapture::Options options = m_captureBase;
+    options.enabled = m_captureEnabled->isChecked();
+    // As brokerSettings(): a field left alone keeps the exact value it was given.
+    const qint64 shownMiB =
+        std::clamp<qint64>(m_captureBase.budget.maxBytes >> 20, MinCaptureMiB, MaxCaptureMiB);
+    if (m_captureMiB->value() != shownMiB)
+        options.budget.maxBytes = qint64(m_captureMiB->value()) << 20;
+    const qint64 shownFrames = std::clamp<qint64>(m_captureBase.budget.maxFrames, 1000, 100000000);
+    if (m_captureFrames->value() != shownFrames)
+        options.budget.maxFrames = m_captureFrames->value();
+    options.folder = QDir::fromNativeSeparators(m_captureFolder->text().trimmed());
+    return options;
+}
+
+void SettingsDialog::browseCaptureFolder() {
+    const QString start = m_captureFolder->text().trimmed().isEmpty()
+                              ? m_captureFolder->placeholderText()
+                              : m_captureFolder->text().trimmed();
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Capture Folder"), start);
+    if (!folder.isEmpty())
+        m_captureFolder->setText(QDir::toNativeSeparators(folder));
 }
