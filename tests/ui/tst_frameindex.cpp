@@ -94,6 +94,40 @@ private slots:
         QCOMPARE(index.header(1).session, 2u);
     }
 
+    // A log that keeps its newest rows while clients keep reconnecting (the window soak: a new
+    // connection every 60 ms for an hour) must not keep every connection it ever saw.
+    void stringsOfRowsGoneAreDropped() {
+        FrameIndex index;
+        constexpr int Kept = 200;
+        for (int i = 0; i < 50000; ++i) {
+            const QByteArray id = "soak-" + QByteArray::number(i);
+            index.append(frame(BrokerEvent::Kind::FrameIn, quint64(i), QStringLiteral("/soak"), id,
+                               FrameAction::Send, "{}", BaseTimeMs + i),
+                         FrameIndex::AskStateValue(i % 4));
+            if (index.size() > Kept)
+                index.removeFront(index.size() - Kept);
+        }
+        QVERIFY2(index.internedConnections() <= 4 * 1024,
+                 qPrintable(QString::number(index.internedConnections())));
+        QVERIFY2(index.internedClients() <= 4 * 1024,
+                 qPrintable(QString::number(index.internedClients())));
+        // What the remaining rows say is unchanged by the renumbering.
+        QCOMPARE(index.size(), Kept);
+        for (int row = 0; row < Kept; ++row) {
+            const int i = 50000 - Kept + row;
+            QCOMPARE(index.connectionId(row), quint64(i));
+            QCOMPARE(index.clientId(row), "soak-" + QByteArray::number(i));
+            QCOMPARE(index.room(row), QStringLiteral("/soak"));
+            QCOMPARE(index.askState(row), FrameIndex::AskStateValue(i % 4));
+        }
+        // And a connection seen again after compaction is found, not interned twice.
+        const qsizetype before = index.internedConnections();
+        index.append(frame(BrokerEvent::Kind::FrameOut, quint64(49999), QStringLiteral("/soak"),
+                           "soak-49999", FrameAction::Message, "{}", BaseTimeMs + 50000),
+                     0);
+        QCOMPARE(index.internedConnections(), before);
+    }
+
     void sizesSaturateInsteadOfWrapping() {
         FrameIndex index;
         BrokerEvent e = frame(BrokerEvent::Kind::FrameIn, 1, QString(), {}, FrameAction::None, {});

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <vector>
 
 namespace {
 
@@ -56,6 +57,48 @@ void FrameIndex::append(const BrokerEvent &event, AskStateValue askState) {
 void FrameIndex::removeFront(qsizetype count) {
     count = std::min(count, size());
     m_rows.erase(m_rows.begin(), m_rows.begin() + count);
+    if (m_connections.size() + m_clients.size() > m_compactAt)
+        compact();
+}
+
+void FrameIndex::compact() {
+    // One pass over the rows marks what is used, one renumbers: O(rows), and rare, as the
+    // next compaction waits until the tables have doubled again.
+    constexpr quint32 Unused = std::numeric_limits<quint32>::max();
+    std::vector<quint32> connectionMap(size_t(m_connections.size()), Unused);
+    std::vector<quint32> clientMap(size_t(m_clients.size()), Unused);
+    clientMap[0] = 0; // not registered
+    for (const Row &row : m_rows) {
+        connectionMap[row.connection] = 0;
+        clientMap[row.client] = 0;
+    }
+    QList<Connection> connections;
+    m_connectionIndex.clear();
+    for (qsizetype i = 0; i < m_connections.size(); ++i) {
+        if (connectionMap[size_t(i)] == Unused)
+            continue;
+        connectionMap[size_t(i)] = quint32(connections.size());
+        const Connection &c = m_connections.at(i);
+        m_connectionIndex.insert(ConnectionKey{c.session, c.connectionId, c.room},
+                                 quint32(connections.size()));
+        connections.append(c);
+    }
+    QList<QByteArray> clients{QByteArray()};
+    m_clientIndex.clear();
+    for (qsizetype i = 1; i < m_clients.size(); ++i) {
+        if (clientMap[size_t(i)] == Unused)
+            continue;
+        clientMap[size_t(i)] = quint32(clients.size());
+        m_clientIndex.insert(m_clients.at(i), quint32(clients.size()));
+        clients.append(m_clients.at(i));
+    }
+    for (Row &row : m_rows) {
+        row.connection = connectionMap[row.connection];
+        row.client = clientMap[row.client];
+    }
+    m_connections = std::move(connections);
+    m_clients = std::move(clients);
+    m_compactAt = std::max(MinCompactAt, 2 * (m_connections.size() + m_clients.size()));
 }
 
 void FrameIndex::clear() {
@@ -66,6 +109,7 @@ void FrameIndex::clear() {
     m_connectionIndex.clear();
     m_clients = {QByteArray()};
     m_clientIndex.clear();
+    m_compactAt = MinCompactAt;
 }
 
 BrokerEvent FrameIndex::header(qsizetype row) const {

@@ -24,6 +24,9 @@ public:
     void removeFront(qsizetype count);
     void clear();
     qsizetype size() const { return qsizetype(m_rows.size()); }
+    // Interned connections (with room and session) and client ids, for tests and memory figures.
+    qsizetype internedConnections() const { return m_connections.size(); }
+    qsizetype internedClients() const { return m_clients.size() - 1; }
 
     // The row's event without data, detail, intervention and ack.
     BrokerEvent header(qsizetype row) const;
@@ -82,14 +85,20 @@ private:
     const Row &at(qsizetype row) const { return m_rows[size_t(row)]; }
     quint32 internConnection(const BrokerEvent &event);
     quint32 internClient(const QByteArray &clientId);
+    // Drops the interned strings no row refers to any more, renumbering the rows' references.
+    void compact();
 
     std::deque<Row> m_rows;
     // 2^31 ms (24.8 days) before the first row's time, so that rows up to 24 days before or
     // 24 days after it fit (a log spanning more saturates at its ends).
     qint64 m_baseTimeMs = 0;
-    // Interned strings live until clear(): connections and ids are few next to frames.
+    // Interned strings are few next to frames, but a window open for a day with clients that
+    // keep reconnecting sees a new connection every few frames: once rows have left, strings
+    // no row refers to go (compact(), when the tables have doubled since the last time).
     QList<Connection> m_connections;
     QHash<ConnectionKey, quint32> m_connectionIndex;
     QList<QByteArray> m_clients{QByteArray()};
     QHash<QByteArray, quint32> m_clientIndex;
+    qsizetype m_compactAt = MinCompactAt;
+    static constexpr qsizetype MinCompactAt = 1024;
 };
