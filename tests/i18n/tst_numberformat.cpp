@@ -33,7 +33,7 @@ void TestNumberFormat::portHasNoSeparator() {
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     BrokerSettings broker;
     broker.port = 9077;
-    SettingsDialog dialog(broker, {});
+    SettingsDialog dialog(broker, {}, {}, QString());
     auto *port = dialog.findChild<QSpinBox *>(QStringLiteral("port"));
     QVERIFY(port);
     QCOMPARE(port->text(), QStringLiteral("9077"));

@@ -36,7 +36,7 @@ FrameFilterProxyModel::FrameFilterProxyModel(QObject *parent)
     : QAbstractProxyModel(parent) {
     m_slice.setSingleShot(true);
     m_slice.setInterval(0); // the next pass of the event loop, after what waits there
-    connect(&m_slice, &QTimer::timeout, this, &FrameFilterProxyModel::runSlice);
+    connect(&m_slice, &QTimer::timeout, this, [this] { runSlice(); });
 }
 
 FrameFilterProxyModel::~FrameFilterProxyModel() = default;

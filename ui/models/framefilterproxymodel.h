@@ -64,8 +64,13 @@ public:
     int refilterScanned() const;
     int refilterTotal() const;
     // How long one slice of re-filtering may take per event-loop pass (default 4 ms; 0: one
-    // block of rows per pass, for tests).
-    void setRefilterSliceMs(int ms) { m_sliceMs = ms; }
+    // block of rows per pass, for tests). The slice at the filter change itself also covers
+    // at least the first 50,000 rows, so that a small log is filtered at once however busy the
+    // machine is (0 ms: no such minimum).
+    void setRefilterSliceMs(int ms) {
+        m_sliceMs = ms;
+        m_rowsAtOnce = ms == 0 ? 0 : SynchronousRows;
+    }
 
     QString filterText() const { return m_text; }
     bool isRegularExpression() const { return m_regexMode; }
@@ -138,7 +143,7 @@ private:
     bool acceptsSourceRow(int sourceRow) const;
     bool acceptsFieldsAt(int sourceRow) const;
     void restartFilter();
-    void runSlice();
+    void runSlice(quint64 leastRows = 0);
     void appendAccepted(const std::vector<quint64> &serials);
     void insertAccepted(quint64 serial);
     quint64 acceptedSerial(size_t proxyRow) const { return m_base + m_accepted[proxyRow]; }
@@ -200,7 +205,9 @@ private:
     quint64 m_cursor = 0;
     quint64 m_scanEnd = 0;
     std::vector<quint64> m_arrived;
+    static constexpr quint64 SynchronousRows = 50000;
     int m_sliceMs = 4;
+    quint64 m_rowsAtOnce = SynchronousRows;
     QTimer m_slice;
     // Proxy rows [0, m_removing) leave with the source rows being removed.
     size_t m_removing = 0;

@@ -151,14 +151,15 @@ void FrameFilterProxyModel::restartFilter() {
     }
     endResetModel();
     if (m_scanning)
-        runSlice(); // a small log is filtered at once
+        runSlice(m_rowsAtOnce); // a small log is filtered at once, however busy the machine
 }
 
-void FrameFilterProxyModel::runSlice() {
+void FrameFilterProxyModel::runSlice(quint64 leastRows) {
     if (!m_scanning)
         return;
     QElapsedTimer clock;
     clock.start();
+    const quint64 leastEnd = m_cursor + leastRows;
     std::vector<quint64> found;
     const quint64 first = m_log->firstSerial();
     m_cursor = std::max(m_cursor, first);
@@ -168,7 +169,7 @@ void FrameFilterProxyModel::runSlice() {
             if (acceptsSourceRow(int(m_cursor - first)))
                 found.push_back(m_cursor);
         }
-        if (clock.elapsed() >= m_sliceMs)
+        if (clock.elapsed() >= m_sliceMs && m_cursor >= leastEnd)
             break;
     }
     if (m_cursor >= m_scanEnd) {
