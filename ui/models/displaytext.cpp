@@ -5,6 +5,7 @@
 #include <QDateTime>
 
 #include <algorithm>
+#include <utility>
 
 namespace {
 
@@ -37,41 +38,41 @@ void appendVisible(QString &out, char32_t c) {
     }
 }
 
+// The code point at i and how many UTF-16 units it takes (a lone surrogate is one, shown).
+std::pair<char32_t, qsizetype> codePointAt(QStringView text, qsizetype i) {
+    const char16_t u = text[i].unicode();
+    if (QChar::isHighSurrogate(u) && i + 1 < text.size() && text[i + 1].isLowSurrogate())
+        return {QChar::surrogateToUcs4(u, text[i + 1].unicode()), 2};
+    return {u, 1};
+}
+
 QString makeVisible(QStringView text, bool keepLines) {
-    const auto kept = [keepLines](char32_t c) { return keepLines && (c == u'\n' || c == u'\t'); };
+    const auto shown = [keepLines](char32_t c) {
+        if (c >= 0x20 && c < 0x7f)
+            return false; // most text: printable ASCII
+        return isDisguising(c) && !(keepLines && (c == u'\n' || c == u'\t'));
+    };
     // Most text has nothing to show: find the first character that needs it before copying.
-    qsizetype first = 0;
     const qsizetype n = text.size();
-    for (; first < n; ++first) {
-        const char16_t u = text[first].unicode();
-        if (u >= 0x20 && u < 0x7f)
-            continue;
-        char32_t c = u;
-        if (QChar::isHighSurrogate(u) && first + 1 < n && text[first + 1].isLowSurrogate())
-            c = QChar::surrogateToUcs4(u, text[first + 1].unicode());
-        if (isDisguising(c) && !kept(c))
+    qsizetype first = 0;
+    while (first < n) {
+        const auto [c, units] = codePointAt(text, first);
+        if (shown(c))
             break;
-        if (c > 0xffff)
-            ++first;
+        first += units;
     }
     if (first >= n)
         return text.toString();
     QString out;
     out.reserve(n + 16);
     out += text.left(first);
-    for (qsizetype i = first; i < n; ++i) {
-        const char16_t u = text[i].unicode();
-        char32_t c = u;
-        qsizetype units = 1;
-        if (QChar::isHighSurrogate(u) && i + 1 < n && text[i + 1].isLowSurrogate()) {
-            c = QChar::surrogateToUcs4(u, text[i + 1].unicode());
-            units = 2;
-        }
-        if (isDisguising(c) && !kept(c))
+    for (qsizetype i = first; i < n;) {
+        const auto [c, units] = codePointAt(text, i);
+        if (shown(c))
             appendVisible(out, c);
         else
             out += text.mid(i, units);
-        i += units - 1;
+        i += units;
     }
     return out;
 }
