@@ -12,6 +12,7 @@
 #include "mainwindow.h"
 #include "recordingclient.h"
 
+#include <QCompleter>
 #include <QSettings>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -177,6 +178,12 @@ void TestHostileContent::shownVisibly() {
     QVERIFY2(treeProblem.isEmpty(), qPrintable(treeProblem));
     const QString consoleProblem = checkModel("console", conversation);
     QVERIFY2(consoleProblem.isEmpty(), qPrintable(consoleProblem));
+    // The destination field offers the sender's id as it shows ids everywhere else.
+    const QAbstractItemModel *offered = watcher->findChild<QCompleter *>()->model();
+    QTRY_VERIFY(offered->rowCount() > 0);
+    const QString completerProblem = checkModel("destination completer", offered);
+    QVERIFY2(completerProblem.isEmpty(), qPrintable(completerProblem));
+    QCOMPARE(offered->index(0, 0).data(Qt::EditRole).toString(), QString::fromUtf8(hostile.id));
 
     // The details of the send: summary, its tooltip, JSON, raw and hex.
     auto *logView = child<QTableView>("frameLog");

@@ -1,5 +1,6 @@
 #include "consoleclientwidget.h"
 
+#include "destinationcompletionmodel.h"
 #include "displaytext.h"
 
 #include "jsoneditor.h"
@@ -22,7 +23,6 @@
 #include <QScrollBar>
 #include <QShortcut>
 #include <QSplitter>
-#include <QStringListModel>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -209,7 +209,7 @@ void ConsoleClientWidget::buildUi() {
     m_destEdit->setObjectName(QStringLiteral("destinationEdit"));
     m_destEdit->setPlaceholderText(tr("destination ids, comma separated"));
     m_destEdit->setClearButtonEnabled(true);
-    m_completionModel = new QStringListModel(this);
+    m_completionModel = new DestinationCompletionModel(this);
     m_completer = new QCompleter(m_completionModel, this);
     m_completer->setCaseSensitivity(Qt::CaseInsensitive);
     m_completer->setCompletionMode(QCompleter::PopupCompletion);

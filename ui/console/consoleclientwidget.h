@@ -13,7 +13,7 @@ class QCompleter;
 class QLabel;
 class QLineEdit;
 class QPushButton;
-class QStringListModel;
+class DestinationCompletionModel;
 class QTableView;
 class QToolButton;
 class SavedMessagesStore;
@@ -111,7 +111,7 @@ private:
 
     QLineEdit *m_destEdit = nullptr;
     QCompleter *m_completer = nullptr;
-    QStringListModel *m_completionModel = nullptr;
+    DestinationCompletionModel *m_completionModel = nullptr;
     QStringList m_completionIds;
     QComboBox *m_modeCombo = nullptr;
     JsonEditor *m_editor = nullptr;

@@ -3,6 +3,7 @@
 // context menu.
 #include "consoleclientwidget.h"
 
+#include "destinationcompletionmodel.h"
 #include "displaytext.h"
 
 #include "consoleclient.h"
@@ -22,7 +23,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
-#include <QStringListModel>
 #include <QTableView>
 #include <QToolButton>
 
