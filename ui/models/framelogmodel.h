@@ -18,7 +18,7 @@
 // views at most one removal from the front and one insertion at the end. Cells are formatted
 // only when a view asks for them.
 //
-// Each row is a 20-byte entry of a FrameIndex; whole events (bytes, detail, ack) are kept in
+// Each row is a 16-byte entry of a FrameIndex; whole events (bytes, detail, ack) are kept in
 // memory for the newest rows only when a frame reader is set (the capture on disk, which has
 // them all): older rows are read back when shown. Without a reader every row keeps its event.
 class FrameLogModel : public QAbstractTableModel {
