@@ -1371,6 +1371,10 @@ Client: %2</translation>
         <source>&lt;i&gt;The JSON tab shows the first %1 lines.&lt;/i&gt; &lt;a href=&quot;more&quot;&gt;Show more&lt;/a&gt;</source>
         <translation>&lt;i&gt;Der JSON-Tab zeigt die ersten %1 Zeilen.&lt;/i&gt; &lt;a href=&quot;more&quot;&gt;Mehr anzeigen&lt;/a&gt;</translation>
     </message>
+    <message>
+        <source>The capture&apos;s writer was too far behind when this frame came: its bytes were not recorded.</source>
+        <translation>Das Schreiben der Aufzeichnung lag zu weit zurück, als dieser Frame kam: Seine Bytes wurden nicht aufgezeichnet.</translation>
+    </message>
 </context>
 <context>
     <name>FrameFilterProxyModel</name>
@@ -2156,6 +2160,17 @@ Verbindung %2</translation>
     <message>
         <source>Capture</source>
         <translation>Mitschnitt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s) came faster than the capture could write them: their rows are in the log, their bytes were not recorded.</source>
+        <translation>
+            <numerusform>%n Frame kam schneller, als die Aufzeichnung ihn schreiben konnte: Seine Zeile steht im Log, seine Bytes wurden nicht aufgezeichnet.</numerusform>
+            <numerusform>%n Frames kamen schneller, als die Aufzeichnung sie schreiben konnte: Ihre Zeilen stehen im Log, ihre Bytes wurden nicht aufgezeichnet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
     </message>
 </context>
 <context>

@@ -1371,6 +1371,10 @@ Client&#xa0;: %2</translation>
         <source>&lt;i&gt;The JSON tab shows the first %1 lines.&lt;/i&gt; &lt;a href=&quot;more&quot;&gt;Show more&lt;/a&gt;</source>
         <translation>&lt;i&gt;L’onglet JSON affiche les %1 premières lignes.&lt;/i&gt; &lt;a href=&quot;more&quot;&gt;Afficher plus&lt;/a&gt;</translation>
     </message>
+    <message>
+        <source>The capture&apos;s writer was too far behind when this frame came: its bytes were not recorded.</source>
+        <translation>L’écriture de la capture avait trop de retard à l’arrivée de cette trame : ses octets n’ont pas été enregistrés.</translation>
+    </message>
 </context>
 <context>
     <name>FrameFilterProxyModel</name>
@@ -2156,6 +2160,17 @@ Connexion %2</translation>
     <message>
         <source>Capture</source>
         <translation>Capture</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s) came faster than the capture could write them: their rows are in the log, their bytes were not recorded.</source>
+        <translation>
+            <numerusform>%n trame est arrivée plus vite que la capture ne pouvait l’écrire : sa ligne est dans le journal, ses octets n’ont pas été enregistrés.</numerusform>
+            <numerusform>%n trames sont arrivées plus vite que la capture ne pouvait les écrire : leurs lignes sont dans le journal, leurs octets n’ont pas été enregistrés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Masquer</translation>
     </message>
 </context>
 <context>

@@ -16,8 +16,10 @@ struct CaptureRecorder::Shared {
     std::condition_variable wake;      // the writer waits for work
     std::condition_variable committed; // open() and flush() wait for the writer
     std::deque<BrokerEventList> batches;
+    // Appended and not yet committed (queued, or taken by the writer into its transaction).
     qsizetype queuedEvents = 0;
     qint64 queuedBytes = 0;
+    std::deque<qint64> batchBytes;       // bytesOf() of each batch in `batches`, to release them
     std::optional<CaptureBudget> budget; // a change for the writer to apply
     quint64 unwritten = 0;               // counts for the writer to add to the file
     quint64 unrecorded = 0;
@@ -133,6 +135,7 @@ quint64 CaptureRecorder::append(const BrokerEventList &events) {
                  (m_shared->queuedBytes == 0 || m_shared->queuedBytes + bytes <= MaxQueuedBytes);
         if (queued) {
             m_shared->batches.push_back(events);
+            m_shared->batchBytes.push_back(bytes);
             m_shared->queuedEvents += events.size();
             m_shared->queuedBytes += bytes;
         } else {
@@ -220,6 +223,7 @@ void CaptureRecorder::runWriter(std::shared_ptr<Shared> shared, int generation) 
             s.failed = true;
             s.error = error;
             s.batches.clear();
+            s.batchBytes.clear();
             s.queuedEvents = 0;
             s.queuedBytes = 0;
         }
@@ -231,6 +235,9 @@ void CaptureRecorder::runWriter(std::shared_ptr<Shared> shared, int generation) 
     };
 
     Clock::time_point transactionStart;
+    // What the open transaction holds, released from the queue's bounds at its commit.
+    qsizetype transactionEvents = 0;
+    qint64 transactionBytes = 0;
     bool stop = false;
     while (!stop) {
         std::deque<BrokerEventList> work;
@@ -247,8 +254,9 @@ void CaptureRecorder::runWriter(std::shared_ptr<Shared> shared, int generation) 
                 });
             }
             work.swap(s.batches);
-            s.queuedEvents = 0;
-            s.queuedBytes = 0;
+            for (const qint64 bytes : s.batchBytes)
+                transactionBytes += bytes;
+            s.batchBytes.clear();
             std::swap(budget, s.budget);
             std::swap(unwritten, s.unwritten);
             std::swap(unrecorded, s.unrecorded);
@@ -263,6 +271,7 @@ void CaptureRecorder::runWriter(std::shared_ptr<Shared> shared, int generation) 
             transactionStart = Clock::now();
         bool written = true;
         for (const BrokerEventList &batch : work) {
+            transactionEvents += batch.size();
             if (!writer.write(batch, &error)) {
                 written = false;
                 break;
@@ -289,6 +298,8 @@ void CaptureRecorder::runWriter(std::shared_ptr<Shared> shared, int generation) 
         {
             std::lock_guard lock(s.mutex);
             s.committedId = committedId;
+            s.queuedEvents -= std::exchange(transactionEvents, 0);
+            s.queuedBytes -= std::exchange(transactionBytes, 0);
         }
         s.committed.notify_all();
         if (eviction) {

@@ -17,10 +17,12 @@ class QThread;
 class CaptureRecorder : public QObject {
     Q_OBJECT
 public:
-    // What may wait for the writer: past either bound a batch is not queued but counted
-    // (overflowed, and unwritten_frames in the file).
-    static constexpr qsizetype MaxQueuedEvents = 500'000;
-    static constexpr qint64 MaxQueuedBytes = 512LL << 20;
+    // What may wait for the writer, counted from append() until its commit (the caller keeps
+    // those events whole until written() says so): past either bound a batch is not queued but
+    // counted (overflowed, and unwritten_frames in the file). About a second of the broker's
+    // recording limit; more would only grow memory while the writer falls further behind.
+    static constexpr qsizetype MaxQueuedEvents = 200'000;
+    static constexpr qint64 MaxQueuedBytes = 64LL << 20;
     // The longest a written frame waits for its commit while frames keep coming.
     static constexpr int CommitIntervalMs = 250;
 

@@ -30,6 +30,7 @@ private slots:
     void evictionByBytes();
     void idsAreNotReusedAfterEverythingWasEvicted();
     void tooFarBehindIsCountedNotSilent();
+    void committedFramesFreeTheQueue();
     void unrecordedFramesAreCounted();
     void removedFileStopsTheRecordingOnce();
     void fullDiskStopsTheRecordingOnce();
@@ -270,6 +271,23 @@ void TestCaptureStore::tooFarBehindIsCountedNotSilent() {
     QVERIFY(reader.open(path("h.wscap"), &error));
     QCOMPARE(reader.lastId(), quint64(20));
     QCOMPARE(reader.unwrittenCount(), quint64(tooMany.size()));
+}
+
+// What waits for the writer is counted until committed, and released then: after a flush the
+// whole bound is free again.
+void TestCaptureStore::committedFramesFreeTheQueue() {
+    CaptureRecorder recorder;
+    QSignalSpy overflowed(&recorder, &CaptureRecorder::overflowed);
+    QString error;
+    QVERIFY(recorder.open(path("q.wscap"), CaptureBudget(), &error));
+    const BrokerEventList full(CaptureRecorder::MaxQueuedEvents, numbered(1));
+    for (int round = 0; round < 3; ++round) {
+        QCOMPARE(recorder.append(full),
+                 quint64(1) + quint64(round) * quint64(CaptureRecorder::MaxQueuedEvents));
+        QVERIFY(recorder.flush(&error));
+    }
+    QCOMPARE(overflowed.size(), 0);
+    QCOMPARE(recorder.unwrittenCount(), quint64(0));
 }
 
 void TestCaptureStore::unrecordedFramesAreCounted() {

@@ -136,6 +136,49 @@ private Q_SLOTS:
                                               QByteArray::number(50000 - log->rowCount()) + ','));
     }
 
+    // When the capture's writer is too far behind, the recorder refuses a batch: its rows are
+    // in the log (counted, said by the inspector), their bytes are not kept in memory once
+    // they are not the newest, and reading them gives the index's header instead of failing.
+    void rowsTheWriterRefusedKeepNoBytes() {
+        QString error;
+        QVERIFY2(m_inspector->startRecording(path("behind.wscap"), CaptureBudget(), &error),
+                 qPrintable(error));
+        FrameLogModel *log = m_inspector->log();
+        log->setCapacity(400000);
+        QSignalSpy unwritten(m_inspector.get(), &Inspector::unwrittenFramesChanged);
+        m_inspector->addEvents(traffic(100));
+        // More than may wait for the writer at all: refused whatever the writer's pace.
+        const BrokerEvent refused = traffic(1, 100).constFirst();
+        const int refusedCount = int(CaptureRecorder::MaxQueuedEvents) + 1;
+        m_inspector->addEvents(BrokerEventList(refusedCount, refused));
+        QCOMPARE(unwritten.size(), 1);
+        QCOMPARE(m_inspector->unwrittenFrames(), quint64(refusedCount));
+        m_inspector->addEvents(traffic(6000, 200));
+        QVERIFY(m_inspector->recorder()->flush(&error));
+        const int firstRefused = 100;
+        const int lastRefused = firstRefused + refusedCount - 1;
+        QCOMPARE(log->rowCount(), 100 + refusedCount + 6000);
+        // The newest rows stay whole; the refused ones go from memory with the written ones.
+        QTRY_VERIFY(!log->isInMemory(lastRefused));
+        QVERIFY(log->isInMemory(log->rowCount() - 1));
+        for (const int row : {firstRefused, firstRefused + 1234, lastRefused}) {
+            QVERIFY(log->isUnrecorded(row));
+            const BrokerEvent e = log->eventAt(row);
+            QVERIFY(e.data.isEmpty());
+            QCOMPARE(e.size, refused.size);
+            QCOMPARE(e.room, refused.room);
+            QVERIFY(log->index(row, FrameLogModel::SummaryColumn).data().isValid());
+        }
+        // Rows before and after were written, and are read back whole.
+        QVERIFY(!log->isUnrecorded(50));
+        QVERIFY(log->eventAt(50).data.contains("\"seq\":50,"));
+        QVERIFY(!log->isUnrecorded(lastRefused + 1));
+        QVERIFY(log->eventAt(lastRefused + 1).data.contains("\"seq\":200,"));
+        // Filters over the index still see every row.
+        m_inspector->logProxy()->setRoomFilter(refused.room);
+        QVERIFY(m_inspector->logProxy()->rowCount() > refusedCount);
+    }
+
     void savedLogOpensByStreaming() {
         // A JSON Lines log of 30,000 frames, written as an export would.
         const QString jsonl = path("saved.jsonl");

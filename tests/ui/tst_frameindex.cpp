@@ -52,7 +52,7 @@ private slots:
 
     void rowsStaySmall() {
         FrameIndex index;
-        QCOMPARE(index.bytesPerRow(), 20);
+        QCOMPARE(index.bytesPerRow(), 16);
     }
 
     void removeFrontKeepsOrderAndAskStates() {
@@ -76,6 +76,47 @@ private slots:
         QCOMPARE(index.askState(0), FrameIndex::AskStateValue(3));
         index.clear();
         QCOMPARE(index.size(), 0);
+    }
+
+    // Rows live in chunks of 65,536: appending and removing across chunk boundaries, in steps
+    // that do not divide a chunk, keeps every row where it was.
+    void removeFrontAcrossChunks() {
+        FrameIndex index;
+        constexpr int Rows = 300000;
+        for (int i = 0; i < Rows; ++i) {
+            index.append(frame(BrokerEvent::Kind::FrameIn, quint64(i % 7), QStringLiteral("/r"),
+                               "c" + QByteArray::number(i % 11), FrameAction::Send, "{}",
+                               BaseTimeMs + i),
+                         FrameIndex::AskStateValue(i % 4));
+        }
+        int first = 0;
+        for (const int step : {1, 65535, 70000, 100000}) {
+            index.removeFront(step);
+            first += step;
+            QCOMPARE(index.size(), Rows - first);
+            for (const int row : {0, 1, 65535, 65536, int(index.size()) - 1}) {
+                if (row >= index.size())
+                    continue;
+                const int i = first + row;
+                QCOMPARE(index.timeMs(row), BaseTimeMs + i);
+                QCOMPARE(index.connectionId(row), quint64(i % 7));
+                QCOMPARE(index.clientId(row), "c" + QByteArray::number(i % 11));
+                QCOMPARE(index.askState(row), FrameIndex::AskStateValue(i % 4));
+            }
+        }
+        index.append(frame(BrokerEvent::Kind::FrameOut, 3, QStringLiteral("/r"), "c3",
+                           FrameAction::Message, "{}", BaseTimeMs + Rows),
+                     1);
+        QCOMPARE(index.size(), Rows - first + 1);
+        QCOMPARE(index.timeMs(index.size() - 1), BaseTimeMs + Rows);
+        index.removeFront(index.size());
+        QCOMPARE(index.size(), 0);
+        index.append(frame(BrokerEvent::Kind::FrameIn, 1, QStringLiteral("/r"), "c1",
+                           FrameAction::Send, "{}", BaseTimeMs),
+                     2);
+        QCOMPARE(index.size(), 1);
+        QCOMPARE(index.clientId(0), QByteArray("c1"));
+        QCOMPARE(index.askState(0), FrameIndex::AskStateValue(2));
     }
 
     void sameConnectionInAnotherSessionIsAnotherConnection() {

@@ -36,7 +36,7 @@ int runCaptureSearchBench(quint64 frames, const QString &pattern) {
                 batch.append(SyntheticFeed::frame(i, t0 + qint64(i / 200)));
             recorder.append(batch);
             // The recorder's queue is bounded (MaxQueuedEvents): let the writer catch up.
-            if (n % 200000 == 200000 - Batch)
+            if (n % 100000 == 100000 - Batch)
                 recorder.flush();
         }
         if (!recorder.flush(&error)) {

@@ -109,7 +109,7 @@ FrameDetailsView::FrameDetailsView(QWidget *parent)
     clear();
 }
 
-void FrameDetailsView::setEvent(const BrokerEvent &event) {
+void FrameDetailsView::setEvent(const BrokerEvent &event, bool bytesRecorded) {
     m_data = event.data;
     m_shownBytes = ShownBytes;
     const QString client =
@@ -150,7 +150,13 @@ void FrameDetailsView::setEvent(const BrokerEvent &event) {
         outcome = outcome.isEmpty() ? event.detail : tr("%1: %2").arg(outcome, event.detail);
     if (!outcome.isEmpty())
         summary += QStringLiteral("<br>") + DisplayText::visible(outcome).toHtmlEscaped();
-    if (event.data.size() < event.size)
+    const QString notRecorded = tr("The capture's writer was too far behind when this frame "
+                                   "came: its bytes were not recorded.");
+    const bool lost = !bytesRecorded && (event.kind == BrokerEvent::Kind::FrameIn ||
+                                         event.kind == BrokerEvent::Kind::FrameOut);
+    if (lost)
+        summary += QStringLiteral("<br><i>%1</i>").arg(notRecorded.toHtmlEscaped());
+    else if (event.data.size() < event.size)
         summary += QStringLiteral("<br><i>%1</i>")
                        .arg(tr("Only the first %n byte(s) were recorded.", nullptr,
                                int(event.data.size())));
@@ -168,7 +174,12 @@ void FrameDetailsView::setEvent(const BrokerEvent &event) {
     m_hex->setPlainText(JsonFormatter::hexDump(event.data, HexBytes, m_hexBytesPerRow));
     m_textFrame = hasFrame && !event.binary;
     m_partial->hide();
-    if (!hasFrame) {
+    if (lost) {
+        m_pretty->setPlainText(notRecorded);
+        m_raw->setPlainText(notRecorded);
+        if (m_tabs->currentWidget() == m_hex)
+            m_tabs->setCurrentWidget(m_pretty);
+    } else if (!hasFrame) {
         m_pretty->setPlainText(DisplayText::visibleLines(JsonFormatter::pretty(eventJson(event))));
         m_raw->clear();
         m_tabs->setCurrentWidget(m_pretty);

@@ -17,7 +17,9 @@ class FrameDetailsView : public QWidget {
 public:
     explicit FrameDetailsView(QWidget *parent = nullptr);
 
-    void setEvent(const BrokerEvent &event);
+    // bytesRecorded false: the row is known but its frame's bytes were not kept (the capture's
+    // writer was too far behind); the pane says so instead of showing an empty frame.
+    void setEvent(const BrokerEvent &event, bool bytesRecorded = true);
     // Extra lines about the frame, e.g. its send/answer pairing and round-trip time.
     void setRelationText(const QString &text);
     void clear();

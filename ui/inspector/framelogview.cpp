@@ -6,6 +6,7 @@
 #include "logmatchhint.h"
 #include "newframesindicator.h"
 #include "pairedrowdelegate.h"
+#include "selectionkeeper.h"
 #include "tailfollower.h"
 
 #include <QCoreApplication>
@@ -60,6 +61,7 @@ FrameLogView::FrameLogView(FrameFilterProxyModel *proxy, FrameLogModel *log, QWi
     m_follower = new TailFollower(this);
     new NewFramesIndicator(this, m_follower);
     new LogMatchHint(proxy, this);
+    new SelectionKeeper(this, proxy, log);
 }
 
 int FrameLogView::currentLogRow() const {

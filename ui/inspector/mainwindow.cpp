@@ -121,6 +121,7 @@ MainWindow::MainWindow(const BrokerSettings &broker, QSettings *settings, QWidge
             updateBanner();
         } else if (link == QLatin1String("dismiss-unrecorded")) {
             m_unrecordedSeen = m_unrecorded;
+            m_unwrittenSeen = m_inspector->unwrittenFrames();
             updateBanner();
         } else if (link == QLatin1String("settings"))
             showSettings();
@@ -176,6 +177,7 @@ void MainWindow::startRecording() {
         updateBanner();
     });
     connect(m_inspector, &Inspector::discardedFramesChanged, this, &MainWindow::updateBanner);
+    connect(m_inspector, &Inspector::unwrittenFramesChanged, this, &MainWindow::updateBanner);
 }
 
 void MainWindow::openFile(const QString &path) {
@@ -262,11 +264,24 @@ void MainWindow::updateBanner() {
                     nullptr, int(std::min<quint64>(m_log->droppedCount(), INT_MAX)))
                      .arg(QLocale().toString(m_log->capacity()));
     }
+    // One line, one Dismiss, for both ways frames went unrecorded: over the broker's
+    // per-second limit (counted only), or refused by the capture's writer (rows kept, bytes not).
+    const quint64 unwritten = m_inspector->unwrittenFrames();
+    const QString unwrittenText =
+        unwritten > m_unwrittenSeen
+            ? tr("%n frame(s) came faster than the capture could write them: their rows are in "
+                 "the log, their bytes were not recorded.",
+                 nullptr, int(std::min<quint64>(unwritten - m_unwrittenSeen, INT_MAX)))
+            : QString();
+    if (m_unrecorded <= m_unrecordedSeen && !unwrittenText.isEmpty())
+        parts << unwrittenText +
+                     QStringLiteral(" <a href=\"dismiss-unrecorded\">%1</a>").arg(tr("Dismiss"));
     if (m_unrecorded > m_unrecordedSeen) {
-        parts << tr("%n frame(s) came faster than the log records (%1 a second) and were only "
-                    "counted. <a href=\"dismiss-unrecorded\">Dismiss</a>",
-                    nullptr, int(std::min<quint64>(m_unrecorded - m_unrecordedSeen, INT_MAX)))
-                     .arg(QLocale().toString(m_brokerSettings.maxRecordedFramesPerSecond));
+        parts << (unwrittenText.isEmpty() ? QString() : unwrittenText + QLatin1Char(' ')) +
+                     tr("%n frame(s) came faster than the log records (%1 a second) and were only "
+                        "counted. <a href=\"dismiss-unrecorded\">Dismiss</a>",
+                        nullptr, int(std::min<quint64>(m_unrecorded - m_unrecordedSeen, INT_MAX)))
+                         .arg(QLocale().toString(m_brokerSettings.maxRecordedFramesPerSecond));
     }
     m_banner->setText(parts.join(QStringLiteral(" &nbsp;·&nbsp; ")));
     QPalette p = palette();
@@ -323,7 +338,7 @@ void MainWindow::showSelectedFrame() {
         m_details->clear();
         return;
     }
-    m_details->setEvent(m_log->eventAt(row));
+    m_details->setEvent(m_log->eventAt(row), !m_log->isUnrecorded(row));
     m_details->setRelationText(AskRelationText::describe(*m_log, m_inspector->askGroup(row)));
 }
 

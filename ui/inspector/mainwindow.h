@@ -87,6 +87,7 @@ private:
     SettingsDialog::InspectorOptions m_inspectorOptions;
     quint64 m_unrecorded = 0;     // frames the broker handled but did not record for the log
     quint64 m_unrecordedSeen = 0; // as many as the user dismissed
+    quint64 m_unwrittenSeen = 0;  // frames the capture's writer refused, as many dismissed
     std::unique_ptr<SessionCapture> m_session;
     QString m_recordingError;         // why this session is not recorded, shown in the banner
     bool m_lastSessionOffered = true; // the banner no longer offers the crashed last session

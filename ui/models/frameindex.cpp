@@ -34,16 +34,26 @@ quint32 FrameIndex::internClient(const QByteArray &clientId) {
     return index;
 }
 
+quint32 FrameIndex::internSource(quint32 connection, quint32 client) {
+    const quint64 key = quint64(connection) << 32 | client;
+    const auto it = m_sourceIndex.constFind(key);
+    if (it != m_sourceIndex.constEnd())
+        return *it;
+    const auto index = quint32(m_sources.size());
+    m_sources.append(Source{connection, client});
+    m_sourceIndex.insert(key, index);
+    return index;
+}
+
 void FrameIndex::append(const BrokerEvent &event, AskStateValue askState) {
-    if (m_rows.empty() && m_connections.isEmpty())
+    if (m_size == 0 && m_connections.isEmpty())
         m_baseTimeMs = event.timeMs - HalfRangeMs;
     const qint64 delta =
         std::clamp<qint64>(event.timeMs - m_baseTimeMs, 0, std::numeric_limits<quint32>::max());
     Row row{};
     row.timeDeltaMs = quint32(delta);
     row.size = quint32(std::clamp<qint64>(event.size, 0, std::numeric_limits<quint32>::max()));
-    row.connection = internConnection(event);
-    row.client = internClient(event.clientId);
+    row.source = internSource(internConnection(event), internClient(event.clientId));
     row.kind = quint32(event.kind);
     row.action = quint32(event.action);
     row.outcome = quint32(event.outcome);
@@ -51,13 +61,26 @@ void FrameIndex::append(const BrokerEvent &event, AskStateValue askState) {
     row.binary = event.binary ? 1 : 0;
     row.dropped = event.dropped ? 1 : 0;
     row.askState = askState;
-    m_rows.push_back(row);
+    const qsizetype i = m_offset + m_size;
+    if (size_t(i >> ChunkBits) == m_chunks.size())
+        m_chunks.push_back(std::make_unique_for_overwrite<Row[]>(size_t(ChunkRows)));
+    m_chunks[size_t(i >> ChunkBits)][i & (ChunkRows - 1)] = row;
+    ++m_size;
 }
 
 void FrameIndex::removeFront(qsizetype count) {
-    count = std::min(count, size());
-    m_rows.erase(m_rows.begin(), m_rows.begin() + count);
-    if (m_connections.size() + m_clients.size() > m_compactAt)
+    count = std::clamp<qsizetype>(count, 0, size());
+    m_offset += count;
+    m_size -= count;
+    while (m_offset >= ChunkRows) {
+        m_chunks.pop_front();
+        m_offset -= ChunkRows;
+    }
+    if (m_size == 0) {
+        m_chunks.clear();
+        m_offset = 0;
+    }
+    if (internedCount() > m_compactAt)
         compact();
 }
 
@@ -65,12 +88,17 @@ void FrameIndex::compact() {
     // One pass over the rows marks what is used, one renumbers: O(rows), and rare, as the
     // next compaction waits until the tables have doubled again.
     constexpr quint32 Unused = std::numeric_limits<quint32>::max();
+    std::vector<quint32> sourceMap(size_t(m_sources.size()), Unused);
+    for (qsizetype r = 0; r < m_size; ++r)
+        sourceMap[at(r).source] = 0;
     std::vector<quint32> connectionMap(size_t(m_connections.size()), Unused);
     std::vector<quint32> clientMap(size_t(m_clients.size()), Unused);
     clientMap[0] = 0; // not registered
-    for (const Row &row : m_rows) {
-        connectionMap[row.connection] = 0;
-        clientMap[row.client] = 0;
+    for (qsizetype i = 0; i < m_sources.size(); ++i) {
+        if (sourceMap[size_t(i)] == Unused)
+            continue;
+        connectionMap[m_sources.at(i).connection] = 0;
+        clientMap[m_sources.at(i).client] = 0;
     }
     QList<Connection> connections;
     m_connectionIndex.clear();
@@ -92,36 +120,52 @@ void FrameIndex::compact() {
         m_clientIndex.insert(m_clients.at(i), quint32(clients.size()));
         clients.append(m_clients.at(i));
     }
-    for (Row &row : m_rows) {
-        row.connection = connectionMap[row.connection];
-        row.client = clientMap[row.client];
+    // Used sources name used connections and clients only, and distinct ones stay distinct.
+    QList<Source> sources;
+    m_sourceIndex.clear();
+    for (qsizetype i = 0; i < m_sources.size(); ++i) {
+        if (sourceMap[size_t(i)] == Unused)
+            continue;
+        const Source s{connectionMap[m_sources.at(i).connection],
+                       clientMap[m_sources.at(i).client]};
+        sourceMap[size_t(i)] = quint32(sources.size());
+        m_sourceIndex.insert(quint64(s.connection) << 32 | s.client, quint32(sources.size()));
+        sources.append(s);
+    }
+    for (qsizetype r = 0; r < m_size; ++r) {
+        Row &row = rowAt(r);
+        row.source = sourceMap[row.source];
     }
     m_connections = std::move(connections);
     m_clients = std::move(clients);
-    m_compactAt = std::max(MinCompactAt, 2 * (m_connections.size() + m_clients.size()));
+    m_sources = std::move(sources);
+    m_compactAt = std::max(MinCompactAt, 2 * internedCount());
 }
 
 void FrameIndex::clear() {
-    m_rows.clear();
-    // std::deque keeps its blocks after clear(); a fresh one gives the memory back.
-    std::deque<Row>().swap(m_rows);
+    m_chunks.clear();
+    m_offset = 0;
+    m_size = 0;
     m_connections.clear();
     m_connectionIndex.clear();
     m_clients = {QByteArray()};
     m_clientIndex.clear();
+    m_sources.clear();
+    m_sourceIndex.clear();
     m_compactAt = MinCompactAt;
 }
 
 BrokerEvent FrameIndex::header(qsizetype row) const {
     const Row &r = at(row);
-    const Connection &connection = m_connections.at(r.connection);
+    const Source &source = m_sources.at(r.source);
+    const Connection &connection = m_connections.at(source.connection);
     BrokerEvent e;
     e.timeMs = m_baseTimeMs + r.timeDeltaMs;
     e.session = connection.session;
     e.sessionUrl = connection.sessionUrl;
     e.connectionId = connection.connectionId;
     e.room = connection.room;
-    e.clientId = m_clients.at(r.client);
+    e.clientId = m_clients.at(source.client);
     e.kind = BrokerEvent::Kind(r.kind);
     e.action = FrameAction(r.action);
     e.outcome = BrokerEvent::Outcome(r.outcome);

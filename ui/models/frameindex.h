@@ -8,13 +8,16 @@
 #include <QString>
 
 #include <deque>
+#include <memory>
 
-// The frame log's rows in 20 bytes each: what the log's columns, filters, pairing and colours
+// The frame log's rows in 16 bytes each: what the log's columns, filters, pairing and colours
 // need of an event without its bytes (time, size, kind, action, outcome, close reason, the
-// connection with its room and session, the client id). Strings are interned: a log of ten
-// million frames from a few hundred connections costs ~200 MB, not the ~2 GB whole events
-// would. The bytes, detail and ack of a row are kept elsewhere (FrameLogModel: in memory for
-// the newest rows, in the capture for all).
+// connection with its room and session, the client id). Strings are interned, and a row names
+// its (connection, client id) pair with one number: a log of ten million frames from a few
+// hundred connections costs ~160 MB, not the ~2 GB whole events would. Rows are kept in
+// chunks of 1 MiB (a std::deque's 512-byte blocks cost 3 % more and scatter over the heap). The
+// bytes, detail and ack of a row are kept elsewhere (FrameLogModel: in memory for the newest rows,
+// in the capture for all).
 class FrameIndex {
 public:
     // Where a send with an ack stands (FrameLogModel::AskState, stored here per row).
@@ -23,7 +26,7 @@ public:
     void append(const BrokerEvent &event, AskStateValue askState);
     void removeFront(qsizetype count);
     void clear();
-    qsizetype size() const { return qsizetype(m_rows.size()); }
+    qsizetype size() const { return m_size; }
     // Interned connections (with room and session) and client ids, for tests and memory figures.
     qsizetype internedConnections() const { return m_connections.size(); }
     qsizetype internedClients() const { return m_clients.size() - 1; }
@@ -35,15 +38,15 @@ public:
     bool binary(qsizetype row) const { return at(row).binary != 0; }
     qint64 timeMs(qsizetype row) const { return m_baseTimeMs + at(row).timeDeltaMs; }
     qint64 frameSize(qsizetype row) const { return at(row).size; }
-    quint64 connectionId(qsizetype row) const {
-        return m_connections.at(at(row).connection).connectionId;
+    quint64 connectionId(qsizetype row) const { return connectionOf(row).connectionId; }
+    const QString &room(qsizetype row) const { return connectionOf(row).room; }
+    const QByteArray &clientId(qsizetype row) const {
+        return m_clients.at(m_sources.at(at(row).source).client);
     }
-    const QString &room(qsizetype row) const { return m_connections.at(at(row).connection).room; }
-    const QByteArray &clientId(qsizetype row) const { return m_clients.at(at(row).client); }
     bool isProblem(qsizetype row) const;
 
     AskStateValue askState(qsizetype row) const { return at(row).askState; }
-    void setAskState(qsizetype row, AskStateValue state) { m_rows[size_t(row)].askState = state; }
+    void setAskState(qsizetype row, AskStateValue state) { rowAt(row).askState = state; }
 
     // Bytes held per row and by the interned strings, for the memory figures.
     qsizetype bytesPerRow() const { return sizeof(Row); }
@@ -52,8 +55,7 @@ private:
     struct Row {
         quint32 timeDeltaMs; // since m_baseTimeMs
         quint32 size;        // saturates at 4 GiB, far above any message limit
-        quint32 connection;  // index into m_connections
-        quint32 client;      // index into m_clients (0: not registered)
+        quint32 source;      // index into m_sources
         quint32 kind : 4;
         quint32 action : 4;
         quint32 outcome : 4;
@@ -62,7 +64,15 @@ private:
         quint32 dropped : 1;
         quint32 askState : 2;
     };
-    static_assert(sizeof(Row) == 20, "a row of the index is meant to stay small");
+    static_assert(sizeof(Row) == 16, "a row of the index is meant to stay small");
+    static constexpr int ChunkBits = 16; // 65,536 rows, 1 MiB a chunk
+    static constexpr qsizetype ChunkRows = qsizetype(1) << ChunkBits;
+
+    // Who sent or received a row's frame: a connection and the id it had then.
+    struct Source {
+        quint32 connection; // index into m_connections
+        quint32 client;     // index into m_clients (0: not registered)
+    };
 
     struct Connection {
         quint64 session = 0;
@@ -82,13 +92,29 @@ private:
         }
     };
 
-    const Row &at(qsizetype row) const { return m_rows[size_t(row)]; }
+    const Row &at(qsizetype row) const {
+        const qsizetype i = row + m_offset;
+        return m_chunks[size_t(i >> ChunkBits)][i & (ChunkRows - 1)];
+    }
+    Row &rowAt(qsizetype row) {
+        const qsizetype i = row + m_offset;
+        return m_chunks[size_t(i >> ChunkBits)][i & (ChunkRows - 1)];
+    }
+    const Connection &connectionOf(qsizetype row) const {
+        return m_connections.at(m_sources.at(at(row).source).connection);
+    }
     quint32 internConnection(const BrokerEvent &event);
     quint32 internClient(const QByteArray &clientId);
+    quint32 internSource(quint32 connection, quint32 client);
+    qsizetype internedCount() const {
+        return m_connections.size() + m_clients.size() + m_sources.size();
+    }
     // Drops the interned strings no row refers to any more, renumbering the rows' references.
     void compact();
 
-    std::deque<Row> m_rows;
+    std::deque<std::unique_ptr<Row[]>> m_chunks;
+    qsizetype m_offset = 0; // of the first row in the first chunk
+    qsizetype m_size = 0;
     // 2^31 ms (24.8 days) before the first row's time, so that rows up to 24 days before or
     // 24 days after it fit (a log spanning more saturates at its ends).
     qint64 m_baseTimeMs = 0;
@@ -99,6 +125,8 @@ private:
     QHash<ConnectionKey, quint32> m_connectionIndex;
     QList<QByteArray> m_clients{QByteArray()};
     QHash<QByteArray, quint32> m_clientIndex;
+    QList<Source> m_sources;
+    QHash<quint64, quint32> m_sourceIndex; // by connection << 32 | client
     qsizetype m_compactAt = MinCompactAt;
     static constexpr qsizetype MinCompactAt = 1024;
 };

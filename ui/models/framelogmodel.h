@@ -18,7 +18,7 @@
 // views at most one removal from the front and one insertion at the end. Cells are formatted
 // only when a view asks for them.
 //
-// Each row is a 20-byte entry of a FrameIndex; whole events (bytes, detail, ack) are kept in
+// Each row is a 16-byte entry of a FrameIndex; whole events (bytes, detail, ack) are kept in
 // memory for the newest rows only when a frame reader is set (the capture on disk, which has
 // them all): older rows are read back when shown. Without a reader every row keeps its event.
 class FrameLogModel : public QAbstractTableModel {
@@ -103,6 +103,10 @@ public:
     // Whether a row's whole event is still in memory (filters that need the bytes of older
     // rows ask the capture instead).
     bool isInMemory(int row) const { return row >= m_count - int(m_hot.size()); }
+    // Whether a row's bytes are lost: the capture could not take its frame (the writer was
+    // too far behind, or had failed) and the row is no longer among the newest kept whole.
+    // eventAt() then gives what the index has.
+    bool isUnrecorded(int row) const;
 
     int capacity() const { return m_capacity; }
     // Shrinking drops the oldest rows (counted as dropped).
@@ -187,6 +191,7 @@ private:
     mutable QCache<quint64, BrokerEvent> m_readBack;
     FrameReader m_reader;
     quint64 m_writtenUpTo = 0;
+    quint64 m_readerFromSerial = 0; // the first row appended with the reader set
     // Capture ids by serial: a run of serials from `serial` has ids from `id` on (0: none).
     struct IdRun {
         quint64 serial;

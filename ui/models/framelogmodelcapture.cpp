@@ -30,8 +30,14 @@ BrokerEvent FrameLogModel::eventAt(int row) const {
 
 void FrameLogModel::setFrameReader(FrameReader reader) {
     m_reader = std::move(reader);
+    m_readerFromSerial = m_firstSerial + quint64(m_count);
     m_readBack.clear();
     trimInMemory();
+}
+
+bool FrameLogModel::isUnrecorded(int row) const {
+    return m_reader && !isInMemory(row) && captureIdAt(row) == 0 &&
+           serialAt(row) >= m_readerFromSerial;
 }
 
 quint64 FrameLogModel::captureIdAt(int row) const {
@@ -83,12 +89,14 @@ void FrameLogModel::trimInMemory() {
     if (!m_reader)
         return;
     // The newest rows stay (a following view shows them, and the writer may still hold
-    // them); older ones go once the capture has them.
+    // them); older ones go once the capture has them. A row the capture refused (its writer
+    // was too far behind) goes too: it is counted, and keeping it whole would let memory grow
+    // for as long as the writer stays behind. Rows from before the capture stay whole.
     while (!m_hot.empty() &&
            (int(m_hot.size()) > KeepInMemoryRows || m_hotBytes > KeepInMemoryBytes)) {
         const int row = m_count - int(m_hot.size());
         const quint64 id = captureIdAt(row);
-        if (id == 0 || id > m_writtenUpTo)
+        if (id == 0 ? serialAt(row) < m_readerFromSerial : id > m_writtenUpTo)
             break;
         m_hotBytes -= m_hot.front().data.size();
         m_hot.pop_front();

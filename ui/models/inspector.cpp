@@ -70,6 +70,12 @@ bool Inspector::startRecording(const QString &path, const CaptureBudget &budget,
                 m_discarded = discardedTotal;
                 Q_EMIT discardedFramesChanged(m_discarded);
             });
+    // The recorder counts from zero; the inspector's count goes on across recordings.
+    connect(m_recorder.get(), &CaptureRecorder::overflowed, this,
+            [this, counted = quint64(0)](quint64 total) mutable {
+                m_unwritten += total - std::exchange(counted, total);
+                Q_EMIT unwrittenFramesChanged(m_unwritten);
+            });
     connect(m_recorder.get(), &CaptureRecorder::failed, this, [this](const QString &why) {
         // What the log holds in memory stays; the rows read back from disk may no longer be.
         Q_EMIT recordingFailed(why);

@@ -69,6 +69,9 @@ public:
     QString capturePath() const;
     // Frames the capture's budget discarded since recording started.
     quint64 discardedFrames() const { return m_discarded; }
+    // Frames whose bytes the capture could not take (its writer too far behind) since the
+    // inspector started: their rows are in the log, without bytes once they are not the newest.
+    quint64 unwrittenFrames() const { return m_unwritten; }
 
 public Q_SLOTS:
     void addEvents(const BrokerEventList &events);
@@ -82,6 +85,7 @@ Q_SIGNALS:
     // Recording stopped for a reason the user must know (disk full, file removed).
     void recordingFailed(const QString &error);
     void discardedFramesChanged(quint64 count);
+    void unwrittenFramesChanged(quint64 count);
     void searchProgress(quint64 scanned, quint64 total);
 
 private:
@@ -101,4 +105,5 @@ private:
     CaptureSearch *m_search = nullptr;
     CaptureLoader *m_loader = nullptr;
     quint64 m_discarded = 0;
+    quint64 m_unwritten = 0;
 };
