@@ -19,7 +19,8 @@ struct CaptureRecorder::Shared {
     // Appended and not yet committed (queued, or taken by the writer into its transaction).
     qsizetype queuedEvents = 0;
     qint64 queuedBytes = 0;
-    std::deque<qint64> batchBytes;       // bytesOf() of each batch in `batches`, to release them
+    qsizetype batchedEvents = 0; // of the above, what `batches` holds (not yet taken)
+    qint64 batchedBytes = 0;
     std::optional<CaptureBudget> budget; // a change for the writer to apply
     quint64 unwritten = 0;               // counts for the writer to add to the file
     quint64 unrecorded = 0;
@@ -135,7 +136,8 @@ quint64 CaptureRecorder::append(const BrokerEventList &events) {
                  (m_shared->queuedBytes == 0 || m_shared->queuedBytes + bytes <= MaxQueuedBytes);
         if (queued) {
             m_shared->batches.push_back(events);
-            m_shared->batchBytes.push_back(bytes);
+            m_shared->batchedEvents += events.size();
+            m_shared->batchedBytes += bytes;
             m_shared->queuedEvents += events.size();
             m_shared->queuedBytes += bytes;
         } else {
@@ -223,7 +225,8 @@ void CaptureRecorder::runWriter(std::shared_ptr<Shared> shared, int generation) 
             s.failed = true;
             s.error = error;
             s.batches.clear();
-            s.batchBytes.clear();
+            s.batchedEvents = 0;
+            s.batchedBytes = 0;
             s.queuedEvents = 0;
             s.queuedBytes = 0;
         }
@@ -254,9 +257,8 @@ void CaptureRecorder::runWriter(std::shared_ptr<Shared> shared, int generation) 
                 });
             }
             work.swap(s.batches);
-            for (const qint64 bytes : s.batchBytes)
-                transactionBytes += bytes;
-            s.batchBytes.clear();
+            transactionEvents += std::exchange(s.batchedEvents, 0);
+            transactionBytes += std::exchange(s.batchedBytes, 0);
             std::swap(budget, s.budget);
             std::swap(unwritten, s.unwritten);
             std::swap(unrecorded, s.unrecorded);
@@ -271,7 +273,6 @@ void CaptureRecorder::runWriter(std::shared_ptr<Shared> shared, int generation) 
             transactionStart = Clock::now();
         bool written = true;
         for (const BrokerEventList &batch : work) {
-            transactionEvents += batch.size();
             if (!writer.write(batch, &error)) {
                 written = false;
                 break;
