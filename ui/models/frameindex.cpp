@@ -64,7 +64,7 @@ void FrameIndex::append(const BrokerEvent &event, AskStateValue askState) {
     const qsizetype i = m_offset + m_size;
     if (size_t(i >> ChunkBits) == m_chunks.size())
         m_chunks.push_back(std::make_unique_for_overwrite<Row[]>(size_t(ChunkRows)));
-    m_chunks[size_t(i >> ChunkBits)][i & (ChunkRows - 1)] = row;
+    rowAt(m_size) = row;
     ++m_size;
 }
 

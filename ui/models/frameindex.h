@@ -9,6 +9,7 @@
 
 #include <deque>
 #include <memory>
+#include <utility>
 
 // The frame log's rows in 16 bytes each: what the log's columns, filters, pairing and colours
 // need of an event without its bytes (time, size, kind, action, outcome, close reason, the
@@ -96,10 +97,8 @@ private:
         const qsizetype i = row + m_offset;
         return m_chunks[size_t(i >> ChunkBits)][i & (ChunkRows - 1)];
     }
-    Row &rowAt(qsizetype row) {
-        const qsizetype i = row + m_offset;
-        return m_chunks[size_t(i >> ChunkBits)][i & (ChunkRows - 1)];
-    }
+    // (also the slot one past the last row, once append() made its chunk)
+    Row &rowAt(qsizetype row) { return const_cast<Row &>(std::as_const(*this).at(row)); }
     const Connection &connectionOf(qsizetype row) const {
         return m_connections.at(m_sources.at(at(row).source).connection);
     }
