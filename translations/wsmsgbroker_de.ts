@@ -2013,10 +2013,10 @@ Verbindung %2</translation>
         <translation>Ctrl+T</translation>
     </message>
     <message numerus="yes">
-        <source>%n frame(s) came faster than the log records (%1 a second) and were only counted. &lt;a href=&quot;dismiss-unrecorded&quot;&gt;Dismiss&lt;/a&gt;</source>
+        <source>%n frame(s) came faster than the log records (%1 a second) and were only counted.</source>
         <translation>
-            <numerusform>%n Frame kam schneller, als das Log aufzeichnet (%1 pro Sekunde), und wurde nur gezählt. &lt;a href=&quot;dismiss-unrecorded&quot;&gt;Ausblenden&lt;/a&gt;</numerusform>
-            <numerusform>%n Frames kamen schneller, als das Log aufzeichnet (%1 pro Sekunde), und wurden nur gezählt. &lt;a href=&quot;dismiss-unrecorded&quot;&gt;Ausblenden&lt;/a&gt;</numerusform>
+            <numerusform>%n Frame kam schneller, als das Log aufzeichnet (%1 pro Sekunde), und wurde nur gezählt.</numerusform>
+            <numerusform>%n Frames kamen schneller, als das Log aufzeichnet (%1 pro Sekunde), und wurden nur gezählt.</numerusform>
         </translation>
     </message>
     <message>

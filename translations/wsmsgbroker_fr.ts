@@ -2013,10 +2013,10 @@ Connexion %2</translation>
         <translation>Ctrl+T</translation>
     </message>
     <message numerus="yes">
-        <source>%n frame(s) came faster than the log records (%1 a second) and were only counted. &lt;a href=&quot;dismiss-unrecorded&quot;&gt;Dismiss&lt;/a&gt;</source>
+        <source>%n frame(s) came faster than the log records (%1 a second) and were only counted.</source>
         <translation>
-            <numerusform>%n trame est arrivée plus vite que le journal n’enregistre (%1 par seconde) et a seulement été comptée. &lt;a href=&quot;dismiss-unrecorded&quot;&gt;Masquer&lt;/a&gt;</numerusform>
-            <numerusform>%n trames sont arrivées plus vite que le journal n’enregistre (%1 par seconde) et ont seulement été comptées. &lt;a href=&quot;dismiss-unrecorded&quot;&gt;Masquer&lt;/a&gt;</numerusform>
+            <numerusform>%n trame est arrivée plus vite que le journal n’enregistre (%1 par seconde) et a seulement été comptée.</numerusform>
+            <numerusform>%n trames sont arrivées plus vite que le journal n’enregistre (%1 par seconde) et ont seulement été comptées.</numerusform>
         </translation>
     </message>
     <message>

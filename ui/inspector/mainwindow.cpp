@@ -266,23 +266,20 @@ void MainWindow::updateBanner() {
     }
     // One line, one Dismiss, for both ways frames went unrecorded: over the broker's
     // per-second limit (counted only), or refused by the capture's writer (rows kept, bytes not).
+    QStringList unrecorded;
     const quint64 unwritten = m_inspector->unwrittenFrames();
-    const QString unwrittenText =
-        unwritten > m_unwrittenSeen
-            ? tr("%n frame(s) came faster than the capture could write them: their rows are in "
-                 "the log, their bytes were not recorded.",
-                 nullptr, int(std::min<quint64>(unwritten - m_unwrittenSeen, INT_MAX)))
-            : QString();
-    if (m_unrecorded <= m_unrecordedSeen && !unwrittenText.isEmpty())
-        parts << unwrittenText +
+    if (unwritten > m_unwrittenSeen)
+        unrecorded << tr("%n frame(s) came faster than the capture could write them: their rows "
+                         "are in the log, their bytes were not recorded.",
+                         nullptr, int(std::min<quint64>(unwritten - m_unwrittenSeen, INT_MAX)));
+    if (m_unrecorded > m_unrecordedSeen)
+        unrecorded << tr("%n frame(s) came faster than the log records (%1 a second) and were "
+                         "only counted.",
+                         nullptr, int(std::min<quint64>(m_unrecorded - m_unrecordedSeen, INT_MAX)))
+                          .arg(QLocale().toString(m_brokerSettings.maxRecordedFramesPerSecond));
+    if (!unrecorded.isEmpty())
+        parts << unrecorded.join(QLatin1Char(' ')) +
                      QStringLiteral(" <a href=\"dismiss-unrecorded\">%1</a>").arg(tr("Dismiss"));
-    if (m_unrecorded > m_unrecordedSeen) {
-        parts << (unwrittenText.isEmpty() ? QString() : unwrittenText + QLatin1Char(' ')) +
-                     tr("%n frame(s) came faster than the log records (%1 a second) and were only "
-                        "counted. <a href=\"dismiss-unrecorded\">Dismiss</a>",
-                        nullptr, int(std::min<quint64>(m_unrecorded - m_unrecordedSeen, INT_MAX)))
-                         .arg(QLocale().toString(m_brokerSettings.maxRecordedFramesPerSecond));
-    }
     m_banner->setText(parts.join(QStringLiteral(" &nbsp;·&nbsp; ")));
     QPalette p = palette();
     p.setColor(QPalette::Window,
