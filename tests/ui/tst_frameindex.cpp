@@ -52,7 +52,7 @@ private slots:
 
     void rowsStaySmall() {
         FrameIndex index;
-        QCOMPARE(index.bytesPerRow(), 16);
+        QCOMPARE(index.bytesPerRow(), 12);
     }
 
     void removeFrontKeepsOrderAndAskStates() {
@@ -167,6 +167,43 @@ private slots:
                            "soak-49999", FrameAction::Message, "{}", BaseTimeMs + 50000),
                      0);
         QCOMPARE(index.internedConnections(), before);
+    }
+
+    void framesOfOneClientKeepTheirOwnKindActionAndFlags() {
+        // A row's kind, action, outcome and flags are interned with its connection and client:
+        // frames of one client that differ in any of them must not share a source, before and
+        // after the renumbering of a compaction.
+        FrameIndex index;
+        const auto shaped = [](int i) {
+            BrokerEvent e =
+                frame(i % 2 ? BrokerEvent::Kind::FrameOut : BrokerEvent::Kind::FrameIn, 1,
+                      QStringLiteral("/r"), "a", i % 3 ? FrameAction::Message : FrameAction::Answer,
+                      "{}", BaseTimeMs + i);
+            e.binary = i % 5 == 0;
+            e.dropped = i % 7 == 0;
+            return e;
+        };
+        const auto check = [&](int row, int i) {
+            const BrokerEvent e = shaped(i);
+            QCOMPARE(index.kind(row), e.kind);
+            QCOMPARE(index.action(row), e.action);
+            QCOMPARE(index.binary(row), e.binary);
+            QCOMPARE(index.header(row).dropped, e.dropped);
+        };
+        // Rows of many short-lived connections first, so that removing them compacts the
+        // tables and renumbers the sources of the rows that stay.
+        for (int i = 0; i < 5000; ++i)
+            index.append(frame(BrokerEvent::Kind::FrameIn, quint64(100 + i), QStringLiteral("/x"),
+                               {}, FrameAction::Send, "{}", BaseTimeMs + i),
+                         0);
+        for (int i = 0; i < 210; ++i)
+            index.append(shaped(i), 0);
+        for (int i = 0; i < 210; ++i)
+            check(5000 + i, i);
+        index.removeFront(5000);
+        QCOMPARE(index.internedConnections(), 1);
+        for (int i = 0; i < 210; ++i)
+            check(i, i);
     }
 
     void sizesSaturateInsteadOfWrapping() {

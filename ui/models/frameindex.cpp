@@ -34,14 +34,13 @@ quint32 FrameIndex::internClient(const QByteArray &clientId) {
     return index;
 }
 
-quint32 FrameIndex::internSource(quint32 connection, quint32 client) {
-    const quint64 key = quint64(connection) << 32 | client;
-    const auto it = m_sourceIndex.constFind(key);
+quint32 FrameIndex::internSource(const Source &source) {
+    const auto it = m_sourceIndex.constFind(source);
     if (it != m_sourceIndex.constEnd())
         return *it;
     const auto index = quint32(m_sources.size());
-    m_sources.append(Source{connection, client});
-    m_sourceIndex.insert(key, index);
+    m_sources.append(source);
+    m_sourceIndex.insert(source, index);
     return index;
 }
 
@@ -53,13 +52,16 @@ void FrameIndex::append(const BrokerEvent &event, AskStateValue askState) {
     Row row{};
     row.timeDeltaMs = quint32(delta);
     row.size = quint32(std::clamp<qint64>(event.size, 0, std::numeric_limits<quint32>::max()));
-    row.source = internSource(internConnection(event), internClient(event.clientId));
-    row.kind = quint32(event.kind);
-    row.action = quint32(event.action);
-    row.outcome = quint32(event.outcome);
-    row.closeReason = quint32(event.closeReason);
-    row.binary = event.binary ? 1 : 0;
-    row.dropped = event.dropped ? 1 : 0;
+    Source source{};
+    source.connection = internConnection(event);
+    source.client = internClient(event.clientId);
+    source.kind = quint32(event.kind);
+    source.action = quint32(event.action);
+    source.outcome = quint32(event.outcome);
+    source.closeReason = quint32(event.closeReason);
+    source.binary = event.binary ? 1 : 0;
+    source.dropped = event.dropped ? 1 : 0;
+    row.source = internSource(source);
     row.askState = askState;
     const qsizetype i = m_offset + m_size;
     if (size_t(i >> ChunkBits) == m_chunks.size())
@@ -126,10 +128,11 @@ void FrameIndex::compact() {
     for (qsizetype i = 0; i < m_sources.size(); ++i) {
         if (sourceMap[size_t(i)] == Unused)
             continue;
-        const Source s{connectionMap[m_sources.at(i).connection],
-                       clientMap[m_sources.at(i).client]};
+        Source s = m_sources.at(i);
+        s.connection = connectionMap[s.connection];
+        s.client = clientMap[s.client];
         sourceMap[size_t(i)] = quint32(sources.size());
-        m_sourceIndex.insert(quint64(s.connection) << 32 | s.client, quint32(sources.size()));
+        m_sourceIndex.insert(s, quint32(sources.size()));
         sources.append(s);
     }
     for (qsizetype r = 0; r < m_size; ++r) {
@@ -166,23 +169,23 @@ BrokerEvent FrameIndex::header(qsizetype row) const {
     e.connectionId = connection.connectionId;
     e.room = connection.room;
     e.clientId = m_clients.at(source.client);
-    e.kind = BrokerEvent::Kind(r.kind);
-    e.action = FrameAction(r.action);
-    e.outcome = BrokerEvent::Outcome(r.outcome);
-    e.closeReason = CloseReason(r.closeReason);
-    e.binary = r.binary != 0;
-    e.dropped = r.dropped != 0;
+    e.kind = BrokerEvent::Kind(source.kind);
+    e.action = FrameAction(source.action);
+    e.outcome = BrokerEvent::Outcome(source.outcome);
+    e.closeReason = CloseReason(source.closeReason);
+    e.binary = source.binary != 0;
+    e.dropped = source.dropped != 0;
     e.size = r.size;
     return e;
 }
 
 bool FrameIndex::isProblem(qsizetype row) const {
-    const Row &r = at(row);
+    const Source &s = sourceOf(row);
     BrokerEvent e;
-    e.kind = BrokerEvent::Kind(r.kind);
-    e.action = FrameAction(r.action);
-    e.outcome = BrokerEvent::Outcome(r.outcome);
-    e.closeReason = CloseReason(r.closeReason);
-    e.dropped = r.dropped != 0;
+    e.kind = BrokerEvent::Kind(s.kind);
+    e.action = FrameAction(s.action);
+    e.outcome = BrokerEvent::Outcome(s.outcome);
+    e.closeReason = CloseReason(s.closeReason);
+    e.dropped = s.dropped != 0;
     return e.isProblem();
 }

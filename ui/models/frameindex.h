@@ -11,12 +11,14 @@
 #include <memory>
 #include <utility>
 
-// The frame log's rows in 16 bytes each: what the log's columns, filters, pairing and colours
+// The frame log's rows in 12 bytes each: what the log's columns, filters, pairing and colours
 // need of an event without its bytes (time, size, kind, action, outcome, close reason, the
 // connection with its room and session, the client id). Strings are interned, and a row names
-// its (connection, client id) pair with one number: a log of ten million frames from a few
-// hundred connections costs ~160 MB, not the ~2 GB whole events would. Rows are kept in
-// chunks of 1 MiB (a std::deque's 512-byte blocks cost 3 % more and scatter over the heap). The
+// what it shares with many others (its connection, client id and the frame's kind, action,
+// outcome and flags, a few dozen combinations per connection) with one number: a log of ten
+// million frames from a few hundred connections costs ~120 MB, not the ~2 GB whole events
+// would. Rows are kept in chunks of 768 KiB (a std::deque's 512-byte blocks cost 3 % more and
+// scatter over the heap). The
 // bytes, detail and ack of a row are kept elsewhere (FrameLogModel: in memory for the newest rows,
 // in the capture for all).
 class FrameIndex {
@@ -34,16 +36,14 @@ public:
 
     // The row's event without data, detail, intervention and ack.
     BrokerEvent header(qsizetype row) const;
-    BrokerEvent::Kind kind(qsizetype row) const { return BrokerEvent::Kind(at(row).kind); }
-    FrameAction action(qsizetype row) const { return FrameAction(at(row).action); }
-    bool binary(qsizetype row) const { return at(row).binary != 0; }
+    BrokerEvent::Kind kind(qsizetype row) const { return BrokerEvent::Kind(sourceOf(row).kind); }
+    FrameAction action(qsizetype row) const { return FrameAction(sourceOf(row).action); }
+    bool binary(qsizetype row) const { return sourceOf(row).binary != 0; }
     qint64 timeMs(qsizetype row) const { return m_baseTimeMs + at(row).timeDeltaMs; }
     qint64 frameSize(qsizetype row) const { return at(row).size; }
     quint64 connectionId(qsizetype row) const { return connectionOf(row).connectionId; }
     const QString &room(qsizetype row) const { return connectionOf(row).room; }
-    const QByteArray &clientId(qsizetype row) const {
-        return m_clients.at(m_sources.at(at(row).source).client);
-    }
+    const QByteArray &clientId(qsizetype row) const { return m_clients.at(sourceOf(row).client); }
     bool isProblem(qsizetype row) const;
 
     AskStateValue askState(qsizetype row) const { return at(row).askState; }
@@ -54,25 +54,37 @@ public:
 
 private:
     struct Row {
-        quint32 timeDeltaMs; // since m_baseTimeMs
-        quint32 size;        // saturates at 4 GiB, far above any message limit
-        quint32 source;      // index into m_sources
+        quint32 timeDeltaMs;  // since m_baseTimeMs
+        quint32 size;         // saturates at 4 GiB, far above any message limit
+        quint32 source : 30;  // index into m_sources
+        quint32 askState : 2; // changes after the row is made, so not part of the source
+    };
+    static_assert(sizeof(Row) == 12, "a row of the index is meant to stay small");
+    static constexpr int ChunkBits = 16; // 65,536 rows, 768 KiB a chunk
+    static constexpr qsizetype ChunkRows = qsizetype(1) << ChunkBits;
+
+    // Who sent or received a row's frame (a connection and the id it had then), and what the
+    // frame was: kind, action, outcome and flags.
+    struct Source {
+        quint32 connection = 0; // index into m_connections
+        quint32 client = 0;     // index into m_clients (0: not registered)
         quint32 kind : 4;
         quint32 action : 4;
         quint32 outcome : 4;
         quint32 closeReason : 6;
         quint32 binary : 1;
         quint32 dropped : 1;
-        quint32 askState : 2;
-    };
-    static_assert(sizeof(Row) == 16, "a row of the index is meant to stay small");
-    static constexpr int ChunkBits = 16; // 65,536 rows, 1 MiB a chunk
-    static constexpr qsizetype ChunkRows = qsizetype(1) << ChunkBits;
-
-    // Who sent or received a row's frame: a connection and the id it had then.
-    struct Source {
-        quint32 connection; // index into m_connections
-        quint32 client;     // index into m_clients (0: not registered)
+        // The kind ... dropped bits as one number, for the source's hash key.
+        quint32 shape() const {
+            return kind | action << 4 | outcome << 8 | closeReason << 12 | binary << 18 |
+                   dropped << 19;
+        }
+        friend bool operator==(const Source &a, const Source &b) {
+            return a.connection == b.connection && a.client == b.client && a.shape() == b.shape();
+        }
+        friend size_t qHash(const Source &s, size_t seed = 0) {
+            return qHashMulti(seed, s.connection, s.client, s.shape());
+        }
     };
 
     struct Connection {
@@ -99,12 +111,13 @@ private:
     }
     // (also the slot one past the last row, once append() made its chunk)
     Row &rowAt(qsizetype row) { return const_cast<Row &>(std::as_const(*this).at(row)); }
+    const Source &sourceOf(qsizetype row) const { return m_sources.at(at(row).source); }
     const Connection &connectionOf(qsizetype row) const {
-        return m_connections.at(m_sources.at(at(row).source).connection);
+        return m_connections.at(sourceOf(row).connection);
     }
     quint32 internConnection(const BrokerEvent &event);
     quint32 internClient(const QByteArray &clientId);
-    quint32 internSource(quint32 connection, quint32 client);
+    quint32 internSource(const Source &source);
     qsizetype internedCount() const {
         return m_connections.size() + m_clients.size() + m_sources.size();
     }
@@ -125,7 +138,7 @@ private:
     QList<QByteArray> m_clients{QByteArray()};
     QHash<QByteArray, quint32> m_clientIndex;
     QList<Source> m_sources;
-    QHash<quint64, quint32> m_sourceIndex; // by connection << 32 | client
+    QHash<Source, quint32> m_sourceIndex;
     qsizetype m_compactAt = MinCompactAt;
     static constexpr qsizetype MinCompactAt = 1024;
 };
