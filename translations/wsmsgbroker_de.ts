@@ -1290,6 +1290,25 @@ Verbindung %2 in Raum %3, verbunden seit %4</translation>
     </message>
 </context>
 <context>
+    <name>FrameComparison</name>
+    <message>
+        <source>Those frames are no longer in the log.</source>
+        <translation>Diese Frames sind nicht mehr im Protokoll.</translation>
+    </message>
+    <message>
+        <source>Only frames can be compared, not broker events.</source>
+        <translation>Nur Frames lassen sich vergleichen, keine Broker-Ereignisse.</translation>
+    </message>
+    <message>
+        <source>A binary frame cannot be compared as JSON.</source>
+        <translation>Ein binärer Frame lässt sich nicht als JSON vergleichen.</translation>
+    </message>
+    <message>
+        <source>The bytes of one of the frames were not recorded whole.</source>
+        <translation>Die Bytes eines der Frames wurden nicht vollständig aufgezeichnet.</translation>
+    </message>
+</context>
+<context>
     <name>FrameDetailsView</name>
     <message>
         <source>JSON</source>
@@ -1374,6 +1393,45 @@ Client: %2</translation>
     <message>
         <source>The capture&apos;s writer was too far behind when this frame came: its bytes were not recorded.</source>
         <translation>Das Schreiben der Aufzeichnung lag zu weit zurück, als dieser Frame kam: Seine Bytes wurden nicht aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>What changed since the previous frame like this one, or between two frames selected with Ctrl+click</source>
+        <translation>Was sich seit dem vorigen gleichartigen Frame geändert hat, oder zwischen zwei mit Strg+Klick ausgewählten Frames</translation>
+    </message>
+</context>
+<context>
+    <name>FrameDiffView</name>
+    <message>
+        <source>Select one frame to compare it with the previous one like it, or two frames (Ctrl+click) to compare them.</source>
+        <translation>Wählen Sie einen Frame, um ihn mit dem vorigen gleichartigen zu vergleichen, oder zwei Frames (Strg+Klick), um sie zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>The two selected frames</source>
+        <translation>Die zwei ausgewählten Frames</translation>
+    </message>
+    <message>
+        <source>No earlier %1 of %2 in this room in the log to compare with.</source>
+        <translation>Kein früheres %1 von %2 in diesem Raum im Protokoll zum Vergleichen.</translation>
+    </message>
+    <message>
+        <source>A broker event is not a frame: there is nothing to compare.</source>
+        <translation>Ein Broker-Ereignis ist kein Frame: Es gibt nichts zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>Compared with the previous %1 of %2, at %3 (&lt;a href=&quot;other&quot;&gt;show it&lt;/a&gt;)</source>
+        <translation>Verglichen mit dem vorigen %1 von %2 um %3 (&lt;a href=&quot;other&quot;&gt;anzeigen&lt;/a&gt;)</translation>
+    </message>
+    <message>
+        <source>Select a frame to compare it with the previous one like it, or two frames (Ctrl+click) to compare them.</source>
+        <translation>Wählen Sie einen Frame, um ihn mit dem vorigen gleichartigen zu vergleichen, oder zwei Frames (Strg+Klick), um sie zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>The filters hide that frame.</source>
+        <translation>Die Filter blenden diesen Frame aus.</translation>
     </message>
 </context>
 <context>
@@ -1584,6 +1642,64 @@ Verbindung %2</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>JsonDiff</name>
+    <message>
+        <source>The older frame is not JSON.</source>
+        <translation>Der ältere Frame ist kein JSON.</translation>
+    </message>
+    <message>
+        <source>The newer frame is not JSON.</source>
+        <translation>Der neuere Frame ist kein JSON.</translation>
+    </message>
+</context>
+<context>
+    <name>JsonDiffModel</name>
+    <message>
+        <source>(the whole message)</source>
+        <translation>(die ganze Nachricht)</translation>
+    </message>
+    <message>
+        <source>No difference</source>
+        <translation>Kein Unterschied</translation>
+    </message>
+    <message>
+        <source>%1 changed, %2 added, %3 removed</source>
+        <translation>%1 geändert, %2 hinzugefügt, %3 entfernt</translation>
+    </message>
+    <message>
+        <source>%1 (the first %2 changes; there are more)</source>
+        <translation>%1 (die ersten %2 Änderungen; es gibt weitere)</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
     </message>
 </context>
 <context>

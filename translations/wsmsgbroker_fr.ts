@@ -1290,6 +1290,25 @@ Connexion %2 dans le salon %3, connectée depuis %4</translation>
     </message>
 </context>
 <context>
+    <name>FrameComparison</name>
+    <message>
+        <source>Those frames are no longer in the log.</source>
+        <translation>Ces trames ne sont plus dans le journal.</translation>
+    </message>
+    <message>
+        <source>Only frames can be compared, not broker events.</source>
+        <translation>Seules des trames peuvent être comparées, pas des événements du broker.</translation>
+    </message>
+    <message>
+        <source>A binary frame cannot be compared as JSON.</source>
+        <translation>Une trame binaire ne peut pas être comparée en JSON.</translation>
+    </message>
+    <message>
+        <source>The bytes of one of the frames were not recorded whole.</source>
+        <translation>Les octets de l’une des trames n’ont pas été enregistrés en entier.</translation>
+    </message>
+</context>
+<context>
     <name>FrameDetailsView</name>
     <message>
         <source>JSON</source>
@@ -1374,6 +1393,45 @@ Client&#xa0;: %2</translation>
     <message>
         <source>The capture&apos;s writer was too far behind when this frame came: its bytes were not recorded.</source>
         <translation>L’écriture de la capture avait trop de retard à l’arrivée de cette trame : ses octets n’ont pas été enregistrés.</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Comparer</translation>
+    </message>
+    <message>
+        <source>What changed since the previous frame like this one, or between two frames selected with Ctrl+click</source>
+        <translation>Ce qui a changé depuis la trame précédente du même genre, ou entre deux trames sélectionnées avec Ctrl+clic</translation>
+    </message>
+</context>
+<context>
+    <name>FrameDiffView</name>
+    <message>
+        <source>Select one frame to compare it with the previous one like it, or two frames (Ctrl+click) to compare them.</source>
+        <translation>Sélectionnez une trame pour la comparer à la précédente du même genre, ou deux trames (Ctrl+clic) pour les comparer.</translation>
+    </message>
+    <message>
+        <source>The two selected frames</source>
+        <translation>Les deux trames sélectionnées</translation>
+    </message>
+    <message>
+        <source>No earlier %1 of %2 in this room in the log to compare with.</source>
+        <translation>Aucun %1 antérieur de %2 dans ce salon dans le journal pour comparer.</translation>
+    </message>
+    <message>
+        <source>A broker event is not a frame: there is nothing to compare.</source>
+        <translation>Un événement du broker n’est pas une trame : il n’y a rien à comparer.</translation>
+    </message>
+    <message>
+        <source>Compared with the previous %1 of %2, at %3 (&lt;a href=&quot;other&quot;&gt;show it&lt;/a&gt;)</source>
+        <translation>Comparé au %1 précédent de %2, à %3 (&lt;a href=&quot;other&quot;&gt;l’afficher&lt;/a&gt;)</translation>
+    </message>
+    <message>
+        <source>Select a frame to compare it with the previous one like it, or two frames (Ctrl+click) to compare them.</source>
+        <translation>Sélectionnez une trame pour la comparer à la précédente du même genre, ou deux trames (Ctrl+clic) pour les comparer.</translation>
+    </message>
+    <message>
+        <source>The filters hide that frame.</source>
+        <translation>Les filtres masquent cette trame.</translation>
     </message>
 </context>
 <context>
@@ -1584,6 +1642,64 @@ Connexion %2</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>JsonDiff</name>
+    <message>
+        <source>The older frame is not JSON.</source>
+        <translation>La trame la plus ancienne n’est pas du JSON.</translation>
+    </message>
+    <message>
+        <source>The newer frame is not JSON.</source>
+        <translation>La trame la plus récente n’est pas du JSON.</translation>
+    </message>
+</context>
+<context>
+    <name>JsonDiffModel</name>
+    <message>
+        <source>(the whole message)</source>
+        <translation>(le message entier)</translation>
+    </message>
+    <message>
+        <source>No difference</source>
+        <translation>Aucune différence</translation>
+    </message>
+    <message>
+        <source>%1 changed, %2 added, %3 removed</source>
+        <translation>%1 modifié(s), %2 ajouté(s), %3 supprimé(s)</translation>
+    </message>
+    <message>
+        <source>%1 (the first %2 changes; there are more)</source>
+        <translation>%1 (les %2 premières différences ; il y en a d’autres)</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>ajouté</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>supprimé</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Chemin</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Différence</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Après</translation>
     </message>
 </context>
 <context>

@@ -97,9 +97,8 @@ void TestJsonDiff::keysThatAreNotNamesAreQuoted() {
 
 void TestJsonDiff::notJsonIsSaidAndListsNothing() {
     QCOMPARE(diff("{\"a\":", "{}"),
-             QStringList{QStringLiteral("error: The first frame is not JSON.")});
-    QCOMPARE(diff("{}", "1,2"),
-             QStringList{QStringLiteral("error: The second frame is not JSON.")});
+             QStringList{QStringLiteral("error: The older frame is not JSON.")});
+    QCOMPARE(diff("{}", "1,2"), QStringList{QStringLiteral("error: The newer frame is not JSON.")});
 }
 
 void TestJsonDiff::manyChangesAreCut() {

@@ -2,6 +2,7 @@
 
 #include "displaytext.h"
 #include "framecodec.h"
+#include "framediffview.h"
 #include "jsonformatter.h"
 #include "jsonhighlighter.h"
 
@@ -77,6 +78,7 @@ FrameDetailsView::FrameDetailsView(QWidget *parent)
     , m_pretty(makeTextView(this))
     , m_raw(makeTextView(this))
     , m_hex(makeTextView(this))
+    , m_diff(new FrameDiffView(this))
     , m_copy(new QToolButton(this))
     , m_partial(new QLabel(this)) {
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -89,7 +91,14 @@ FrameDetailsView::FrameDetailsView(QWidget *parent)
     m_tabs->addTab(m_pretty, tr("JSON"));
     m_tabs->addTab(m_raw, tr("Raw"));
     m_tabs->addTab(m_hex, tr("Hex"));
-    m_tabs->setUsesScrollButtons(false); // all tabs visible, Hex too, at the dock's width
+    m_tabs->addTab(m_diff, tr("Compare"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_diff),
+                          tr("What changed since the previous frame like this one, or between "
+                             "two frames selected with Ctrl+click"));
+    // All tabs visible at the dock's width, their titles elided when it is narrow; scroll
+    // buttons only when even that does not fit (four tabs must not hold the dock wide).
+    m_tabs->setElideMode(Qt::ElideRight);
+    m_tabs->setUsesScrollButtons(true);
     m_hex->viewport()->installEventFilter(this);
     m_copy->setIcon(QIcon(QStringLiteral(":/icons/copy.svg")));
     m_copy->setToolTip(tr("Copy the text of the current tab"));
@@ -305,6 +314,8 @@ void FrameDetailsView::copyCurrent() {
         QApplication::clipboard()->setText(JsonFormatter::pretty(m_data));
     else if (const auto *view = qobject_cast<QPlainTextEdit *>(current))
         QApplication::clipboard()->setText(view->toPlainText());
+    else if (current == m_diff)
+        QApplication::clipboard()->setText(m_diff->plainText());
 }
 
 bool FrameDetailsView::eventFilter(QObject *watched, QEvent *event) {

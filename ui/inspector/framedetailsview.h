@@ -4,13 +4,15 @@
 
 #include <QWidget>
 
+class FrameDiffView;
 class QLabel;
 class QPlainTextEdit;
 class QTabWidget;
 class QToolButton;
 
 // The selected frame in full: what, where and when, pretty-printed JSON with highlighting,
-// the raw text, and a hex view (the only one for binary frames). A broker event (connected,
+// the raw text, a hex view (the only one for binary frames) and a comparison with another
+// frame. A broker event (connected,
 // closed…) shows itself as JSON; it has no bytes for Raw and Hex.
 class FrameDetailsView : public QWidget {
     Q_OBJECT
@@ -29,6 +31,8 @@ public:
     QString summaryText() const;
     QString summaryToolTip() const;
     QString hexText() const;
+    // The Compare tab (attach it to the log whose selection it compares).
+    FrameDiffView *diffView() const { return m_diff; }
     // The "showing the first … bytes" line over the tabs; empty when the whole frame is shown.
     QString partialText() const;
     // Shows four times as many bytes of a frame too long to show whole (the "Show more" link).
@@ -58,6 +62,7 @@ private:
     QPlainTextEdit *m_pretty;
     QPlainTextEdit *m_raw;
     QPlainTextEdit *m_hex;
+    FrameDiffView *m_diff;
     QToolButton *m_copy;
     QLabel *m_partial;
     QByteArray m_data;

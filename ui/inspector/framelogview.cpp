@@ -13,12 +13,15 @@
 #include <QHeaderView>
 #include <QStyle>
 
+#include <algorithm>
+
 FrameLogView::FrameLogView(FrameFilterProxyModel *proxy, FrameLogModel *log, QWidget *parent)
     : QTableView(parent)
     , m_proxy(proxy) {
     setModel(proxy);
     setSelectionBehavior(QAbstractItemView::SelectRows);
-    setSelectionMode(QAbstractItemView::SingleSelection);
+    // More than one row: the details pane compares two selected frames.
+    setSelectionMode(QAbstractItemView::ExtendedSelection);
     setWordWrap(false);
     setShowGrid(false);
     setAlternatingRowColors(true);
@@ -67,4 +70,22 @@ FrameLogView::FrameLogView(FrameFilterProxyModel *proxy, FrameLogModel *log, QWi
 int FrameLogView::currentLogRow() const {
     const QModelIndex current = currentIndex();
     return current.isValid() ? m_proxy->mapToSource(current).row() : -1;
+}
+
+QList<int> FrameLogView::selectedLogRows() const {
+    QList<int> rows;
+    for (const QModelIndex &shown : selectionModel()->selectedRows())
+        rows.append(m_proxy->mapToSource(shown).row());
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+bool FrameLogView::selectLogRow(int logRow) {
+    const QModelIndex shown = m_proxy->mapFromSource(m_proxy->sourceModel()->index(logRow, 0));
+    if (!shown.isValid())
+        return false;
+    selectionModel()->setCurrentIndex(shown, QItemSelectionModel::ClearAndSelect |
+                                                 QItemSelectionModel::Rows);
+    scrollTo(shown, QAbstractItemView::PositionAtCenter);
+    return true;
 }

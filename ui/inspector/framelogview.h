@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QTableView>
 
 class FrameFilterProxyModel;
@@ -18,6 +19,10 @@ public:
     TailFollower *follower() const { return m_follower; }
     // The log row (of the FrameLogModel, not of the filter) of the current index, or -1.
     int currentLogRow() const;
+    // The log rows of the selected rows (Ctrl+click selects more than one), in log order.
+    QList<int> selectedLogRows() const;
+    // Makes a log row the current and only selected one, centred; false when the filters hide it.
+    bool selectLogRow(int logRow);
 
 private:
     FrameFilterProxyModel *m_proxy;

@@ -5,6 +5,7 @@
 #include "captureloader.h"
 #include "capturereader.h"
 #include "framedetailsview.h"
+#include "framediffview.h"
 #include "framefilterproxymodel.h"
 #include "framelogmodel.h"
 #include "framelogview.h"
@@ -53,6 +54,7 @@ LogFileWindow::LogFileWindow(QWidget *parent)
     layout->addWidget(m_logView, 1);
     m_details = new FrameDetailsView(splitter);
     m_details->setObjectName(QStringLiteral("frameDetails"));
+    m_details->diffView()->attach(m_logView, m_inspector->log());
     splitter->addWidget(top);
     splitter->addWidget(m_details);
     splitter->setStretchFactor(0, 3);

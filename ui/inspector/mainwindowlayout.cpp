@@ -7,6 +7,7 @@
 #include "consolepanel.h"
 #include "displaytext.h"
 #include "framedetailsview.h"
+#include "framediffview.h"
 #include "framelogmodel.h"
 #include "inspector.h"
 #include "inspectoricon.h"
@@ -203,6 +204,7 @@ void MainWindow::createDocks() {
 
     m_details = new FrameDetailsView(this);
     m_details->setObjectName(QStringLiteral("frameDetails"));
+    m_details->diffView()->attach(m_logView, m_log);
     QDockWidget *detailsDock = addDock(m_details, tr("Frame Details"),
                                        QStringLiteral("detailsDock"), Qt::RightDockWidgetArea);
 

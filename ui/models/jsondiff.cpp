@@ -59,13 +59,13 @@ JsonDiff::ChangeList JsonDiff::compareFrames(QByteArrayView before, QByteArrayVi
     const QJsonValue a = parse(before, &ok);
     if (!ok) {
         if (error)
-            *error = tr("The first frame is not JSON.");
+            *error = tr("The older frame is not JSON.");
         return {};
     }
     const QJsonValue b = parse(after, &ok);
     if (!ok) {
         if (error)
-            *error = tr("The second frame is not JSON.");
+            *error = tr("The newer frame is not JSON.");
         return {};
     }
     if (error)

@@ -29,7 +29,8 @@ public:
 
     static ChangeList compare(const QJsonValue &before, const QJsonValue &after,
                               bool *cut = nullptr);
-    // Both frames parsed as JSON; an empty list and *error naming the frame that is not JSON.
+    // Both frames parsed as JSON (before the older, after the newer); an empty list and *error
+    // naming the frame that is not JSON.
     static ChangeList compareFrames(QByteArrayView before, QByteArrayView after, QString *error,
                                     bool *cut = nullptr);
 
