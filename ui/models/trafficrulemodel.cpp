@@ -167,7 +167,7 @@ QString TrafficRuleModel::effectSummary(const TrafficRule &rule) {
                    ? tr("drop")
                    : tr("drop %1 %").arg(locale.toString(rule.probability * 100.0, 'g', 3));
     case TrafficEffect::Duplicate:
-        return tr("write %n time(s)", nullptr, rule.copies);
+        return tr("duplicate ×%1").arg(locale.toString(rule.copies));
     case TrafficEffect::Close:
         return tr("close %1 after %2").arg(rule.closeCode).arg(locale.toString(rule.after));
     case TrafficEffect::Throttle:
