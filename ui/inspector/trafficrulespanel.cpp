@@ -81,6 +81,8 @@ TrafficRulesPanel::TrafficRulesPanel(TrafficRuleModel *model, QWidget *parent)
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &TrafficRulesPanel::updateButtons);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &TrafficRulesPanel::updateButtons);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &TrafficRulesPanel::updateButtons);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &TrafficRulesPanel::updateButtons);
     connect(m_model, &QAbstractItemModel::rowsMoved, this, &TrafficRulesPanel::updateButtons);
