@@ -48,7 +48,8 @@ QLineEdit *makeLine(const char *name, const QString &placeholder, QWidget *paren
 // The text of an "equals" field as a JSON value; Undefined when it is not one.
 QJsonValue parseJsonValue(const QString &text) {
     QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson('[' + text.toUtf8() + ']', &error);
+    const QJsonDocument doc = QJsonDocument::fromJson(
+        QByteArrayLiteral("[") + text.toUtf8() + QByteArrayLiteral("]"), &error);
     if (error.error != QJsonParseError::NoError || doc.array().size() != 1)
         return QJsonValue(QJsonValue::Undefined);
     return doc.array().first();
@@ -87,9 +88,9 @@ TrafficRuleDialog::TrafficRuleDialog(const TrafficRule &rule, const QStringList 
     , m_ms(makeSpin(0, 3600000, tr(" ms"), this))
     , m_jitterMs(makeSpin(0, 3600000, tr(" ms"), this))
     , m_probability(new QDoubleSpinBox(this))
-    , m_copies(makeSpin(2, 1000, {}, this))
-    , m_closeCode(makeSpin(1000, 4999, {}, this))
-    , m_after(makeSpin(1, 1000000000, {}, this))
+    , m_copies(makeSpin(2, 1000, QString(), this))
+    , m_closeCode(makeSpin(1000, 4999, QString(), this))
+    , m_after(makeSpin(1, 1000000000, QString(), this))
     , m_bytesPerSecond(makeSpin(1, 1000000000, tr(" bytes/s"), this))
     , m_problem(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)) {
