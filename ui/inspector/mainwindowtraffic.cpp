@@ -19,6 +19,7 @@
 #include <QDockWidget>
 #include <QInputDialog>
 #include <QMenu>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
 
@@ -31,9 +32,15 @@ void MainWindow::createTrafficDocks() {
     m_heldPanel->setObjectName(QStringLiteral("heldPanel"));
 
     const auto addDock = [this](QWidget *content, const QString &title, const QString &name) {
+        // In a scroll area, as the statistics: their rows of buttons would otherwise hold the
+        // right-hand docks, and the window, wider than a narrow screen allows.
+        auto *scroll = new QScrollArea(this);
+        scroll->setWidget(content);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
         auto *dock = new QDockWidget(title, this);
         dock->setObjectName(name);
-        dock->setWidget(content);
+        dock->setWidget(scroll);
         addDockWidget(Qt::RightDockWidgetArea, dock);
         m_viewMenu->addAction(dock->toggleViewAction());
         return dock;
