@@ -42,6 +42,9 @@ private slots:
     void treeEntriesAddTheRightRules();
     void heldDockFollowsTheController();
     void invalidEditDisablesRelease();
+#if WSMSGBROKER_HAVE_TRAFFIC_API
+    void realHoldEditedAndDropped();
+#endif
 
 private:
     void connectClient(const QString &room, const QByteArray &id);
@@ -406,6 +409,57 @@ void TestTrafficDocks::invalidEditDisablesRelease() {
     QVERIFY(editor->isReadOnly());
     QVERIFY(!releaseEdited->isEnabled());
 }
+
+#if WSMSGBROKER_HAVE_TRAFFIC_API
+// End to end once the broker holds frames: the tree's hold entry, a frame from a to b held,
+// edited and released, the next one dropped.
+void TestTrafficDocks::realHoldEditedAndDropped() {
+    BrokerController *controller = child<BrokerController>();
+    QSignalSpy applied(controller, &BrokerController::trafficRulesChanged);
+    connectClient(QStringLiteral("/r"), "a");
+    connectClient(QStringLiteral("/r"), "b");
+    QTRY_VERIFY(clientIndex(QStringLiteral("/r"), QStringLiteral("b")).isValid());
+    trigger(clientIndex(QStringLiteral("/r"), QStringLiteral("b")), "holdFramesToClient");
+    QTRY_VERIFY(!applied.isEmpty());
+    RecordingClient &a = *m_clients.at(0);
+    RecordingClient &b = *m_clients.at(1);
+    const auto messages = [&b] {
+        QList<int> list;
+        for (const QJsonObject &o : b.received)
+            if (o.value(QStringLiteral("action")).toString() == QLatin1String("message"))
+                list << o.value(QStringLiteral("message"))
+                            .toObject()
+                            .value(QStringLiteral("n"))
+                            .toInt();
+        return list;
+    };
+
+    a.send(R"({"action":"send","dest":"b","message":{"n":1}})");
+    auto *held = child<HeldFrameModel>();
+    QTRY_COMPARE(held->rowCount(), 1);
+    QCOMPARE(child<QDockWidget>("heldDock")->windowTitle(), QStringLiteral("Held (1)"));
+    QCOMPARE(held->frameAt(0).receiverId, QByteArray("b"));
+    QVERIFY(messages().isEmpty());
+    auto *panel = child<HeldFramesPanel>("heldPanel");
+    QString text = panel->editor()->toPlainText();
+    QVERIFY(text.contains(QStringLiteral("\"n\": 1")));
+    panel->editor()->setPlainText(
+        text.replace(QStringLiteral("\"n\": 1"), QStringLiteral("\"n\": 2")));
+    QTest::mouseClick(in<QPushButton>(panel, "releaseEdited"), Qt::LeftButton);
+    QTRY_COMPARE(messages(), QList<int>{2});
+    QTRY_COMPARE(held->rowCount(), 0);
+    QCOMPARE(child<QDockWidget>("heldDock")->windowTitle(), QStringLiteral("Held"));
+
+    a.send(R"({"action":"send","dest":"b","message":{"n":3}})");
+    QTRY_COMPARE(held->rowCount(), 1);
+    panel->editor()->setPlainText(QStringLiteral("[1]"));
+    QVERIFY(!in<QPushButton>(panel, "releaseEdited")->isEnabled());
+    QTest::mouseClick(in<QPushButton>(panel, "dropHeld"), Qt::LeftButton);
+    QTRY_COMPARE(held->rowCount(), 0);
+    QTest::qWait(100);
+    QCOMPARE(messages(), QList<int>{2});
+}
+#endif
 
 QTEST_MAIN(TestTrafficDocks)
 #include "tst_trafficdocks.moc"
