@@ -41,6 +41,10 @@ HeldFramesPanel::HeldFramesPanel(HeldFrameModel *model, QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setWordWrap(false);
     m_view->horizontalHeader()->setStretchLastSection(true);
+    // A handful of rows (the broker bounds how many frames it holds): every column but the
+    // frame's summary as wide as its text, the summary the rest.
+    for (int column = 0; column < HeldFrameModel::SummaryColumn; ++column)
+        m_view->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_editor->setObjectName(QStringLiteral("heldFrameEditor"));
     m_editor->setPlaceholderText(tr("Select a held frame to see and edit its JSON"));
     m_message->setObjectName(QStringLiteral("heldFrameMessage"));
@@ -63,6 +67,8 @@ HeldFramesPanel::HeldFramesPanel(HeldFrameModel *model, QWidget *parent)
     split->addWidget(m_view);
     split->addWidget(editorPane);
     split->setChildrenCollapsible(false);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 2); // the editor is where the work is
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_release);
     buttons->addWidget(m_releaseEdited);

@@ -33,9 +33,10 @@ TrafficRulesPanel::TrafficRulesPanel(TrafficRuleModel *model, QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers); // the checkbox still toggles
     m_view->setWordWrap(false);
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->horizontalHeader()->setSectionResizeMode(TrafficRuleModel::EnabledColumn,
-                                                     QHeaderView::ResizeToContents);
+    // The match takes what the name, the checkbox and the effect leave.
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(TrafficRuleModel::MatchColumn, QHeaderView::Stretch);
     auto *add = new QPushButton(tr("&Add…"), this);
     add->setObjectName(QStringLiteral("addRule"));
     m_edit->setObjectName(QStringLiteral("editRule"));
