@@ -108,6 +108,7 @@ TrafficRuleDialog::TrafficRuleDialog(const TrafficRule &rule, const QStringList 
     m_bytesPerSecond->setObjectName(QStringLiteral("ruleBytesPerSecond"));
     m_problem->setObjectName(QStringLiteral("ruleProblem"));
     m_problem->setWordWrap(true);
+    m_closeCode->setGroupSeparatorShown(false); // a code, not a quantity: 1011, not 1,011
     m_probability->setRange(0.1, 100.0);
     m_probability->setDecimals(1);
     m_probability->setSuffix(tr(" %"));
