@@ -1630,6 +1630,108 @@ Verbindung %2</translation>
     </message>
 </context>
 <context>
+    <name>HeldFrameModel</name>
+    <message>
+        <source>Release refused: %1</source>
+        <translation>Freigabe abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>broker</source>
+        <translation>Broker</translation>
+    </message>
+    <message>
+        <source>(other)</source>
+        <translation>(anderes)</translation>
+    </message>
+    <message>
+        <source>refused: %1 · %2</source>
+        <translation>abgelehnt: %1 · %2</translation>
+    </message>
+    <message>
+        <source>Held at</source>
+        <translation>Angehalten um</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Raum</translation>
+    </message>
+    <message>
+        <source>From → To</source>
+        <translation>Von → An</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Frame</source>
+        <translation>Frame</translation>
+    </message>
+</context>
+<context>
+    <name>HeldFramesPanel</name>
+    <message>
+        <source>&amp;Release</source>
+        <translation>&amp;Freigeben</translation>
+    </message>
+    <message>
+        <source>Release &amp;Edited</source>
+        <translation>&amp;Bearbeitet freigeben</translation>
+    </message>
+    <message>
+        <source>&amp;Drop</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>Release &amp;All</source>
+        <translation>&amp;Alle freigeben</translation>
+    </message>
+    <message>
+        <source>Select a held frame to see and edit its JSON</source>
+        <translation>Wählen Sie einen angehaltenen Frame, um sein JSON zu sehen und zu bearbeiten</translation>
+    </message>
+    <message>
+        <source>Send the frame on as it was held</source>
+        <translation>Den Frame so weitersenden, wie er angehalten wurde</translation>
+    </message>
+    <message>
+        <source>Send the edited JSON instead of the held frame (Ctrl+Enter)</source>
+        <translation>Das bearbeitete JSON statt des angehaltenen Frames senden (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Discard the frame: its receiver never gets it</source>
+        <translation>Den Frame verwerfen: sein Empfänger erhält ihn nie</translation>
+    </message>
+    <message>
+        <source>Send every held frame on as it was held</source>
+        <translation>Jeden angehaltenen Frame so weitersenden, wie er angehalten wurde</translation>
+    </message>
+    <message>
+        <source>Not valid JSON, cannot release the edit: %1</source>
+        <translation>Kein gültiges JSON, die Änderung kann nicht freigegeben werden: %1</translation>
+    </message>
+    <message>
+        <source>A frame must stay a JSON object to be released edited.</source>
+        <translation>Ein Frame muss ein JSON-Objekt bleiben, um bearbeitet freigegeben zu werden.</translation>
+    </message>
+    <message>
+        <source>The broker refused the edit: %1</source>
+        <translation>Der Broker hat die Änderung abgelehnt: %1</translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message>
         <source>cannot write %1: %2</source>
@@ -2288,6 +2390,46 @@ Verbindung %2</translation>
         <source>Dismiss</source>
         <translation>Ausblenden</translation>
     </message>
+    <message>
+        <source>Rules</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Held (%1)</source>
+        <translation>Angehalten (%1)</translation>
+    </message>
+    <message>
+        <source>Delay This Room…</source>
+        <translation>Diesen Raum verzögern…</translation>
+    </message>
+    <message>
+        <source>Delay This Room</source>
+        <translation>Diesen Raum verzögern</translation>
+    </message>
+    <message>
+        <source>Delay every frame to the clients of %1 by (ms):</source>
+        <translation>Jeden Frame an die Clients von %1 verzögern um (ms):</translation>
+    </message>
+    <message>
+        <source>delay %1</source>
+        <translation>Verzögerung %1</translation>
+    </message>
+    <message>
+        <source>Hold Frames to This Client</source>
+        <translation>Frames an diesen Client anhalten</translation>
+    </message>
+    <message>
+        <source>hold %1</source>
+        <translation>anhalten %1</translation>
+    </message>
+    <message>
+        <source>Added the traffic rule &quot;%1&quot;: %2, %3</source>
+        <translation>Verkehrsregel „%1“ hinzugefügt: %2, %3</translation>
+    </message>
 </context>
 <context>
     <name>NewFramesIndicator</name>
@@ -2707,6 +2849,363 @@ Verbindung %2</translation>
     <message>
         <source>no unencrypted PEM private key in &quot;%1&quot;</source>
         <translation>kein unverschlüsselter privater PEM-Schlüssel in „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>TrafficRuleDialog</name>
+    <message>
+        <source>a name for the log, e.g. flaky-net</source>
+        <translation>ein Name für das Protokoll, z.&#xa0;B. flaky-net</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation>&amp;Aktiviert</translation>
+    </message>
+    <message>
+        <source>any room, or e.g. /chat</source>
+        <translation>jeder Raum, oder z.&#xa0;B. /chat</translation>
+    </message>
+    <message>
+        <source>any sender</source>
+        <translation>jeder Absender</translation>
+    </message>
+    <message>
+        <source>any receiver</source>
+        <translation>jeder Empfänger</translation>
+    </message>
+    <message>
+        <source>any ack</source>
+        <translation>jedes Ack</translation>
+    </message>
+    <message>
+        <source>a regular expression over the frame&apos;s JSON</source>
+        <translation>ein regulärer Ausdruck über das JSON des Frames</translation>
+    </message>
+    <message>
+        <source>e.g. message.type or message.items[0].id</source>
+        <translation>z.&#xa0;B. message.type oder message.items[0].id</translation>
+    </message>
+    <message>
+        <source>a JSON value; empty: the path exists</source>
+        <translation>ein JSON-Wert; leer: der Pfad existiert</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source> bytes/s</source>
+        <translation> Bytes/s</translation>
+    </message>
+    <message>
+        <source>Traffic Rule</source>
+        <translation>Verkehrsregel</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>any action</source>
+        <translation>jede Aktion</translation>
+    </message>
+    <message>
+        <source>Match: frames the broker writes to a client</source>
+        <translation>Treffer: Frames, die der Broker an einen Client schreibt</translation>
+    </message>
+    <message>
+        <source>&amp;Room:</source>
+        <translation>&amp;Raum:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;An:</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>A&amp;ktion:</translation>
+    </message>
+    <message>
+        <source>A&amp;ck:</source>
+        <translation>Ac&amp;k:</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt matches:</source>
+        <translation>Te&amp;xt passt auf:</translation>
+    </message>
+    <message>
+        <source>JSON &amp;path:</source>
+        <translation>JSON-&amp;Pfad:</translation>
+    </message>
+    <message>
+        <source>E&amp;quals:</source>
+        <translation>&amp;Gleich:</translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation>Wirkung</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Matching frames wait in the Held list until you release or drop them; later frames to the same client wait behind them.</source>
+        <translation>Passende Frames warten in der Liste „Angehalten“, bis Sie sie freigeben oder verwerfen; spätere Frames an denselben Client warten dahinter.</translation>
+    </message>
+    <message>
+        <source>&amp;Delay:</source>
+        <translation>&amp;Verzögerung:</translation>
+    </message>
+    <message>
+        <source>Plus up to (random):</source>
+        <translation>Plus bis zu (zufällig):</translation>
+    </message>
+    <message>
+        <source>&amp;Probability:</source>
+        <translation>&amp;Wahrscheinlichkeit:</translation>
+    </message>
+    <message>
+        <source>&amp;Written, in all:</source>
+        <translation>&amp;Geschrieben, insgesamt:</translation>
+    </message>
+    <message>
+        <source>Close &amp;code:</source>
+        <translation>Schließ&amp;code:</translation>
+    </message>
+    <message>
+        <source>On the matching frame number:</source>
+        <translation>Beim passenden Frame Nummer:</translation>
+    </message>
+    <message>
+        <source>&amp;At most:</source>
+        <translation>&amp;Höchstens:</translation>
+    </message>
+    <message>
+        <source>The broker stops answering the receiver&apos;s pings, as a broker that hangs.</source>
+        <translation>Der Broker beantwortet die Pings des Empfängers nicht mehr, wie ein hängender Broker.</translation>
+    </message>
+    <message>
+        <source>The rule needs a name: the log says which rule acted on a frame.</source>
+        <translation>Die Regel braucht einen Namen: das Protokoll nennt die Regel, die auf einen Frame wirkte.</translation>
+    </message>
+    <message>
+        <source>Another rule is named &quot;%1&quot;.</source>
+        <translation>Eine andere Regel heißt „%1“.</translation>
+    </message>
+    <message>
+        <source>The regular expression is not valid at character %1: %2.</source>
+        <translation>Der reguläre Ausdruck ist bei Zeichen %1 ungültig: %2.</translation>
+    </message>
+    <message>
+        <source>&quot;Equals&quot; needs a JSON path to compare.</source>
+        <translation>„Gleich“ braucht einen JSON-Pfad zum Vergleichen.</translation>
+    </message>
+    <message>
+        <source>&quot;Equals&quot; is not a JSON value (text needs quotes: &quot;ready&quot;).</source>
+        <translation>„Gleich“ ist kein JSON-Wert (Text braucht Anführungszeichen: &quot;ready&quot;).</translation>
+    </message>
+    <message>
+        <source>A delay of 0 ms does nothing: set a delay or a random part.</source>
+        <translation>Eine Verzögerung von 0 ms bewirkt nichts: geben Sie eine Verzögerung oder einen Zufallsanteil an.</translation>
+    </message>
+    <message>
+        <source>Close code %1 cannot be sent: use 1000-1003, 1007-1014 or 3000-4999.</source>
+        <translation>Schließcode %1 kann nicht gesendet werden: verwenden Sie 1000-1003, 1007-1014 oder 3000-4999.</translation>
+    </message>
+</context>
+<context>
+    <name>TrafficRuleModel</name>
+    <message>
+        <source>Enabled: the broker applies this rule</source>
+        <translation>Aktiviert: der Broker wendet diese Regel an</translation>
+    </message>
+    <message>
+        <source>Disabled: the broker skips this rule</source>
+        <translation>Deaktiviert: der Broker überspringt diese Regel</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Treffer</translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation>Wirkung</translation>
+    </message>
+    <message>
+        <source>room %1</source>
+        <translation>Raum %1</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>von %1</translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation>an %1</translation>
+    </message>
+    <message>
+        <source>ack %1</source>
+        <translation>Ack %1</translation>
+    </message>
+    <message>
+        <source>text matches %1</source>
+        <translation>Text passt auf %1</translation>
+    </message>
+    <message>
+        <source>%1 exists</source>
+        <translation>%1 existiert</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <source>any frame</source>
+        <translation>jeder Frame</translation>
+    </message>
+    <message>
+        <source>hold</source>
+        <translation>anhalten</translation>
+    </message>
+    <message>
+        <source>delay</source>
+        <translation>verzögern</translation>
+    </message>
+    <message>
+        <source>drop</source>
+        <translation>verwerfen</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>duplizieren</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>schließen</translation>
+    </message>
+    <message>
+        <source>throttle</source>
+        <translation>drosseln</translation>
+    </message>
+    <message>
+        <source>ignore pings</source>
+        <translation>Pings ignorieren</translation>
+    </message>
+    <message>
+        <source>delay %1 ms ± %2 ms</source>
+        <translation>um %1 ms ± %2 ms verzögern</translation>
+    </message>
+    <message>
+        <source>delay %1 ms</source>
+        <translation>um %1 ms verzögern</translation>
+    </message>
+    <message>
+        <source>drop %1 %</source>
+        <translation>%1 % verwerfen</translation>
+    </message>
+    <message>
+        <source>duplicate ×%1</source>
+        <translation>duplizieren ×%1</translation>
+    </message>
+    <message>
+        <source>close %1 after %2</source>
+        <translation>schließen %1 nach %2</translation>
+    </message>
+    <message>
+        <source>throttle to %1/s</source>
+        <translation>drosseln auf %1/s</translation>
+    </message>
+</context>
+<context>
+    <name>TrafficRulesPanel</name>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>&amp;Down</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Replace the rules with a rules file&apos;s (as --rules reads it)</source>
+        <translation>Die Regeln durch die einer Regeldatei ersetzen (wie --rules sie liest)</translation>
+    </message>
+    <message>
+        <source>Save the rules as a rules file for --rules</source>
+        <translation>Die Regeln als Regeldatei für --rules speichern</translation>
+    </message>
+    <message>
+        <source>rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>This build cannot read rules files.</source>
+        <translation>Diese Version kann keine Regeldateien lesen.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>This build cannot write rules files.</source>
+        <translation>Diese Version kann keine Regeldateien schreiben.</translation>
+    </message>
+    <message>
+        <source>Import Rules</source>
+        <translation>Regeln importieren</translation>
+    </message>
+    <message>
+        <source>Rules files (*.json);;All files (*)</source>
+        <translation>Regeldateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Export Rules</source>
+        <translation>Regeln exportieren</translation>
+    </message>
+    <message>
+        <source>Rules files (*.json)</source>
+        <translation>Regeldateien (*.json)</translation>
     </message>
 </context>
 <context>

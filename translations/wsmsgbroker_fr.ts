@@ -1630,6 +1630,108 @@ Connexion %2</translation>
     </message>
 </context>
 <context>
+    <name>HeldFrameModel</name>
+    <message>
+        <source>Release refused: %1</source>
+        <translation>Libération refusée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>broker</source>
+        <translation>broker</translation>
+    </message>
+    <message>
+        <source>(other)</source>
+        <translation>(autre)</translation>
+    </message>
+    <message>
+        <source>refused: %1 · %2</source>
+        <translation>refusé&#xa0;: %1 · %2</translation>
+    </message>
+    <message>
+        <source>Held at</source>
+        <translation>Retenue à</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Règle</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Salon</translation>
+    </message>
+    <message>
+        <source>From → To</source>
+        <translation>De → À</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Frame</source>
+        <translation>Trame</translation>
+    </message>
+</context>
+<context>
+    <name>HeldFramesPanel</name>
+    <message>
+        <source>&amp;Release</source>
+        <translation>&amp;Libérer</translation>
+    </message>
+    <message>
+        <source>Release &amp;Edited</source>
+        <translation>Libérer &amp;modifiée</translation>
+    </message>
+    <message>
+        <source>&amp;Drop</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Release &amp;All</source>
+        <translation>&amp;Tout libérer</translation>
+    </message>
+    <message>
+        <source>Select a held frame to see and edit its JSON</source>
+        <translation>Sélectionnez une trame retenue pour voir et modifier son JSON</translation>
+    </message>
+    <message>
+        <source>Send the frame on as it was held</source>
+        <translation>Transmettre la trame telle qu’elle a été retenue</translation>
+    </message>
+    <message>
+        <source>Send the edited JSON instead of the held frame (Ctrl+Enter)</source>
+        <translation>Envoyer le JSON modifié à la place de la trame retenue (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>Discard the frame: its receiver never gets it</source>
+        <translation>Supprimer la trame&#xa0;: son destinataire ne la recevra jamais</translation>
+    </message>
+    <message>
+        <source>Send every held frame on as it was held</source>
+        <translation>Transmettre chaque trame retenue telle qu’elle a été retenue</translation>
+    </message>
+    <message>
+        <source>Not valid JSON, cannot release the edit: %1</source>
+        <translation>JSON non valide, impossible de libérer la modification&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>A frame must stay a JSON object to be released edited.</source>
+        <translation>Une trame doit rester un objet JSON pour être libérée modifiée.</translation>
+    </message>
+    <message>
+        <source>The broker refused the edit: %1</source>
+        <translation>Le broker a refusé la modification&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message>
         <source>cannot write %1: %2</source>
@@ -2288,6 +2390,46 @@ Connexion %2</translation>
         <source>Dismiss</source>
         <translation>Masquer</translation>
     </message>
+    <message>
+        <source>Rules</source>
+        <translation>Règles</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Retenues</translation>
+    </message>
+    <message>
+        <source>Held (%1)</source>
+        <translation>Retenues (%1)</translation>
+    </message>
+    <message>
+        <source>Delay This Room…</source>
+        <translation>Retarder ce salon…</translation>
+    </message>
+    <message>
+        <source>Delay This Room</source>
+        <translation>Retarder ce salon</translation>
+    </message>
+    <message>
+        <source>Delay every frame to the clients of %1 by (ms):</source>
+        <translation>Retarder chaque trame vers les clients de %1 de (ms)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>delay %1</source>
+        <translation>retard %1</translation>
+    </message>
+    <message>
+        <source>Hold Frames to This Client</source>
+        <translation>Retenir les trames vers ce client</translation>
+    </message>
+    <message>
+        <source>hold %1</source>
+        <translation>retenir %1</translation>
+    </message>
+    <message>
+        <source>Added the traffic rule &quot;%1&quot;: %2, %3</source>
+        <translation>Règle de trafic «&#xa0;%1&#xa0;» ajoutée&#xa0;: %2, %3</translation>
+    </message>
 </context>
 <context>
     <name>NewFramesIndicator</name>
@@ -2707,6 +2849,363 @@ Connexion %2</translation>
     <message>
         <source>no unencrypted PEM private key in &quot;%1&quot;</source>
         <translation>aucune clé privée PEM non chiffrée dans «&#xa0;%1&#xa0;»</translation>
+    </message>
+</context>
+<context>
+    <name>TrafficRuleDialog</name>
+    <message>
+        <source>a name for the log, e.g. flaky-net</source>
+        <translation>un nom pour le journal, p.&#xa0;ex. flaky-net</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation>&amp;Activée</translation>
+    </message>
+    <message>
+        <source>any room, or e.g. /chat</source>
+        <translation>tout salon, ou p.&#xa0;ex. /chat</translation>
+    </message>
+    <message>
+        <source>any sender</source>
+        <translation>tout expéditeur</translation>
+    </message>
+    <message>
+        <source>any receiver</source>
+        <translation>tout destinataire</translation>
+    </message>
+    <message>
+        <source>any ack</source>
+        <translation>tout ack</translation>
+    </message>
+    <message>
+        <source>a regular expression over the frame&apos;s JSON</source>
+        <translation>une expression régulière sur le JSON de la trame</translation>
+    </message>
+    <message>
+        <source>e.g. message.type or message.items[0].id</source>
+        <translation>p.&#xa0;ex. message.type ou message.items[0].id</translation>
+    </message>
+    <message>
+        <source>a JSON value; empty: the path exists</source>
+        <translation>une valeur JSON&#xa0;; vide&#xa0;: le chemin existe</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source> bytes/s</source>
+        <translation> octets/s</translation>
+    </message>
+    <message>
+        <source>Traffic Rule</source>
+        <translation>Règle de trafic</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation>&#xa0;%</translation>
+    </message>
+    <message>
+        <source>any action</source>
+        <translation>toute action</translation>
+    </message>
+    <message>
+        <source>Match: frames the broker writes to a client</source>
+        <translation>Correspondance&#xa0;: trames que le broker écrit à un client</translation>
+    </message>
+    <message>
+        <source>&amp;Room:</source>
+        <translation>&amp;Salon&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;De&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;À&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>A&amp;ction&#xa0;:</translation>
+    </message>
+    <message>
+        <source>A&amp;ck:</source>
+        <translation>Ac&amp;k&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt matches:</source>
+        <translation>Le te&amp;xte correspond à&#xa0;:</translation>
+    </message>
+    <message>
+        <source>JSON &amp;path:</source>
+        <translation>&amp;Chemin JSON&#xa0;:</translation>
+    </message>
+    <message>
+        <source>E&amp;quals:</source>
+        <translation>É&amp;gal à&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation>Effet</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Matching frames wait in the Held list until you release or drop them; later frames to the same client wait behind them.</source>
+        <translation>Les trames correspondantes attendent dans la liste des trames retenues jusqu’à ce que vous les libériez ou les supprimiez&#xa0;; les trames suivantes vers le même client attendent derrière elles.</translation>
+    </message>
+    <message>
+        <source>&amp;Delay:</source>
+        <translation>&amp;Retard&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Plus up to (random):</source>
+        <translation>Plus jusqu’à (aléatoire)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Probability:</source>
+        <translation>&amp;Probabilité&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Written, in all:</source>
+        <translation>&amp;Écrite, en tout&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Close &amp;code:</source>
+        <translation>&amp;Code de fermeture&#xa0;:</translation>
+    </message>
+    <message>
+        <source>On the matching frame number:</source>
+        <translation>À la trame correspondante numéro&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;At most:</source>
+        <translation>&amp;Au plus&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The broker stops answering the receiver&apos;s pings, as a broker that hangs.</source>
+        <translation>Le broker cesse de répondre aux pings du destinataire, comme un broker bloqué.</translation>
+    </message>
+    <message>
+        <source>The rule needs a name: the log says which rule acted on a frame.</source>
+        <translation>La règle a besoin d’un nom&#xa0;: le journal indique quelle règle a agi sur une trame.</translation>
+    </message>
+    <message>
+        <source>Another rule is named &quot;%1&quot;.</source>
+        <translation>Une autre règle s’appelle «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The regular expression is not valid at character %1: %2.</source>
+        <translation>L’expression régulière n’est pas valide au caractère %1&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>&quot;Equals&quot; needs a JSON path to compare.</source>
+        <translation>«&#xa0;Égal à&#xa0;» demande un chemin JSON à comparer.</translation>
+    </message>
+    <message>
+        <source>&quot;Equals&quot; is not a JSON value (text needs quotes: &quot;ready&quot;).</source>
+        <translation>«&#xa0;Égal à&#xa0;» n’est pas une valeur JSON (un texte demande des guillemets&#xa0;: &quot;ready&quot;).</translation>
+    </message>
+    <message>
+        <source>A delay of 0 ms does nothing: set a delay or a random part.</source>
+        <translation>Un retard de 0&#xa0;ms ne fait rien&#xa0;: indiquez un retard ou une part aléatoire.</translation>
+    </message>
+    <message>
+        <source>Close code %1 cannot be sent: use 1000-1003, 1007-1014 or 3000-4999.</source>
+        <translation>Le code de fermeture %1 ne peut pas être envoyé&#xa0;: utilisez 1000-1003, 1007-1014 ou 3000-4999.</translation>
+    </message>
+</context>
+<context>
+    <name>TrafficRuleModel</name>
+    <message>
+        <source>Enabled: the broker applies this rule</source>
+        <translation>Activée&#xa0;: le broker applique cette règle</translation>
+    </message>
+    <message>
+        <source>Disabled: the broker skips this rule</source>
+        <translation>Désactivée&#xa0;: le broker ignore cette règle</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Correspondance</translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation>Effet</translation>
+    </message>
+    <message>
+        <source>room %1</source>
+        <translation>salon %1</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>de %1</translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation>à %1</translation>
+    </message>
+    <message>
+        <source>ack %1</source>
+        <translation>ack %1</translation>
+    </message>
+    <message>
+        <source>text matches %1</source>
+        <translation>le texte correspond à %1</translation>
+    </message>
+    <message>
+        <source>%1 exists</source>
+        <translation>%1 existe</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <source>any frame</source>
+        <translation>toute trame</translation>
+    </message>
+    <message>
+        <source>hold</source>
+        <translation>retenir</translation>
+    </message>
+    <message>
+        <source>delay</source>
+        <translation>retarder</translation>
+    </message>
+    <message>
+        <source>drop</source>
+        <translation>supprimer</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>dupliquer</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>fermer</translation>
+    </message>
+    <message>
+        <source>throttle</source>
+        <translation>ralentir</translation>
+    </message>
+    <message>
+        <source>ignore pings</source>
+        <translation>ignorer les pings</translation>
+    </message>
+    <message>
+        <source>delay %1 ms ± %2 ms</source>
+        <translation>retarder de %1&#xa0;ms ± %2&#xa0;ms</translation>
+    </message>
+    <message>
+        <source>delay %1 ms</source>
+        <translation>retarder de %1&#xa0;ms</translation>
+    </message>
+    <message>
+        <source>drop %1 %</source>
+        <translation>supprimer %1&#xa0;%</translation>
+    </message>
+    <message>
+        <source>duplicate ×%1</source>
+        <translation>dupliquer ×%1</translation>
+    </message>
+    <message>
+        <source>close %1 after %2</source>
+        <translation>fermer %1 après %2</translation>
+    </message>
+    <message>
+        <source>throttle to %1/s</source>
+        <translation>ralentir à %1/s</translation>
+    </message>
+</context>
+<context>
+    <name>TrafficRulesPanel</name>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>&amp;Up</source>
+        <translation>&amp;Monter</translation>
+    </message>
+    <message>
+        <source>&amp;Down</source>
+        <translation>&amp;Descendre</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importer…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xporter…</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <source>Replace the rules with a rules file&apos;s (as --rules reads it)</source>
+        <translation>Remplacer les règles par celles d’un fichier de règles (tel que --rules le lit)</translation>
+    </message>
+    <message>
+        <source>Save the rules as a rules file for --rules</source>
+        <translation>Enregistrer les règles dans un fichier de règles pour --rules</translation>
+    </message>
+    <message>
+        <source>rule</source>
+        <translation>règle</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>This build cannot read rules files.</source>
+        <translation>Cette version ne sait pas lire les fichiers de règles.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>This build cannot write rules files.</source>
+        <translation>Cette version ne sait pas écrire de fichiers de règles.</translation>
+    </message>
+    <message>
+        <source>Import Rules</source>
+        <translation>Importer des règles</translation>
+    </message>
+    <message>
+        <source>Rules files (*.json);;All files (*)</source>
+        <translation>Fichiers de règles (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Export Rules</source>
+        <translation>Exporter les règles</translation>
+    </message>
+    <message>
+        <source>Rules files (*.json)</source>
+        <translation>Fichiers de règles (*.json)</translation>
     </message>
 </context>
 <context>

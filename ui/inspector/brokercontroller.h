@@ -3,6 +3,8 @@
 #include "brokerevent.h"
 #include "brokersettings.h"
 #include "brokersnapshot.h"
+#include "heldframe.h"
+#include "trafficrule.h"
 
 #include <QObject>
 #include <QThread>
@@ -25,12 +27,20 @@ public:
     QUrl url() const { return m_url; }
     QString lastError() const { return m_lastError; }
     const BrokerSettings &settings() const { return m_settings; }
+    // The traffic rules last set: every broker this controller starts runs them.
+    const TrafficRuleList &trafficRules() const { return m_trafficRules; }
 
 public slots:
     // Starts a broker with these settings (stopping a running one first).
     void start(const BrokerSettings &settings);
     void stop();
     void disconnectClient(quint64 connectionId);
+    // Traffic control (issue 13), passed to the broker's thread. A ticket names a held frame
+    // (HeldFrame::ticket); an edited frame that is not a JSON object is refused and stays held.
+    void setTrafficRules(const TrafficRuleList &rules);
+    void releaseHeld(quint64 ticket, const QByteArray &edited = {});
+    void dropHeld(quint64 ticket);
+    void releaseAllHeld();
 
 signals:
     void stateChanged(BrokerController::State state);
@@ -39,6 +49,11 @@ signals:
     void stopped();
     void eventsReady(const BrokerEventList &events);
     void snapshotReady(const BrokerSnapshot &snapshot);
+    // The broker's traffic control, forwarded from its thread.
+    void frameHeld(const HeldFrame &frame);
+    void heldFrameEnded(quint64 ticket, HeldFrame::End end, const QString &intervention);
+    void heldFrameRefused(quint64 ticket, const QString &error);
+    void trafficRulesChanged(const TrafficRuleList &rules);
 
 private:
     void setState(State state);
@@ -48,6 +63,7 @@ private:
     QThread m_thread;
     Broker *m_broker = nullptr; // lives in m_thread, deleted there
     BrokerSettings m_settings;
+    TrafficRuleList m_trafficRules;
     bool m_restartPending = false;
     State m_state = State::Stopped;
     QUrl m_url;

@@ -349,7 +349,7 @@ QList<QAction *> MainWindow::connectionActions(const QModelIndex &index) {
         filterRoom->setObjectName(QStringLiteral("showOnlyRoom"));
         connect(filterRoom, &QAction::triggered, this,
                 [this, room] { m_filterBar->showOnlyRoom(room); });
-        actions << filterRoom;
+        actions << filterRoom << trafficActions(index);
         return actions;
     }
     const quint64 connectionId = index.data(ConnectionTreeModel::ConnectionIdRole).toULongLong();
@@ -376,7 +376,7 @@ QList<QAction *> MainWindow::connectionActions(const QModelIndex &index) {
     disconnectAction->setObjectName(QStringLiteral("disconnectClient"));
     connect(disconnectAction, &QAction::triggered, this,
             [this, connectionId] { m_controller->disconnectClient(connectionId); });
-    actions << filterRoom << disconnectAction;
+    actions << filterRoom << disconnectAction << trafficActions(index);
     return actions;
 }
 

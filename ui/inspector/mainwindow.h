@@ -17,9 +17,12 @@ class FrameDetailsView;
 class FrameFilterProxyModel;
 class FrameLogModel;
 class FrameLogView;
+class HeldFrameModel;
+class HeldFramesPanel;
 class Inspector;
 class LogFilterBar;
 class QAction;
+class QDockWidget;
 class QLabel;
 class QSettings;
 class QTableView;
@@ -29,6 +32,9 @@ class RecentlyClosedModel;
 class SessionCapture;
 class StatisticsView;
 class TailFollower;
+class TrafficRuleModel;
+class TrafficRulesPanel;
+struct TrafficRule;
 
 // The inspector window: the broker's rooms and clients, every frame in a log that can be
 // filtered, paused and exported, the selected frame in detail, and traffic statistics. It holds
@@ -64,6 +70,14 @@ private:
     void createActions();
     void createDocks();
     void createStatusBar();
+    // Traffic control (issue 13, mainwindowtraffic.cpp): the Rules and Held docks, the tree's
+    // entries that add rules, the rules kept in the settings.
+    void createTrafficDocks();
+    QList<QAction *> trafficActions(const QModelIndex &index);
+    void addTrafficRule(const TrafficRule &rule);
+    void updateHeldTitle();
+    void loadTrafficRules();
+    void saveTrafficRules();
     // First start: a window that fits the screen, and docks in proportion to its width (below
     // NarrowWindowWidth, all on the left).
     static constexpr int NarrowWindowWidth = 1280;
@@ -111,6 +125,11 @@ private:
     FrameDetailsView *m_details = nullptr;
     StatisticsView *m_statistics = nullptr;
     ConsolePanel *m_console = nullptr;
+    TrafficRuleModel *m_trafficRules = nullptr;
+    HeldFrameModel *m_heldFrames = nullptr;
+    TrafficRulesPanel *m_rulesPanel = nullptr;
+    HeldFramesPanel *m_heldPanel = nullptr;
+    QDockWidget *m_heldDock = nullptr;
 
     QAction *m_startStopAction = nullptr;
     QAction *m_pauseAction = nullptr;

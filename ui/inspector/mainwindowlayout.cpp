@@ -248,6 +248,7 @@ void MainWindow::createDocks() {
         url.setPath(QStringLiteral("/"));
         m_console->setDefaultUrl(url);
     });
+    createTrafficDocks();
     setUpConnectionViews();
 }
 
@@ -265,6 +266,10 @@ void MainWindow::arrangeDocksForWidth(int windowWidth) {
         addDockWidget(Qt::LeftDockWidgetArea, dock("statisticsDock"));
         tabifyDockWidget(dock("closedDock"), dock("detailsDock"));
         tabifyDockWidget(dock("detailsDock"), dock("statisticsDock"));
+        addDockWidget(Qt::LeftDockWidgetArea, dock("rulesDock"));
+        addDockWidget(Qt::LeftDockWidgetArea, dock("heldDock"));
+        tabifyDockWidget(dock("statisticsDock"), dock("rulesDock"));
+        tabifyDockWidget(dock("rulesDock"), dock("heldDock"));
         dock("detailsDock")->raise();
         resizeDocks({dock("roomsDock")}, {share(0.3, 250, 420)}, Qt::Horizontal);
         resizeDocks({dock("roomsDock"), dock("detailsDock")}, {220, 260}, Qt::Vertical);
