@@ -72,15 +72,20 @@ void TrafficControlStage::setRules(const TrafficRuleList &rules) {
 
 DeliveryStage::Verdict TrafficControlStage::process(Delivery &delivery, quint64 ticket) {
     Receiver &receiver = m_receivers[delivery.receiverId];
-    if (!receiver.candidatesKnown) [[unlikely]] {
-        receiver.candidates = delivery.receiver
-                                  ? m_matcher.candidatesForRoom(delivery.receiver->room()->name)
-                                  : std::vector<int>();
+    // Worked out again when the rules change or the receiver registers under another id.
+    const QByteArray &clientId =
+        delivery.receiver ? delivery.receiver->clientId() : receiver.clientId;
+    if (!receiver.candidatesKnown || clientId != receiver.clientId) [[unlikely]] {
+        receiver.clientId = clientId;
+        receiver.candidates =
+            delivery.receiver ? m_matcher.candidatesFor(delivery.receiver->room()->name, clientId)
+                              : TrafficMatcher::Candidates();
         receiver.candidatesKnown = true;
     }
-    if (receiver.candidates.empty()) [[likely]]
+    const std::vector<int> &candidates = receiver.candidates[size_t(delivery.action)];
+    if (candidates.empty()) [[likely]]
         return Verdict::Pass;
-    const int index = m_matcher.firstMatch(receiver.candidates, delivery);
+    const int index = m_matcher.firstMatch(candidates, delivery);
     if (index < 0)
         return Verdict::Pass;
     const TrafficRule &rule = m_matcher.rule(index);

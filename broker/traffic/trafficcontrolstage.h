@@ -76,9 +76,10 @@ private:
     };
     struct Receiver {
         bool candidatesKnown = false;
-        std::vector<int> candidates;    // rules that may apply to its room
-        std::map<QString, int> matches; // close rules: matching frames so far
-        double throttleFreeAtMs = 0;    // when the throttle lets the next frame go
+        QByteArray clientId;                   // the id the candidates were worked out for
+        TrafficMatcher::Candidates candidates; // rules that may apply to it, by action
+        std::map<QString, int> matches;        // close rules: matching frames so far
+        double throttleFreeAtMs = 0;           // when the throttle lets the next frame go
     };
     static Kind kindOf(TrafficEffect effect);
 

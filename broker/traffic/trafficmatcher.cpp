@@ -57,12 +57,17 @@ TrafficMatcher::TrafficMatcher(const TrafficRuleList &rules) {
     }
 }
 
-std::vector<int> TrafficMatcher::candidatesForRoom(const QString &room) const {
-    std::vector<int> out;
+TrafficMatcher::Candidates TrafficMatcher::candidatesFor(const QString &room,
+                                                         const QByteArray &clientId) const {
+    Candidates out;
     for (size_t i = 0; i < m_rules.size(); ++i) {
-        const QString &wanted = m_rules[i].rule.match.room;
-        if (wanted.isEmpty() || wanted == room)
-            out.push_back(int(i));
+        const TrafficMatch &m = m_rules[i].rule.match;
+        if ((!m.room.isEmpty() && m.room != room) || (!m.to.isEmpty() && m.to != clientId))
+            continue;
+        for (size_t action = 0; action < out.size(); ++action) {
+            if (m.action == FrameAction::None || size_t(m.action) == action)
+                out[action].push_back(int(i));
+        }
     }
     return out;
 }

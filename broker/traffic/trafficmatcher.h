@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <array>
 #include <optional>
 #include <vector>
 
@@ -28,8 +29,11 @@ public:
     explicit TrafficMatcher(const TrafficRuleList &rules);
 
     bool isEmpty() const { return m_rules.empty(); }
-    // Indices (into rule()) of the rules whose room is room or unset, in their order.
-    std::vector<int> candidatesForRoom(const QString &room) const;
+    // Indices (into rule()), in their order, of the rules that can apply to frames of each
+    // action for a receiver in room with clientId: those whose room, receiver and action are
+    // these or unset. A receiver's list is worked out once, not per frame.
+    using Candidates = std::array<std::vector<int>, size_t(FrameAction::Error) + 1>;
+    Candidates candidatesFor(const QString &room, const QByteArray &clientId) const;
     // The first of candidates that matches the delivery, or -1.
     int firstMatch(const std::vector<int> &candidates, const Delivery &delivery) const;
     const TrafficRule &rule(int index) const { return m_rules[size_t(index)].rule; }
