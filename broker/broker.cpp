@@ -265,6 +265,13 @@ void Broker::deliver(ClientConnection *receiver, FrameAction action, const QByte
         writeFrame(receiver, action, frame, ack, {});
         return;
     }
+    // Traffic rules alone, none of which can touch this frame, and nothing for the receiver
+    // held: the same write (the common case while rules are installed).
+    if (m_traffic && m_pipeline.stageCount() == 1 && !m_traffic->mayAct(receiver, action) &&
+        !m_pipeline.isBlocked(receiver->id())) {
+        writeFrame(receiver, action, frame, ack, {});
+        return;
+    }
     m_pipeline.deliver(Delivery{
         receiver, receiver->id(), sender->id(), sender->clientId(), action, frame, ack, {}});
 }

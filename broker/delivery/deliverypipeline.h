@@ -77,6 +77,10 @@ public:
         m_maxPending = maxPending;
         m_maxPendingBytes = maxPendingBytes;
     }
+    // Whether deliveries for this receiver wait behind a held one (and must queue up too).
+    bool isBlocked(quint64 receiverId) const {
+        return !m_receivers.empty() && m_receivers.find(receiverId) != m_receivers.end();
+    }
     // Held and waiting deliveries, and the bytes of those for one receiver.
     int pendingCount() const { return m_pendingCount; }
     qint64 pendingBytes(quint64 receiverId) const;

@@ -10,6 +10,7 @@
 #include <QTimerEvent>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 
@@ -17,6 +18,16 @@ namespace {
 
 qint64 nowMs() {
     return QDateTime::currentMSecsSinceEpoch();
+}
+
+// Generations of rules, for every stage of every broker: a connection's note from an earlier
+// stage or rule set never looks current. 0 is never used (a connection starts with it).
+quint32 nextGeneration() {
+    static std::atomic<quint32> generation{0};
+    quint32 g = ++generation;
+    if (g == 0)
+        g = ++generation;
+    return g;
 }
 
 } // namespace
@@ -42,8 +53,21 @@ TrafficControlStage::Kind TrafficControlStage::kindOf(TrafficEffect effect) {
     }
 }
 
+void TrafficControlStage::learnReceiver(ClientConnection *receiver) {
+    const TrafficMatcher::Candidates candidates =
+        m_matcher.candidatesFor(receiver->room()->name, receiver->clientId());
+    quint32 actions = 0;
+    for (size_t action = 0; action < candidates.size(); ++action) {
+        if (!candidates[action].empty())
+            actions |= 1U << action;
+    }
+    receiver->trafficActions = actions;
+    receiver->trafficGeneration = m_generation;
+}
+
 void TrafficControlStage::setRules(const TrafficRuleList &rules) {
     m_matcher = TrafficMatcher(rules);
+    m_generation = nextGeneration();
     for (auto &[id, receiver] : m_receivers)
         receiver.candidatesKnown = false;
     std::vector<quint64> orphaned;
@@ -97,7 +121,7 @@ DeliveryStage::Verdict TrafficControlStage::process(Delivery &delivery, quint64 
         const qint64 arrived = delivery.waitingSinceMs > 0 ? delivery.waitingSinceMs : now;
         const qint64 jitter =
             rule.jitterMs > 0 ? QRandomGenerator::global()->bounded(rule.jitterMs + 1) : 0;
-        const qint64 due = arrived + rule.ms + jitter;
+        const qint64 due = arrived + std::max(rule.ms, 0) + jitter;
         if (due <= now) {
             // It waited behind another frame for longer than its own delay.
             delivery.note(tr("delayed %1 by rule %2").arg(duration(now - arrived), rule.name));
@@ -122,7 +146,7 @@ DeliveryStage::Verdict TrafficControlStage::process(Delivery &delivery, quint64 
         return Verdict::Pass;
     case TrafficEffect::Close: {
         const int seen = ++receiver.matches[rule.name];
-        if (seen == rule.after) {
+        if (seen == std::max(rule.after, 1)) {
             m_host.closeAfterWrite(
                 delivery.receiverId, rule.closeCode,
                 tr("closed by rule %1 after %2 matching frames").arg(rule.name).arg(seen));
@@ -133,6 +157,8 @@ DeliveryStage::Verdict TrafficControlStage::process(Delivery &delivery, quint64 
         return Verdict::Pass;
     }
     case TrafficEffect::Throttle: {
+        if (rule.bytesPerSecond <= 0)
+            return Verdict::Pass; // not a rate (the rules file refuses it; the window may not)
         if (receiver.throttleFreeAtMs <= double(now)) {
             receiver.throttleFreeAtMs =
                 double(now) + double(delivery.frame.size()) * 1000.0 / double(rule.bytesPerSecond);
@@ -241,7 +267,7 @@ void TrafficControlStage::releaseTicket(quint64 ticket, HeldFrame::End end) {
         const Delivery *held = pipeline()->held(ticket);
         const int index = m_matcher.indexOf(t.rule);
         Receiver &receiver = m_receivers[t.receiverId];
-        if (held && index >= 0)
+        if (held && index >= 0 && m_matcher.rule(index).bytesPerSecond > 0)
             receiver.throttleFreeAtMs =
                 std::max(receiver.throttleFreeAtMs, double(nowMs())) +
                 double(held->frame.size()) * 1000.0 / double(m_matcher.rule(index).bytesPerSecond);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "clientconnection.h"
 #include "deliverystage.h"
 #include "heldframe.h"
 #include "trafficmatcher.h"
@@ -37,6 +38,14 @@ public:
     // Takes new rules. Frames held or delayed by a rule that is gone, disabled or no longer of
     // the same kind are released; receivers whose pings a gone rule ignored are answered again.
     void setRules(const TrafficRuleList &rules);
+
+    // Whether any rule may act on frames of this action to this receiver; false lets the
+    // broker write them without a trip through the pipeline. A few instructions when known.
+    bool mayAct(ClientConnection *receiver, FrameAction action) {
+        if (receiver->trafficGeneration != m_generation) [[unlikely]]
+            learnReceiver(receiver);
+        return (receiver->trafficActions >> unsigned(action)) & 1U;
+    }
 
     QString name() const override;
     Verdict process(Delivery &delivery, quint64 ticket) override;
@@ -82,6 +91,7 @@ private:
         double throttleFreeAtMs = 0;           // when the throttle lets the next frame go
     };
     static Kind kindOf(TrafficEffect effect);
+    void learnReceiver(ClientConnection *receiver);
 
     Verdict hold(Delivery &delivery, quint64 ticket, const TrafficRule &rule, Kind kind,
                  qint64 sinceMs, qint64 waitMs);
@@ -95,6 +105,7 @@ private:
 
     Host &m_host;
     TrafficMatcher m_matcher;
+    quint32 m_generation = 0;            // of the rules in force, unique across stages and brokers
     std::map<quint64, Ticket> m_tickets; // by pipeline ticket, oldest first
     std::unordered_map<int, quint64> m_timers;
     std::unordered_map<quint64, Receiver> m_receivers;

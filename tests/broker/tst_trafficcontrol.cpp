@@ -14,8 +14,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
 #include <QWebSocket>
 
 #include <memory>
@@ -52,6 +54,7 @@ private slots:
 
     void noRulesLeavesThePipelineEmpty();
     void holdKeepsOrderBehindTheHeldFrame();
+    void framesNoRuleTouchesWaitBehindAHeldOne();
     void editIntoInvalidJsonIsRefusedAndStaysHeld();
     void editedFrameIsDeliveredAndRecorded();
     void droppedByTheUserIsRecorded();
@@ -72,6 +75,7 @@ private slots:
     void closeAfterN();
     void throttleSlowsTheReceiver();
     void ignorePings();
+    void acrossThreads();
 
 private:
     bool startBroker(BrokerSettings settings = BrokerSettings());
@@ -232,6 +236,29 @@ void TestTrafficControl::holdKeepsOrderBehindTheHeldFrame() {
     QTRY_COMPARE(messagesOutTo("b").size(), 3);
     QVERIFY(messagesOutTo("b").at(0).intervention.contains(u"by rule hold-b"_s));
     QVERIFY(messagesOutTo("c").at(0).intervention.isEmpty());
+}
+
+// Frames of an action no rule matches skip the pipeline, but not past a held frame.
+void TestTrafficControl::framesNoRuleTouchesWaitBehindAHeldOne() {
+    TestClient *a = client(u"a"_s);
+    TestClient *b = client(u"b"_s);
+    QVERIFY(a && b);
+    m_broker->setTrafficRules(rulesOf(
+        R"([{"name": "hold-b", "match": {"to": "b", "action": "message"}, "effect": "hold"}])"));
+    a->send(u"b"_s, 1);
+    QTRY_COMPARE(heldFrames().size(), 1);
+    const qsizetype before = b->frameCount();
+    b->sendRegister(u"b"_s); // its "registered" waits behind the held message
+    QTRY_COMPARE(m_broker->deliveryPipeline().waitingCount(), 1);
+    QCOMPARE(b->frameCount(), before);
+    m_broker->releaseHeld(heldFrames().at(0).ticket);
+    QVERIFY(b->waitForFrames(before + 2));
+    QCOMPARE(b->frame(before).value("action"_L1).toString(), u"message"_s);
+    QCOMPARE(b->frame(before + 1).value("action"_L1).toString(), u"registered"_s);
+    // Nothing held: such frames go straight again.
+    b->sendRegister(u"b"_s);
+    QVERIFY(b->waitForFrames(before + 3));
+    QVERIFY(m_broker->deliveryPipeline().pendingCount() == 0);
 }
 
 void TestTrafficControl::editIntoInvalidJsonIsRefusedAndStaysHeld() {
@@ -699,6 +726,62 @@ void TestTrafficControl::ignorePings() {
     m_broker->setTrafficRules({});
     b.ping("again");
     QTRY_COMPARE(pongs.size(), 2);
+}
+
+// The window's way: the broker in its own thread, rules and answers through queued calls,
+// held frames and their ends through queued signals.
+void TestTrafficControl::acrossThreads() {
+    m_broker.reset();
+    BrokerSettings settings;
+    settings.host = QHostAddress(QHostAddress::LocalHost);
+    settings.port = 0;
+    QThread thread;
+    auto *broker = new Broker(settings);
+    broker->moveToThread(&thread);
+    connect(&thread, &QThread::finished, broker, &QObject::deleteLater);
+    const auto stopThread = qScopeGuard([&] {
+        thread.quit();
+        thread.wait();
+    });
+    QUrl url;
+    QList<HeldFrame> held;
+    QList<HeldFrame::End> ends;
+    QList<TrafficRuleList> applied;
+    QStringList refusals;
+    QObject receiver; // dies first, taking queued calls to the locals with it
+    connect(broker, &Broker::started, &receiver, [&](const QUrl &u) { url = u; });
+    connect(broker, &Broker::frameHeld, &receiver, [&](const HeldFrame &f) { held.append(f); });
+    connect(broker, &Broker::heldFrameEnded, &receiver,
+            [&](quint64, HeldFrame::End end, const QString &) { ends.append(end); });
+    connect(broker, &Broker::trafficRulesChanged, &receiver,
+            [&](const TrafficRuleList &rules) { applied.append(rules); });
+    connect(broker, &Broker::heldFrameRefused, &receiver,
+            [&](quint64, const QString &error) { refusals.append(error); });
+    thread.start();
+    QMetaObject::invokeMethod(broker, &Broker::start, Qt::QueuedConnection);
+    QTRY_VERIFY(!url.isEmpty());
+    const TrafficRuleList rules = rulesOf(
+        R"([{"name": "hold-b", "match": {"to": "b", "action": "message"}, "effect": "hold"}])");
+    QMetaObject::invokeMethod(broker, "setTrafficRules", Qt::QueuedConnection,
+                              Q_ARG(TrafficRuleList, rules));
+    QTRY_COMPARE(applied.size(), 1);
+    QCOMPARE(applied.at(0).at(0).name, u"hold-b"_s);
+
+    TestClient a, b;
+    url.setPath(u"/r"_s);
+    QVERIFY(a.open(url) && a.registerAs(u"a"_s));
+    QVERIFY(b.open(url) && b.registerAs(u"b"_s));
+    a.send(u"b"_s, u"x"_s);
+    QTRY_COMPARE(held.size(), 1);
+    QMetaObject::invokeMethod(broker, "releaseHeld", Qt::QueuedConnection,
+                              Q_ARG(quint64, held.at(0).ticket), Q_ARG(QByteArray, "nope"));
+    QTRY_COMPARE(refusals.size(), 1);
+    QMetaObject::invokeMethod(broker, "releaseHeld", Qt::QueuedConnection,
+                              Q_ARG(quint64, held.at(0).ticket),
+                              Q_ARG(QByteArray, R"({"action":"message","message":"y"})"));
+    QVERIFY(b.waitUntil([&b] { return !b.framesWithAction(u"message"_s).isEmpty(); }));
+    QCOMPARE(messageOf(b.framesWithAction(u"message"_s).at(0)), QJsonValue(u"y"_s));
+    QTRY_COMPARE(ends, QList<HeldFrame::End>{HeldFrame::End::Edited});
 }
 
 WSMSGBROKER_TEST_MAIN(TestTrafficControl)
