@@ -18,13 +18,13 @@ struct HeldFrame {
     quint64 ticket = 0;       // the pipeline's ticket: what releaseHeld/dropHeld take
     quint64 connectionId = 0; // the receiver's connection
     QString room;
-    QByteArray receiverId;    // client ids, empty when not registered
+    QByteArray receiverId; // client ids, empty when not registered
     QByteArray senderId;
     FrameAction action = FrameAction::None;
     QByteArray ack;
-    QByteArray frame;         // the JSON text as it would have been written
-    QString rule;             // the name of the rule that holds it
-    qint64 heldAtMs = 0;      // QDateTime::currentMSecsSinceEpoch() when held
+    QByteArray frame;    // the JSON text as it would have been written
+    QString rule;        // the name of the rule that holds it
+    qint64 heldAtMs = 0; // QDateTime::currentMSecsSinceEpoch() when held
 };
 
 Q_DECLARE_METATYPE(HeldFrame)

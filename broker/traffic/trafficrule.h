@@ -13,13 +13,13 @@
 // delivery matches when all set fields do. Rules act on the frames the broker writes to its
 // clients (messages, answers, registered/unregistered, errors).
 struct TrafficMatch {
-    QString room;          // exact room path, e.g. "/r"
-    QByteArray from;       // the sender's client id
-    QByteArray to;         // the receiver's client id
+    QString room;                           // exact room path, e.g. "/r"
+    QByteArray from;                        // the sender's client id
+    QByteArray to;                          // the receiver's client id
     FrameAction action = FrameAction::None; // None: any action
-    QByteArray ack;        // the ack the frame carries (answers to one ask)
-    QRegularExpression pattern; // over the frame's JSON text; invalid/empty: not used
-    QString path;          // a JSON path into the frame, "data.type" or "data.items[0].id"
+    QByteArray ack;                         // the ack the frame carries (answers to one ask)
+    QRegularExpression pattern;             // over the frame's JSON text; invalid/empty: not used
+    QString path; // a JSON path into the frame, "data.type" or "data.items[0].id"
     QJsonValue equals = QJsonValue(QJsonValue::Undefined); // with path: the value it must have;
                                                            // Undefined: the path must exist
 };
