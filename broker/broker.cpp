@@ -267,7 +267,8 @@ void Broker::deliver(ClientConnection *receiver, FrameAction action, const QByte
     }
     // Traffic rules alone, none of which can touch this frame, and nothing for the receiver
     // held: the same write (the common case while rules are installed).
-    if (m_traffic && m_pipeline.stageCount() == 1 && !m_traffic->mayAct(receiver, action) &&
+    if (m_traffic && m_pipeline.stageCount() == 1 &&
+        !m_traffic->mayAct(receiver, action, sender->clientId()) &&
         !m_pipeline.isBlocked(receiver->id())) {
         writeFrame(receiver, action, frame, ack, {});
         return;

@@ -57,17 +57,29 @@ void TrafficControlStage::learnReceiver(ClientConnection *receiver) {
     const TrafficMatcher::Candidates candidates =
         m_matcher.candidatesFor(receiver->room()->name, receiver->clientId());
     quint32 actions = 0;
+    quint32 fromNamed = 0;
     for (size_t action = 0; action < candidates.size(); ++action) {
-        if (!candidates[action].empty())
-            actions |= 1U << action;
+        for (int index : candidates[action]) {
+            if (m_matcher.rule(index).match.from.isEmpty())
+                actions |= 1U << action;
+            else
+                fromNamed |= 1U << action;
+        }
     }
     receiver->trafficActions = actions;
+    receiver->trafficActionsFromNamedSenders = fromNamed;
     receiver->trafficGeneration = m_generation;
 }
 
 void TrafficControlStage::setRules(const TrafficRuleList &rules) {
     m_matcher = TrafficMatcher(rules);
     m_generation = nextGeneration();
+    m_senderIds.clear();
+    for (const TrafficRule &rule : rules) {
+        if (rule.enabled && !rule.match.from.isEmpty() &&
+            std::find(m_senderIds.begin(), m_senderIds.end(), rule.match.from) == m_senderIds.end())
+            m_senderIds.push_back(rule.match.from);
+    }
     for (auto &[id, receiver] : m_receivers)
         receiver.candidatesKnown = false;
     std::vector<quint64> orphaned;

@@ -8,6 +8,7 @@
 
 #include <QObject>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -41,10 +42,15 @@ public:
 
     // Whether any rule may act on frames of this action to this receiver; false lets the
     // broker write them without a trip through the pipeline. A few instructions when known.
-    bool mayAct(ClientConnection *receiver, FrameAction action) {
+    bool mayAct(ClientConnection *receiver, FrameAction action, const QByteArray &senderId) {
         if (receiver->trafficGeneration != m_generation) [[unlikely]]
             learnReceiver(receiver);
-        return (receiver->trafficActions >> unsigned(action)) & 1U;
+        const quint32 bit = 1U << unsigned(action);
+        if (receiver->trafficActions & bit)
+            return true;
+        if (!(receiver->trafficActionsFromNamedSenders & bit)) [[likely]]
+            return false;
+        return std::find(m_senderIds.begin(), m_senderIds.end(), senderId) != m_senderIds.end();
     }
 
     QString name() const override;
@@ -106,6 +112,7 @@ private:
     Host &m_host;
     TrafficMatcher m_matcher;
     quint32 m_generation = 0;            // of the rules in force, unique across stages and brokers
+    std::vector<QByteArray> m_senderIds; // the "from" ids the rules name
     std::map<quint64, Ticket> m_tickets; // by pipeline ticket, oldest first
     std::unordered_map<int, quint64> m_timers;
     std::unordered_map<quint64, Receiver> m_receivers;
