@@ -91,6 +91,14 @@ CommandLine CommandLine::parse(const QStringList &arguments, QSettings *savedSet
          tr("seconds")},
         {QStringLiteral("rate-limit"),
          tr("Frames per second one client may send (default 0, no limit)."), tr("count")},
+        {QStringLiteral("max-held-frames"),
+         tr("Most frames traffic rules may hold or keep waiting behind held ones (default "
+            "1000); past it such frames are dropped, and the log says why."),
+         tr("count")},
+        {QStringLiteral("rules"),
+         tr("Apply the traffic rules of this JSON file (hold, delay, drop, duplicate, close, "
+            "throttle, ignorePings; see the README), and reload it when it changes."),
+         tr("file")},
         {QStringLiteral("token"), tr("Access token clients must pass as ?token= in the URL."),
          tr("token")},
         {QStringLiteral("token-file"), tr("Read the access token from this file."), tr("file")},
@@ -226,6 +234,8 @@ CommandLine CommandLine::parse(const QStringList &arguments, QSettings *savedSet
             parseNumber(parser, QStringLiteral("ping-interval"), 0, 24 * 3600, &pingSeconds,
                         &error) &&
             parseNumber(parser, QStringLiteral("rate-limit"), 0, 100000000, &b.rateLimitPerSecond,
+                        &error) &&
+            parseNumber(parser, QStringLiteral("max-held-frames"), 1, 1000000, &b.maxHeldFrames,
                         &error);
     }
     if (parser.isSet(QStringLiteral("ack-ttl")))
@@ -264,6 +274,16 @@ CommandLine CommandLine::parse(const QStringList &arguments, QSettings *savedSet
             if (error.isEmpty() && parser.isSet(QLatin1String(option)))
                 error = tr("--%1 bounds --record, which is not given").arg(QLatin1String(option));
         }
+    }
+    if (error.isEmpty() && parser.isSet(QStringLiteral("rules"))) {
+        // Read here, so that a file missing at start is a usage error; what it holds is
+        // checked by RulesFileWatcher::load().
+        result.rulesFile = parser.value(QStringLiteral("rules"));
+        if (!result.headless)
+            error = tr("--rules needs --headless (in the window, the rules are set in the "
+                       "window)");
+        else if (!QFileInfo(result.rulesFile).isFile() || !QFileInfo(result.rulesFile).isReadable())
+            error = tr("--rules: cannot read \"%1\"").arg(result.rulesFile);
     }
     if (parser.isSet(QStringLiteral("allow-origin")))
         b.allowedOrigins = parser.values(QStringLiteral("allow-origin"));

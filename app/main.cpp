@@ -5,6 +5,7 @@
 #include "headlessrecording.h"
 #include "headlessrunner.h"
 #include "mainwindow.h"
+#include "rulesfilewatcher.h"
 #include "translationloader.h"
 
 #include <QAbstractEventDispatcher>
@@ -132,6 +133,30 @@ int main(int argc, char *argv[]) {
                 std::fprintf(stderr, "wsmsgbroker: %s\n", qPrintable(error));
                 return 1;
             }
+        }
+        // Read before the broker starts: a bad file at start is a usage error (exit 2).
+        std::unique_ptr<RulesFileWatcher> rules;
+        if (!options.rulesFile.isEmpty()) {
+            rules = std::make_unique<RulesFileWatcher>(options.rulesFile);
+            QString error;
+            if (!rules->load(&error)) {
+                std::fprintf(stderr, "wsmsgbroker: %s\n", qPrintable(error));
+                return 2;
+            }
+            broker.setTrafficRules(rules->rules());
+            QObject::connect(rules.get(), &RulesFileWatcher::rulesChanged, &broker,
+                             [&broker, &options](const TrafficRuleList &list) {
+                                 broker.setTrafficRules(list);
+                                 std::fprintf(stderr, "wsmsgbroker: %s\n",
+                                              qPrintable(QCoreApplication::translate(
+                                                             "main", "%1: %2 rules applied")
+                                                             .arg(options.rulesFile)
+                                                             .arg(list.size())));
+                             });
+            QObject::connect(rules.get(), &RulesFileWatcher::reloadFailed, [](const QString &e) {
+                std::fprintf(stderr, "wsmsgbroker: %s\n", qPrintable(e));
+            });
+            rules->watch();
         }
         runner.run();
         return app->exec();

@@ -44,6 +44,11 @@ Broker::Broker(const BrokerSettings &settings, QObject *parent)
     , m_stopTimer(this) {
     qRegisterMetaType<BrokerEventList>();
     qRegisterMetaType<BrokerSnapshot>();
+    qRegisterMetaType<HeldFrame>();
+    qRegisterMetaType<HeldFrame::End>();
+    qRegisterMetaType<TrafficRule>();
+    qRegisterMetaType<TrafficRuleList>();
+    m_pipeline.setLimits(settings.maxHeldFrames, settings.maxQueuedBytes);
     m_limits.maxDepth = settings.maxNestingDepth;
     m_limits.maxDestinations = settings.maxDestinations;
     m_limits.maxIdLength = settings.maxIdLength;
@@ -116,7 +121,12 @@ void Broker::stop() {
     m_stopping = true;
     m_listener->close();
     m_pingTimer.stop();
-    m_pipeline.dropAll(tr("dropped: the broker stopped"));
+    const QString stopped = tr("dropped: the broker stopped");
+    if (const int pending = m_pipeline.pendingCount(); pending > 0)
+        qCInfo(lcBroker) << pending << "held or waiting frames dropped at stop";
+    m_pipeline.dropAll(stopped);
+    if (m_traffic)
+        m_traffic->forgetAll(stopped);
     std::vector<ClientConnection *> open;
     for (auto &[id, conn] : m_connections)
         open.push_back(conn.get());
@@ -255,6 +265,14 @@ void Broker::deliver(ClientConnection *receiver, FrameAction action, const QByte
         writeFrame(receiver, action, frame, ack, {});
         return;
     }
+    // Traffic rules alone, none of which can touch this frame, and nothing for the receiver
+    // held: the same write (the common case while rules are installed).
+    if (m_traffic && m_pipeline.stageCount() == 1 &&
+        !m_traffic->mayAct(receiver, action, sender->clientId()) &&
+        !m_pipeline.isBlocked(receiver->id())) {
+        writeFrame(receiver, action, frame, ack, {});
+        return;
+    }
     m_pipeline.deliver(Delivery{
         receiver, receiver->id(), sender->id(), sender->clientId(), action, frame, ack, {}});
 }
@@ -270,6 +288,66 @@ void Broker::idReleased(const ClientConnection *conn, const QString &why) {
 void Broker::write(Delivery &&delivery) {
     writeFrame(delivery.receiver, delivery.action, delivery.frame, delivery.ack,
                delivery.intervention);
+    if (m_closeAfterWrite.receiverId == delivery.receiverId) [[unlikely]] {
+        const PendingClose close = std::exchange(m_closeAfterWrite, {});
+        closeConnection(delivery.receiver, CloseReason::ClosedByRule, close.code, close.detail);
+    }
+}
+
+void Broker::writeCopy(const Delivery &delivery) {
+    writeFrame(delivery.receiver, delivery.action, delivery.frame, delivery.ack,
+               delivery.intervention);
+}
+
+void Broker::closeAfterWrite(quint64 receiverId, int code, const QString &detail) {
+    m_closeAfterWrite = PendingClose{receiverId, code, detail};
+}
+
+void Broker::setAnswersPings(quint64 receiverId, bool answer) {
+    const auto it = m_connections.find(receiverId);
+    if (it != m_connections.end())
+        it->second->socket()->setAnswersPings(answer);
+}
+
+void Broker::setTrafficRules(const TrafficRuleList &rules) {
+    m_trafficRules = rules;
+    const bool any =
+        std::any_of(rules.begin(), rules.end(), [](const TrafficRule &r) { return r.enabled; });
+    if (!any && m_traffic) {
+        // What its rules held goes on first; then deliveries skip the pipeline again.
+        m_traffic->setRules({});
+        const std::unique_ptr<DeliveryStage> gone = m_pipeline.uninstall(m_traffic);
+        m_traffic = nullptr;
+    } else if (any) {
+        if (!m_traffic) {
+            auto stage = std::make_unique<TrafficControlStage>(
+                static_cast<TrafficControlStage::Host &>(*this));
+            connect(stage.get(), &TrafficControlStage::frameHeld, this, &Broker::frameHeld);
+            connect(stage.get(), &TrafficControlStage::heldFrameEnded, this,
+                    &Broker::heldFrameEnded);
+            m_traffic = stage.get();
+            m_pipeline.install(std::move(stage));
+        }
+        m_traffic->setRules(rules);
+    }
+    emit trafficRulesChanged(m_trafficRules);
+}
+
+void Broker::releaseHeld(quint64 ticket, const QByteArray &edited) {
+    const QString error = m_traffic ? m_traffic->releaseHeld(ticket, edited)
+                                    : tr("no frame is held under ticket %1").arg(ticket);
+    if (!error.isEmpty())
+        emit heldFrameRefused(ticket, error);
+}
+
+void Broker::dropHeld(quint64 ticket) {
+    if (m_traffic)
+        m_traffic->dropHeld(ticket);
+}
+
+void Broker::releaseAllHeld() {
+    if (m_traffic)
+        m_traffic->releaseAllHeld();
 }
 
 void Broker::writeFrame(ClientConnection *conn, FrameAction action, const QByteArray &frame,
@@ -304,6 +382,8 @@ void Broker::handleDisconnected(ClientConnection *conn) {
     ClosingHandshake::explainPeerClose(conn);
     // What stages still hold for it goes first, recorded while it is still described.
     m_pipeline.forgetReceiver(conn->id());
+    if (m_traffic)
+        m_traffic->forgetReceiver(conn->id(), tr("dropped: the receiver left"));
     // Described before the id is released: the recently-closed list names who it was.
     ConnectionInfo info = describe(conn);
     info.closedAtMs = nowMs();

@@ -8,9 +8,12 @@
 #include "eventbuilder.h"
 #include "eventrecorder.h"
 #include "framecodec.h"
+#include "heldframe.h"
 #include "roomtable.h"
 #include "router.h"
 #include "routingoutput.h"
+#include "trafficcontrolstage.h"
+#include "trafficrule.h"
 
 #include <QObject>
 #include <QTimer>
@@ -34,7 +37,10 @@ class WebSocketConnection;
 // It only wires the parts: the Listener (transport and handshake admission) hands over
 // connections, whose requests go to the Router; what the router decides to deliver passes the
 // DeliveryPipeline and is written here; EventBuilder turns all of it into observation events.
-class Broker : public QObject, private RoutingOutput, private DeliveryPipeline::Output {
+class Broker : public QObject,
+               private RoutingOutput,
+               private DeliveryPipeline::Output,
+               private TrafficControlStage::Host {
     Q_OBJECT
 public:
     explicit Broker(const BrokerSettings &settings, QObject *parent = nullptr);
@@ -64,12 +70,26 @@ public slots:
     // How often snapshotReady() is emitted while someone listens to it.
     void setSnapshotInterval(int ms);
 
+    // Traffic control (see TrafficRule): replaces the rules; emits trafficRulesChanged().
+    // With no enabled rule the stage is taken out and deliveries go straight to the socket.
+    void setTrafficRules(const TrafficRuleList &rules);
+    // The user's answers for a held frame (frameHeld). An edit must be a JSON object; one
+    // that is not is refused (heldFrameRefused) and the frame stays held.
+    void releaseHeld(quint64 ticket, const QByteArray &edited = {});
+    void dropHeld(quint64 ticket);
+    void releaseAllHeld();
+
 signals:
     void started(const QUrl &url);
     void startFailed(const QString &error);
     void stopped();
     void eventsReady(const BrokerEventList &events);
     void snapshotReady(const BrokerSnapshot &snapshot);
+    // A hold rule stopped a frame; it waits until released or dropped (heldFrameEnded).
+    void frameHeld(const HeldFrame &frame);
+    void heldFrameEnded(quint64 ticket, HeldFrame::End end, const QString &intervention);
+    void heldFrameRefused(quint64 ticket, const QString &error);
+    void trafficRulesChanged(const TrafficRuleList &rules);
 
 protected:
     void connectNotify(const QMetaMethod &signal) override;
@@ -104,6 +124,10 @@ private:
     void discard(Delivery &&delivery) override;
     void writeFrame(ClientConnection *conn, FrameAction action, const QByteArray &frame,
                     const QByteArray &ack, const QString &intervention);
+    // TrafficControlStage::Host: what traffic rules need of the broker.
+    void writeCopy(const Delivery &delivery) override;
+    void closeAfterWrite(quint64 receiverId, int code, const QString &detail) override;
+    void setAnswersPings(quint64 receiverId, bool answer) override;
 
     BrokerSettings m_settings;
     FrameCodec::Limits m_limits;
@@ -115,6 +139,14 @@ private:
     BrokerCounters m_counters;
     Router m_router;
     DeliveryPipeline m_pipeline;
+    TrafficControlStage *m_traffic = nullptr; // installed in m_pipeline while there are rules
+    TrafficRuleList m_trafficRules;
+    // A close rule's close, done right after the write of the frame that triggered it.
+    struct PendingClose {
+        quint64 receiverId = 0;
+        int code = 0;
+        QString detail;
+    } m_closeAfterWrite;
     EventRecorder m_recorder;
     EventBuilder m_events;
     QTimer m_ackTimer;

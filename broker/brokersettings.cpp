@@ -59,7 +59,8 @@ QString BrokerSettings::load(QSettings &s) {
         readNumber(s, QStringLiteral("maxConnections"), &maxConnections, &error) &&
         readNumber(s, QStringLiteral("handshakeTimeoutMs"), &handshakeTimeoutMs, &error) &&
         readNumber(s, QStringLiteral("pingIntervalMs"), &pingIntervalMs, &error) &&
-        readNumber(s, QStringLiteral("rateLimitPerSecond"), &rateLimitPerSecond, &error);
+        readNumber(s, QStringLiteral("rateLimitPerSecond"), &rateLimitPerSecond, &error) &&
+        readNumber(s, QStringLiteral("maxHeldFrames"), &maxHeldFrames, &error);
     if (numbersOk) {
         if (s.contains(QStringLiteral("token")))
             token = s.value(QStringLiteral("token")).toString();
@@ -98,6 +99,7 @@ void BrokerSettings::save(QSettings &s) const {
     s.setValue(QStringLiteral("handshakeTimeoutMs"), handshakeTimeoutMs);
     s.setValue(QStringLiteral("pingIntervalMs"), pingIntervalMs);
     s.setValue(QStringLiteral("rateLimitPerSecond"), rateLimitPerSecond);
+    s.setValue(QStringLiteral("maxHeldFrames"), maxHeldFrames);
     s.setValue(QStringLiteral("token"), token);
     s.setValue(QStringLiteral("allowedOrigins"), allowedOrigins);
     s.setValue(QStringLiteral("tlsCertificate"), tlsCertificatePath);
@@ -127,6 +129,7 @@ QString BrokerSettings::validate(bool settingsKeys) const {
         {"handshake-timeout", "broker/handshakeTimeoutMs", handshakeTimeoutMs, 100, 3600000},
         {"ping-interval", "broker/pingIntervalMs", pingIntervalMs, 0, 24 * 3600000},
         {"rate-limit", "broker/rateLimitPerSecond", rateLimitPerSecond, 0, 100000000},
+        {"max-held-frames", "broker/maxHeldFrames", maxHeldFrames, 1, 1000000},
     };
     for (const Range &r : ranges) {
         if (r.value < r.min || r.value > r.max)

@@ -27,6 +27,9 @@ struct BrokerSettings {
     int handshakeTimeoutMs = 10000;
     int pingIntervalMs = 30000; // 0 turns liveness checks off
     int rateLimitPerSecond = 0; // frames a connection may send per second; 0 is no limit
+    // Frames traffic control may hold or keep waiting behind held ones, in all; past it a
+    // frame that would wait is dropped, and its intervention says so.
+    int maxHeldFrames = 1000;
 
     QString token;              // empty: no token needed
     QStringList allowedOrigins; // empty: any Origin

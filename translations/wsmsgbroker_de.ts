@@ -86,6 +86,14 @@
         <source>dropped: the broker stopped</source>
         <translation>verworfen: der Broker wurde beendet</translation>
     </message>
+    <message>
+        <source>no frame is held under ticket %1</source>
+        <translation>unter Ticket %1 wird kein Frame zurückgehalten</translation>
+    </message>
+    <message>
+        <source>dropped: the receiver left</source>
+        <translation>verworfen: der Empfänger ist gegangen</translation>
+    </message>
 </context>
 <context>
     <name>CaptureConnection</name>
@@ -536,6 +544,22 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
     <message>
         <source>--%1 bounds --record, which is not given</source>
         <translation>--%1 begrenzt --record, das nicht angegeben ist</translation>
+    </message>
+    <message>
+        <source>Most frames traffic rules may hold or keep waiting behind held ones (default 1000); past it such frames are dropped, and the log says why.</source>
+        <translation>Höchstzahl der Frames, die Verkehrsregeln zurückhalten oder hinter zurückgehaltenen warten lassen dürfen (Standard 1000); darüber hinaus werden solche Frames verworfen, und das Protokoll sagt warum.</translation>
+    </message>
+    <message>
+        <source>Apply the traffic rules of this JSON file (hold, delay, drop, duplicate, close, throttle, ignorePings; see the README), and reload it when it changes.</source>
+        <translation>Die Verkehrsregeln dieser JSON-Datei anwenden (hold, delay, drop, duplicate, close, throttle, ignorePings; siehe README) und sie neu lesen, wenn sie sich ändert.</translation>
+    </message>
+    <message>
+        <source>--rules needs --headless (in the window, the rules are set in the window)</source>
+        <translation>--rules braucht --headless (im Fenster werden die Regeln im Fenster festgelegt)</translation>
+    </message>
+    <message>
+        <source>--rules: cannot read &quot;%1&quot;</source>
+        <translation>--rules: „%1“ kann nicht gelesen werden</translation>
     </message>
 </context>
 <context>
@@ -1149,6 +1173,14 @@ Verbindung %2 in Raum %3, verbunden seit %4</translation>
         <source>dropped: the receiver left</source>
         <translation>verworfen: der Empfänger ist gegangen</translation>
     </message>
+    <message>
+        <source>dropped: %1 frames held or waiting (limit %2)</source>
+        <translation>verworfen: %1 Frames zurückgehalten oder wartend (Grenze %2)</translation>
+    </message>
+    <message>
+        <source>dropped: %1 bytes held or waiting for the receiver (limit %2)</source>
+        <translation>verworfen: %1 Bytes für den Empfänger zurückgehalten oder wartend (Grenze %2)</translation>
+    </message>
 </context>
 <context>
     <name>DisplayText</name>
@@ -1287,6 +1319,10 @@ Verbindung %2 in Raum %3, verbunden seit %4</translation>
     <message>
         <source>connection lost</source>
         <translation>Verbindung verloren</translation>
+    </message>
+    <message>
+        <source>closed by a traffic rule</source>
+        <translation>von einer Verkehrsregel geschlossen</translation>
     </message>
 </context>
 <context>
@@ -2585,6 +2621,21 @@ Verbindung %2</translation>
     </message>
 </context>
 <context>
+    <name>RulesFileWatcher</name>
+    <message>
+        <source>%1: cannot read it: %2</source>
+        <translation>%1: kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (the previous rules stay)</source>
+        <translation>%1 (die bisherigen Regeln bleiben)</translation>
+    </message>
+</context>
+<context>
     <name>SessionCapture</name>
     <message>
         <source>The capture folder &quot;%1&quot; is not an absolute path.</source>
@@ -2849,6 +2900,81 @@ Verbindung %2</translation>
     <message>
         <source>no unencrypted PEM private key in &quot;%1&quot;</source>
         <translation>kein unverschlüsselter privater PEM-Schlüssel in „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>TrafficControlStage</name>
+    <message>
+        <source>traffic control</source>
+        <translation>Verkehrssteuerung</translation>
+    </message>
+    <message>
+        <source>delayed %1 by rule %2</source>
+        <translation>um %1 verzögert durch Regel %2</translation>
+    </message>
+    <message>
+        <source>dropped by rule %1</source>
+        <translation>verworfen durch Regel %1</translation>
+    </message>
+    <message>
+        <source>copy %1 of %2 by rule %3</source>
+        <translation>Kopie %1 von %2 durch Regel %3</translation>
+    </message>
+    <message>
+        <source>duplicated ×%1 by rule %2</source>
+        <translation>×%1 vervielfacht durch Regel %2</translation>
+    </message>
+    <message>
+        <source>closed by rule %1 after %2 matching frames</source>
+        <translation>geschlossen durch Regel %1 nach %2 passenden Frames</translation>
+    </message>
+    <message>
+        <source>the connection closed with %1 after it by rule %2</source>
+        <translation>danach Verbindung mit %1 geschlossen durch Regel %2</translation>
+    </message>
+    <message>
+        <source>pings no longer answered by rule %1</source>
+        <translation>Pings werden nicht mehr beantwortet, durch Regel %1</translation>
+    </message>
+    <message>
+        <source>not held by rule %1: %2</source>
+        <translation>nicht zurückgehalten durch Regel %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>throttled %1 by rule %2</source>
+        <translation>um %1 gedrosselt durch Regel %2</translation>
+    </message>
+    <message>
+        <source>held %1 by rule %2</source>
+        <translation>%1 zurückgehalten durch Regel %2</translation>
+    </message>
+    <message>
+        <source>%1; edited</source>
+        <translation>%1; bearbeitet</translation>
+    </message>
+    <message>
+        <source>no frame is held under ticket %1</source>
+        <translation>unter Ticket %1 wird kein Frame zurückgehalten</translation>
+    </message>
+    <message>
+        <source>not JSON: %1 at offset %2</source>
+        <translation>kein JSON: %1 an Position %2</translation>
+    </message>
+    <message>
+        <source>a frame must be a JSON object</source>
+        <translation>ein Frame muss ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>%1; dropped by the user</source>
+        <translation>%1; vom Benutzer verworfen</translation>
     </message>
 </context>
 <context>
@@ -3180,16 +3306,8 @@ Verbindung %2</translation>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>This build cannot read rules files.</source>
-        <translation>Diese Version kann keine Regeldateien lesen.</translation>
-    </message>
-    <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>This build cannot write rules files.</source>
-        <translation>Diese Version kann keine Regeldateien schreiben.</translation>
     </message>
     <message>
         <source>Import Rules</source>
@@ -3209,10 +3327,121 @@ Verbindung %2</translation>
     </message>
 </context>
 <context>
+    <name>TrafficRulesParser</name>
+    <message>
+        <source>unknown key &quot;%1&quot;</source>
+        <translation>unbekannter Schlüssel „%1“</translation>
+    </message>
+    <message>
+        <source>missing &quot;name&quot;</source>
+        <translation>„name“ fehlt</translation>
+    </message>
+    <message>
+        <source>&quot;name&quot; is empty</source>
+        <translation>„name“ ist leer</translation>
+    </message>
+    <message>
+        <source>&quot;enabled&quot; must be true or false</source>
+        <translation>„enabled“ muss true oder false sein</translation>
+    </message>
+    <message>
+        <source>missing &quot;effect&quot;</source>
+        <translation>„effect“ fehlt</translation>
+    </message>
+    <message>
+        <source>unknown effect &quot;%1&quot; (hold, delay, drop, duplicate, close, throttle or ignorePings)</source>
+        <translation>unbekannte Wirkung „%1“ (hold, delay, drop, duplicate, close, throttle oder ignorePings)</translation>
+    </message>
+    <message>
+        <source>&quot;match&quot; must be an object</source>
+        <translation>„match“ muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>&quot;probability&quot; must be a number from 0 to 1</source>
+        <translation>„probability“ muss eine Zahl von 0 bis 1 sein</translation>
+    </message>
+    <message>
+        <source>&quot;closeCode&quot; %1 cannot be sent (1000-1003, 1007-1009, 1011-1014 or 3000-4999)</source>
+        <translation>„closeCode“ %1 kann nicht gesendet werden (1000-1003, 1007-1009, 1011-1014 oder 3000-4999)</translation>
+    </message>
+    <message>
+        <source>throttle needs &quot;bytesPerSecond&quot; above 0</source>
+        <translation>throttle braucht „bytesPerSecond“ über 0</translation>
+    </message>
+    <message>
+        <source>delay needs &quot;ms&quot; or &quot;jitterMs&quot; above 0</source>
+        <translation>delay braucht „ms“ oder „jitterMs“ über 0</translation>
+    </message>
+    <message>
+        <source>unknown key &quot;match.%1&quot;</source>
+        <translation>unbekannter Schlüssel „match.%1“</translation>
+    </message>
+    <message>
+        <source>&quot;match.room&quot; must start with /</source>
+        <translation>„match.room“ muss mit / beginnen</translation>
+    </message>
+    <message>
+        <source>unknown action &quot;%1&quot; (message, answer, registered, unregistered or error)</source>
+        <translation>unbekannte Aktion „%1“ (message, answer, registered, unregistered oder error)</translation>
+    </message>
+    <message>
+        <source>invalid regex &quot;%1&quot;: %2</source>
+        <translation>ungültiger regulärer Ausdruck „%1“: %2</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>leer</translation>
+    </message>
+    <message>
+        <source>invalid path &quot;%1&quot; (e.g. message.items[0].id)</source>
+        <translation>ungültiger Pfad „%1“ (z. B. message.items[0].id)</translation>
+    </message>
+    <message>
+        <source>&quot;match.equals&quot; needs &quot;match.path&quot;</source>
+        <translation>„match.equals“ braucht „match.path“</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a string</source>
+        <translation>„%1“ muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a whole number from %2 to %3</source>
+        <translation>„%1“ muss eine ganze Zahl von %2 bis %3 sein</translation>
+    </message>
+    <message>
+        <source>not JSON: %1 at offset %2</source>
+        <translation>kein JSON: %1 an Position %2</translation>
+    </message>
+    <message>
+        <source>the rules must be a JSON array of objects</source>
+        <translation>die Regeln müssen ein JSON-Array von Objekten sein</translation>
+    </message>
+    <message>
+        <source>rule %1</source>
+        <translation>Regel %1</translation>
+    </message>
+    <message>
+        <source>%1: must be an object</source>
+        <translation>%1: muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>rule &quot;%1&quot;</source>
+        <translation>Regel „%1“</translation>
+    </message>
+    <message>
+        <source>the name is used by an earlier rule</source>
+        <translation>der Name wird schon von einer früheren Regel verwendet</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>warning: listening on %1 without --token lets any machine that reaches it connect</source>
         <translation>Warnung: Lauschen auf %1 ohne --token lässt jeden Rechner verbinden, der diese Adresse erreicht</translation>
+    </message>
+    <message>
+        <source>%1: %2 rules applied</source>
+        <translation>%1: %2 Regeln angewendet</translation>
     </message>
 </context>
 </TS>

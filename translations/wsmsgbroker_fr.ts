@@ -86,6 +86,14 @@
         <source>dropped: the broker stopped</source>
         <translation>abandonnée : le broker s’est arrêté</translation>
     </message>
+    <message>
+        <source>no frame is held under ticket %1</source>
+        <translation>aucune trame n’est retenue sous le ticket %1</translation>
+    </message>
+    <message>
+        <source>dropped: the receiver left</source>
+        <translation>abandonnée&#xa0;: le destinataire est parti</translation>
+    </message>
 </context>
 <context>
     <name>CaptureConnection</name>
@@ -536,6 +544,22 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
     <message>
         <source>--%1 bounds --record, which is not given</source>
         <translation>--%1 limite --record, qui n’est pas indiqué</translation>
+    </message>
+    <message>
+        <source>Most frames traffic rules may hold or keep waiting behind held ones (default 1000); past it such frames are dropped, and the log says why.</source>
+        <translation>Nombre maximal de trames que les règles de trafic peuvent retenir ou faire attendre derrière des trames retenues (par défaut 1000)&#xa0;; au-delà, ces trames sont abandonnées et le journal dit pourquoi.</translation>
+    </message>
+    <message>
+        <source>Apply the traffic rules of this JSON file (hold, delay, drop, duplicate, close, throttle, ignorePings; see the README), and reload it when it changes.</source>
+        <translation>Appliquer les règles de trafic de ce fichier JSON (hold, delay, drop, duplicate, close, throttle, ignorePings&#xa0;; voir le README) et le relire quand il change.</translation>
+    </message>
+    <message>
+        <source>--rules needs --headless (in the window, the rules are set in the window)</source>
+        <translation>--rules nécessite --headless (dans la fenêtre, les règles se définissent dans la fenêtre)</translation>
+    </message>
+    <message>
+        <source>--rules: cannot read &quot;%1&quot;</source>
+        <translation>--rules&#xa0;: impossible de lire «&#xa0;%1&#xa0;»</translation>
     </message>
 </context>
 <context>
@@ -1149,6 +1173,14 @@ Connexion %2 dans le salon %3, connectée depuis %4</translation>
         <source>dropped: the receiver left</source>
         <translation>abandonnée : le destinataire est parti</translation>
     </message>
+    <message>
+        <source>dropped: %1 frames held or waiting (limit %2)</source>
+        <translation>abandonnée&#xa0;: %1 trames retenues ou en attente (limite&#xa0;: %2)</translation>
+    </message>
+    <message>
+        <source>dropped: %1 bytes held or waiting for the receiver (limit %2)</source>
+        <translation>abandonnée&#xa0;: %1 octets retenus ou en attente pour le destinataire (limite&#xa0;: %2)</translation>
+    </message>
 </context>
 <context>
     <name>DisplayText</name>
@@ -1288,6 +1320,10 @@ Connexion %2 dans le salon %3, connectée depuis %4</translation>
         <source>connection lost</source>
         <translation>connexion perdue</translation>
     </message>
+    <message>
+        <source>closed by a traffic rule</source>
+        <translation>fermée par une règle de trafic</translation>
+    </message>
 </context>
 <context>
     <name>FrameComparison</name>
@@ -1419,7 +1455,7 @@ Client&#xa0;: %2</translation>
     </message>
     <message>
         <source>A broker event is not a frame: there is nothing to compare.</source>
-        <translation>Un événement du broker n’est pas une trame : il n’y a rien à comparer.</translation>
+        <translation>Un événement du broker n’est pas une trame&#xa0;: il n’y a rien à comparer.</translation>
     </message>
     <message>
         <source>Compared with the previous %1 of %2, at %3 (&lt;a href=&quot;other&quot;&gt;show it&lt;/a&gt;)</source>
@@ -1773,7 +1809,7 @@ Connexion %2</translation>
     </message>
     <message>
         <source>%1 (the first %2 changes; there are more)</source>
-        <translation>%1 (les %2 premières différences ; il y en a d’autres)</translation>
+        <translation>%1 (les %2 premières différences&#xa0;; il y en a d’autres)</translation>
     </message>
     <message>
         <source>added</source>
@@ -2585,6 +2621,21 @@ Connexion %2</translation>
     </message>
 </context>
 <context>
+    <name>RulesFileWatcher</name>
+    <message>
+        <source>%1: cannot read it: %2</source>
+        <translation>%1&#xa0;: impossible de le lire&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 (the previous rules stay)</source>
+        <translation>%1 (les règles précédentes restent en vigueur)</translation>
+    </message>
+</context>
+<context>
     <name>SessionCapture</name>
     <message>
         <source>The capture folder &quot;%1&quot; is not an absolute path.</source>
@@ -2849,6 +2900,81 @@ Connexion %2</translation>
     <message>
         <source>no unencrypted PEM private key in &quot;%1&quot;</source>
         <translation>aucune clé privée PEM non chiffrée dans «&#xa0;%1&#xa0;»</translation>
+    </message>
+</context>
+<context>
+    <name>TrafficControlStage</name>
+    <message>
+        <source>traffic control</source>
+        <translation>contrôle du trafic</translation>
+    </message>
+    <message>
+        <source>delayed %1 by rule %2</source>
+        <translation>retardée de %1 par la règle %2</translation>
+    </message>
+    <message>
+        <source>dropped by rule %1</source>
+        <translation>abandonnée par la règle %1</translation>
+    </message>
+    <message>
+        <source>copy %1 of %2 by rule %3</source>
+        <translation>copie %1 sur %2 par la règle %3</translation>
+    </message>
+    <message>
+        <source>duplicated ×%1 by rule %2</source>
+        <translation>dupliquée ×%1 par la règle %2</translation>
+    </message>
+    <message>
+        <source>closed by rule %1 after %2 matching frames</source>
+        <translation>fermée par la règle %1 après %2 trames correspondantes</translation>
+    </message>
+    <message>
+        <source>the connection closed with %1 after it by rule %2</source>
+        <translation>connexion fermée avec le code %1 après elle par la règle %2</translation>
+    </message>
+    <message>
+        <source>pings no longer answered by rule %1</source>
+        <translation>pings sans réponse désormais, par la règle %1</translation>
+    </message>
+    <message>
+        <source>not held by rule %1: %2</source>
+        <translation>non retenue par la règle %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1&#xa0;ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1&#xa0;s</translation>
+    </message>
+    <message>
+        <source>throttled %1 by rule %2</source>
+        <translation>ralentie de %1 par la règle %2</translation>
+    </message>
+    <message>
+        <source>held %1 by rule %2</source>
+        <translation>retenue %1 par la règle %2</translation>
+    </message>
+    <message>
+        <source>%1; edited</source>
+        <translation>%1&#xa0;; modifiée</translation>
+    </message>
+    <message>
+        <source>no frame is held under ticket %1</source>
+        <translation>aucune trame n’est retenue sous le ticket %1</translation>
+    </message>
+    <message>
+        <source>not JSON: %1 at offset %2</source>
+        <translation>pas du JSON&#xa0;: %1 à la position %2</translation>
+    </message>
+    <message>
+        <source>a frame must be a JSON object</source>
+        <translation>une trame doit être un objet JSON</translation>
+    </message>
+    <message>
+        <source>%1; dropped by the user</source>
+        <translation>%1&#xa0;; abandonnée par l’utilisateur</translation>
     </message>
 </context>
 <context>
@@ -3180,16 +3306,8 @@ Connexion %2</translation>
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
-        <source>This build cannot read rules files.</source>
-        <translation>Cette version ne sait pas lire les fichiers de règles.</translation>
-    </message>
-    <message>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d’écrire %1&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>This build cannot write rules files.</source>
-        <translation>Cette version ne sait pas écrire de fichiers de règles.</translation>
     </message>
     <message>
         <source>Import Rules</source>
@@ -3209,10 +3327,121 @@ Connexion %2</translation>
     </message>
 </context>
 <context>
+    <name>TrafficRulesParser</name>
+    <message>
+        <source>unknown key &quot;%1&quot;</source>
+        <translation>clé inconnue «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>missing &quot;name&quot;</source>
+        <translation>«&#xa0;name&#xa0;» manquant</translation>
+    </message>
+    <message>
+        <source>&quot;name&quot; is empty</source>
+        <translation>«&#xa0;name&#xa0;» est vide</translation>
+    </message>
+    <message>
+        <source>&quot;enabled&quot; must be true or false</source>
+        <translation>«&#xa0;enabled&#xa0;» doit valoir true ou false</translation>
+    </message>
+    <message>
+        <source>missing &quot;effect&quot;</source>
+        <translation>«&#xa0;effect&#xa0;» manquant</translation>
+    </message>
+    <message>
+        <source>unknown effect &quot;%1&quot; (hold, delay, drop, duplicate, close, throttle or ignorePings)</source>
+        <translation>effet inconnu «&#xa0;%1&#xa0;» (hold, delay, drop, duplicate, close, throttle ou ignorePings)</translation>
+    </message>
+    <message>
+        <source>&quot;match&quot; must be an object</source>
+        <translation>«&#xa0;match&#xa0;» doit être un objet</translation>
+    </message>
+    <message>
+        <source>&quot;probability&quot; must be a number from 0 to 1</source>
+        <translation>«&#xa0;probability&#xa0;» doit être un nombre entre 0 et 1</translation>
+    </message>
+    <message>
+        <source>&quot;closeCode&quot; %1 cannot be sent (1000-1003, 1007-1009, 1011-1014 or 3000-4999)</source>
+        <translation>«&#xa0;closeCode&#xa0;» %1 ne peut pas être envoyé (1000-1003, 1007-1009, 1011-1014 ou 3000-4999)</translation>
+    </message>
+    <message>
+        <source>throttle needs &quot;bytesPerSecond&quot; above 0</source>
+        <translation>throttle nécessite «&#xa0;bytesPerSecond&#xa0;» supérieur à 0</translation>
+    </message>
+    <message>
+        <source>delay needs &quot;ms&quot; or &quot;jitterMs&quot; above 0</source>
+        <translation>delay nécessite «&#xa0;ms&#xa0;» ou «&#xa0;jitterMs&#xa0;» supérieur à 0</translation>
+    </message>
+    <message>
+        <source>unknown key &quot;match.%1&quot;</source>
+        <translation>clé inconnue «&#xa0;match.%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>&quot;match.room&quot; must start with /</source>
+        <translation>«&#xa0;match.room&#xa0;» doit commencer par /</translation>
+    </message>
+    <message>
+        <source>unknown action &quot;%1&quot; (message, answer, registered, unregistered or error)</source>
+        <translation>action inconnue «&#xa0;%1&#xa0;» (message, answer, registered, unregistered ou error)</translation>
+    </message>
+    <message>
+        <source>invalid regex &quot;%1&quot;: %2</source>
+        <translation>expression régulière «&#xa0;%1&#xa0;» non valide&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>vide</translation>
+    </message>
+    <message>
+        <source>invalid path &quot;%1&quot; (e.g. message.items[0].id)</source>
+        <translation>chemin «&#xa0;%1&#xa0;» non valide (p. ex. message.items[0].id)</translation>
+    </message>
+    <message>
+        <source>&quot;match.equals&quot; needs &quot;match.path&quot;</source>
+        <translation>«&#xa0;match.equals&#xa0;» nécessite «&#xa0;match.path&#xa0;»</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a string</source>
+        <translation>«&#xa0;%1&#xa0;» doit être une chaîne</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a whole number from %2 to %3</source>
+        <translation>«&#xa0;%1&#xa0;» doit être un nombre entier entre %2 et %3</translation>
+    </message>
+    <message>
+        <source>not JSON: %1 at offset %2</source>
+        <translation>pas du JSON&#xa0;: %1 à la position %2</translation>
+    </message>
+    <message>
+        <source>the rules must be a JSON array of objects</source>
+        <translation>les règles doivent former un tableau JSON d’objets</translation>
+    </message>
+    <message>
+        <source>rule %1</source>
+        <translation>règle %1</translation>
+    </message>
+    <message>
+        <source>%1: must be an object</source>
+        <translation>%1&#xa0;: doit être un objet</translation>
+    </message>
+    <message>
+        <source>rule &quot;%1&quot;</source>
+        <translation>règle «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>the name is used by an earlier rule</source>
+        <translation>le nom est déjà pris par une règle précédente</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>warning: listening on %1 without --token lets any machine that reaches it connect</source>
         <translation>avertissement&#xa0;: écouter sur %1 sans --token permet à toute machine qui atteint cette adresse de se connecter</translation>
+    </message>
+    <message>
+        <source>%1: %2 rules applied</source>
+        <translation>%1&#xa0;: %2 règles appliquées</translation>
     </message>
 </context>
 </TS>

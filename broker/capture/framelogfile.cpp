@@ -31,7 +31,8 @@ const char *const closeReasonNames[] = {"",
                                         "protocol-error",
                                         "handshake-refused",
                                         "handshake-timeout",
-                                        "connection-lost"};
+                                        "connection-lost",
+                                        "closed-by-rule"};
 
 // The names are the file format: one per enum value, in order.
 static_assert(std::size(kindNames) == size_t(BrokerEvent::Kind::RoomRemoved) + 1);

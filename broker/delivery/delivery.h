@@ -20,6 +20,9 @@ struct Delivery {
     QByteArray frame;     // the text frame's payload, JSON
     QByteArray ack;       // the ack a message or answer carries, decoded
     QString intervention; // what stages did, e.g. "held 1200 ms by hold-b; edited"
+    // When it started waiting behind a held delivery for the same receiver (0: it did not), so
+    // that a delay counts from its arrival, not from when the one before it was let go.
+    qint64 waitingSinceMs = 0;
 
     // Adds what a stage did to the intervention text.
     void note(const QString &what) {

@@ -53,6 +53,14 @@ std::unique_ptr<DeliveryStage> DeliveryPipeline::uninstall(DeliveryStage *stage)
 void DeliveryPipeline::deliverThroughStages(Delivery &&delivery) {
     const auto blocked = m_receivers.find(delivery.receiverId);
     if (blocked != m_receivers.end()) {
+        if (const QString refusal = holdRefusal(delivery); !refusal.isEmpty()) {
+            delivery.note(refusal);
+            m_output.discard(std::move(delivery));
+            return;
+        }
+        delivery.waitingSinceMs = QDateTime::currentMSecsSinceEpoch();
+        blocked->second.bytes += delivery.frame.size();
+        ++m_pendingCount;
         blocked->second.waiting.push_back(std::move(delivery));
         return;
     }
@@ -71,9 +79,13 @@ bool DeliveryPipeline::run(Delivery &&delivery, size_t first) {
         case DeliveryStage::Verdict::Hold: {
             ++m_nextTicket;
             const quint64 receiverId = delivery.receiverId;
-            m_held.emplace(ticket,
-                           Held{std::move(delivery), i, QDateTime::currentMSecsSinceEpoch()});
-            m_receivers[receiverId].heldTicket = ticket;
+            const qint64 bytes = delivery.frame.size();
+            m_held.emplace(
+                ticket, Held{std::move(delivery), i, QDateTime::currentMSecsSinceEpoch(), bytes});
+            Blocked &blocked = m_receivers[receiverId];
+            blocked.heldTicket = ticket;
+            blocked.bytes += bytes;
+            ++m_pendingCount;
             return false;
         }
         }
@@ -91,9 +103,12 @@ DeliveryPipeline::Held DeliveryPipeline::takeHeld(quint64 ticket) {
     const auto it = m_held.find(ticket);
     Held held = std::move(it->second);
     m_held.erase(it);
+    --m_pendingCount;
     const auto blocked = m_receivers.find(held.delivery.receiverId);
-    if (blocked != m_receivers.end() && blocked->second.heldTicket == ticket)
+    if (blocked != m_receivers.end() && blocked->second.heldTicket == ticket) {
         blocked->second.heldTicket = 0;
+        blocked->second.bytes -= held.bytes;
+    }
     return held;
 }
 
@@ -102,9 +117,11 @@ bool DeliveryPipeline::release(quint64 ticket) {
         return false;
     Held held = takeHeld(ticket);
     const quint64 receiverId = held.delivery.receiverId;
-    held.delivery.note(tr("held %1 ms by %2")
-                           .arg(QDateTime::currentMSecsSinceEpoch() - held.sinceMs)
-                           .arg(m_stages[held.stage]->name()));
+    const qint64 heldMs = QDateTime::currentMSecsSinceEpoch() - held.sinceMs;
+    const QString note = m_stages[held.stage]->releaseNote(ticket, heldMs);
+    held.delivery.note(note.isEmpty()
+                           ? tr("held %1 ms by %2").arg(heldMs).arg(m_stages[held.stage]->name())
+                           : note);
     if (run(std::move(held.delivery), held.stage + 1))
         drain(receiverId);
     return true;
@@ -135,6 +152,8 @@ void DeliveryPipeline::drain(quint64 receiverId) {
         }
         Delivery next = std::move(blocked->second.waiting.front());
         blocked->second.waiting.pop_front();
+        blocked->second.bytes -= next.frame.size();
+        --m_pendingCount;
         run(std::move(next), 0);
     }
 }
@@ -159,6 +178,7 @@ void DeliveryPipeline::dropFor(quint64 receiverId, const QString &why) {
         return;
     Blocked gone = std::move(blocked->second);
     m_receivers.erase(blocked);
+    m_pendingCount -= int(gone.waiting.size()) + (gone.heldTicket != 0 ? 1 : 0);
     if (gone.heldTicket != 0) {
         const auto it = m_held.find(gone.heldTicket);
         Delivery delivery = std::move(it->second.delivery);
@@ -177,4 +197,22 @@ int DeliveryPipeline::waitingCount() const {
     for (const auto &[id, blocked] : m_receivers)
         count += int(blocked.waiting.size());
     return count;
+}
+
+qint64 DeliveryPipeline::pendingBytes(quint64 receiverId) const {
+    const auto blocked = m_receivers.find(receiverId);
+    return blocked == m_receivers.end() ? 0 : blocked->second.bytes;
+}
+
+QString DeliveryPipeline::holdRefusal(const Delivery &delivery) const {
+    if (m_maxPending > 0 && m_pendingCount >= m_maxPending)
+        return tr("dropped: %1 frames held or waiting (limit %2)")
+            .arg(m_pendingCount)
+            .arg(m_maxPending);
+    const qint64 bytes = pendingBytes(delivery.receiverId) + delivery.frame.size();
+    if (m_maxPendingBytes > 0 && bytes > m_maxPendingBytes)
+        return tr("dropped: %1 bytes held or waiting for the receiver (limit %2)")
+            .arg(bytes)
+            .arg(m_maxPendingBytes);
+    return {};
 }

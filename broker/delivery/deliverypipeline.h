@@ -69,16 +69,36 @@ public:
     // Deliveries waiting behind a held one, for every receiver.
     int waitingCount() const;
 
+    // Bounds on what is held or waiting: at most maxPending deliveries in all, and at most
+    // maxPendingBytes of frames for one receiver (the same bound as its unsent bytes). A
+    // delivery that would wait past them is dropped; a stage asks holdRefusal() before it
+    // holds one. 0 leaves a bound off.
+    void setLimits(int maxPending, qint64 maxPendingBytes) {
+        m_maxPending = maxPending;
+        m_maxPendingBytes = maxPendingBytes;
+    }
+    // Whether deliveries for this receiver wait behind a held one (and must queue up too).
+    bool isBlocked(quint64 receiverId) const {
+        return !m_receivers.empty() && m_receivers.find(receiverId) != m_receivers.end();
+    }
+    // Held and waiting deliveries, and the bytes of those for one receiver.
+    int pendingCount() const { return m_pendingCount; }
+    qint64 pendingBytes(quint64 receiverId) const;
+    // Why holding (or queueing) this delivery would pass a bound, or an empty string.
+    QString holdRefusal(const Delivery &delivery) const;
+
 private:
     struct Held {
         Delivery delivery;
         size_t stage = 0; // index of the stage that holds it
         qint64 sinceMs = 0;
+        qint64 bytes = 0; // the frame's size when held (an edit may change the frame)
     };
     // A receiver with a held delivery (ticket) and those queued behind it.
     struct Blocked {
         quint64 heldTicket = 0;
         std::deque<Delivery> waiting;
+        qint64 bytes = 0; // of the held frame and those waiting
     };
 
     void deliverThroughStages(Delivery &&delivery);
@@ -94,4 +114,7 @@ private:
     std::unordered_map<quint64, Held> m_held;         // by ticket
     std::unordered_map<quint64, Blocked> m_receivers; // by receiver connection id
     quint64 m_nextTicket = 1;
+    int m_pendingCount = 0;
+    int m_maxPending = 0;
+    qint64 m_maxPendingBytes = 0;
 };

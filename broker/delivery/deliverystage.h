@@ -24,6 +24,13 @@ public:
     // pipeline()->release(ticket) (after editing pipeline()->held(ticket) if it likes) or
     // pipeline()->drop(ticket, why) later, from the event loop, never from within process().
     virtual Verdict process(Delivery &delivery, quint64 ticket) = 0;
+    // What the intervention says when a delivery it held is released after heldMs; empty
+    // for the pipeline's own "held N ms by <name>".
+    virtual QString releaseNote(quint64 ticket, qint64 heldMs) const {
+        Q_UNUSED(ticket);
+        Q_UNUSED(heldMs);
+        return {};
+    }
 
     DeliveryPipeline *pipeline() const { return m_pipeline; }
 

@@ -19,13 +19,16 @@ enum class CloseReason : quint8 {
     HandshakeRefused,   // a malformed opening handshake, answered with an HTTP error
     HandshakeTimeout,   // no complete opening handshake within the time-out
     ConnectionLost,     // the socket ended without a close frame (TCP reset or end: 1006)
+    ClosedByRule,       // a traffic rule's close effect, with the rule's close code
 };
-inline constexpr int CloseReasonCount = int(CloseReason::ConnectionLost) + 1;
+inline constexpr int CloseReasonCount = int(CloseReason::ClosedByRule) + 1;
 
 // Whether a connection ended in a way worth a user's attention: anything but the peer closing,
-// the broker stopping or the user disconnecting it (and None, still open). The one statement of
+// the broker stopping, the user disconnecting it or a traffic rule the user set up closing it
+// (and None, still open). The one statement of
 // the rule for the event's isProblem() and for the window's texts.
 constexpr bool isAbnormalClose(CloseReason reason) {
     return reason != CloseReason::None && reason != CloseReason::ClientClosed &&
-           reason != CloseReason::ServerStopping && reason != CloseReason::ClosedByUser;
+           reason != CloseReason::ServerStopping && reason != CloseReason::ClosedByUser &&
+           reason != CloseReason::ClosedByRule;
 }

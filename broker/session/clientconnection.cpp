@@ -29,11 +29,13 @@ void ClientConnection::setClientId(const QByteArray &id) {
     m_clientId = id;
     m_lastClientId = id;
     m_clientIdJson = FrameCodec::quote(id);
+    trafficGeneration = 0; // rules by receiver id may apply now, or no longer
 }
 
 void ClientConnection::clearClientId() {
     m_clientId.clear();
     m_clientIdJson.clear();
+    trafficGeneration = 0;
 }
 
 qint64 ClientConnection::sendText(const QByteArray &utf8) {

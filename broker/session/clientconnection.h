@@ -59,6 +59,13 @@ public:
     qint64 lastPongMs = 0; // liveness: when the peer last answered a ping
     qint64 rateWindowStartMs = 0;
     int rateWindowFrames = 0;
+    // Traffic control's note of which frame actions its rules may act on for this receiver
+    // (bit per FrameAction): from any sender, or only from the senders some rule names. Valid
+    // while trafficGeneration is that of the rules in force; an id change clears it. Kept here
+    // so that frames no rule can touch skip the pipeline.
+    quint32 trafficGeneration = 0;
+    quint32 trafficActions = 0;
+    quint32 trafficActionsFromNamedSenders = 0;
 
 private:
     quint64 m_id;

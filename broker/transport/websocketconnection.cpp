@@ -291,7 +291,8 @@ void WebSocketConnection::handleControlFrame(int opcode, const char *payload, qs
     case Ping:
         // Answered also after our close frame (RFC 6455 5.5.2); after the peer's, nothing more
         // is read.
-        queueFrame(Pong, QByteArrayView(payload, size));
+        if (m_answersPings)
+            queueFrame(Pong, QByteArrayView(payload, size));
         break;
     case Pong:
         emit pong(QByteArray(payload, size));

@@ -75,6 +75,9 @@ public:
     // Queues one text frame (unfragmented, unmasked) holding utf8, which must be valid UTF-8.
     void sendText(QByteArrayView utf8);
     void ping(QByteArrayView payload = {});
+    // Whether pings are answered with pongs (true; traffic control's ignorePings turns it off
+    // to show how a client copes with a broker that seems gone).
+    void setAnswersPings(bool answer) { m_answersPings = answer; }
     // Starts the closing handshake: sends a close frame (the reason cut to fit 123 bytes) and
     // drops the connection once the peer answers it; ignored unless open. The wait for the
     // answer is the caller's to bound (the broker aborts after a grace period), as is the wait
@@ -136,6 +139,7 @@ private:
 
     State m_state = State::Handshaking;
     bool m_finishAfterFlush = false;
+    bool m_answersPings = true;
     bool m_flushScheduled = false;
 
     int m_fd = -1;

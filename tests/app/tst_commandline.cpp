@@ -86,6 +86,8 @@ void TestCommandLine::defaults() {
     QCOMPARE(c.broker.maxPendingAcksPerConnection, defaults.maxPendingAcksPerConnection);
     QCOMPARE(c.broker.pingIntervalMs, defaults.pingIntervalMs);
     QCOMPARE(c.broker.rateLimitPerSecond, 0);
+    QCOMPARE(c.broker.maxHeldFrames, 1000);
+    QVERIFY(c.rulesFile.isEmpty());
     QVERIFY(c.broker.token.isEmpty());
     QVERIFY(c.broker.allowedOrigins.isEmpty());
 }
@@ -95,6 +97,8 @@ void TestCommandLine::everyOption() {
     QVERIFY(!tokenFile.isEmpty());
     const QString settingsFile = writeFile(QStringLiteral("empty.ini"), "");
     QVERIFY(!settingsFile.isEmpty());
+    const QString rulesFile = writeFile(QStringLiteral("rules.json"), "[]");
+    QVERIFY(!rulesFile.isEmpty());
 
     // --token-file is read after --token, so it wins; --token alone is checked below.
     const CommandLine c = parse({
@@ -127,6 +131,10 @@ void TestCommandLine::everyOption() {
         QStringLiteral("0"),
         QStringLiteral("--rate-limit"),
         QStringLiteral("500"),
+        QStringLiteral("--max-held-frames"),
+        QStringLiteral("50"),
+        QStringLiteral("--rules"),
+        rulesFile,
         QStringLiteral("--token-file"),
         tokenFile,
         QStringLiteral("--allow-origin"),
@@ -151,6 +159,8 @@ void TestCommandLine::everyOption() {
     QCOMPARE(c.broker.maxPendingAcksPerConnection, 99);
     QCOMPARE(c.broker.pingIntervalMs, 0);
     QCOMPARE(c.broker.rateLimitPerSecond, 500);
+    QCOMPARE(c.broker.maxHeldFrames, 50);
+    QCOMPARE(c.rulesFile, rulesFile);
     QCOMPARE(c.broker.token, QStringLiteral("from-file"));
     QCOMPARE(c.broker.allowedOrigins,
              QStringList({QStringLiteral("http://a.example"), QStringLiteral("http://b.example")}));
@@ -235,6 +245,11 @@ void TestCommandLine::badValues_data() {
         {s("--max-pending-acks"), s("0")});
     row("ping-interval negative", {s("--ping-interval"), s("-5")}, {s("--ping-interval"), s("-5")});
     row("rate-limit word", {s("--rate-limit"), s("lots")}, {s("--rate-limit"), s("lots")});
+    row("max-held-frames zero", {s("--max-held-frames"), s("0")}, {s("--max-held-frames"), s("0")});
+    row("rules missing file", {s("--headless"), s("--rules"), s("/nonexistent/rules.json")},
+        {s("--rules"), s("/nonexistent/rules.json")});
+    row("rules without headless", {s("--rules"), s("/nonexistent/rules.json")},
+        {s("--rules"), s("--headless")});
     row("token-file missing", {s("--token-file"), s("/nonexistent/token")},
         {s("--token-file"), s("/nonexistent/token")});
     row("capture-max-mib zero",

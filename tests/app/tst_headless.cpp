@@ -3,6 +3,7 @@
 // the exit codes and one-line errors, the --log-frames lines, --version and --help.
 
 #include <QDateTime>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -10,10 +11,12 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QWebSocket>
 
 #include <csignal>
+#include <cstdio>
 #include <memory>
 #include <vector>
 
@@ -51,6 +54,8 @@ private slots:
     void badOption_data();
     void badOption();
     void logFrames();
+    void rulesFileWithAnErrorExits2();
+    void rulesFileIsAppliedAndReloaded();
     void version();
     void help();
 
@@ -63,6 +68,11 @@ private:
     QStringList outLines() const;
     // Opens a client to path and, unless id is empty, registers it and waits for "registered".
     std::unique_ptr<QWebSocket> openClient(const QString &path, const QString &id);
+
+    // Sends message from `from` to `to` and then a probe; returns the messages `to` got up to
+    // the probe (the probe itself left out).
+    QStringList deliveredBeforeProbe(QWebSocket *from, QWebSocket *to, const QString &toId,
+                                     const QString &message);
 
     std::unique_ptr<QProcess> m_process;
     QByteArray m_out;
@@ -149,6 +159,32 @@ std::unique_ptr<QWebSocket> TestHeadless::openClient(const QString &path, const 
         return nullptr;
     }
     return socket;
+}
+
+QStringList TestHeadless::deliveredBeforeProbe(QWebSocket *from, QWebSocket *to,
+                                               const QString &toId, const QString &message) {
+    QSignalSpy received(to, &QWebSocket::textMessageReceived);
+    for (const QString &text : {message, QStringLiteral("probe")})
+        from->sendTextMessage(frame({{QStringLiteral("action"), QStringLiteral("send")},
+                                     {QStringLiteral("dest"), toId},
+                                     {QStringLiteral("message"), text}}));
+    QStringList out;
+    const bool probed = QTest::qWaitFor(
+        [&] {
+            while (!received.isEmpty()) {
+                const QString text = parseFrame(received.takeFirst().first().toString())
+                                         .value(QStringLiteral("message"))
+                                         .toString();
+                if (text == QLatin1String("probe"))
+                    return true;
+                out.append(text);
+            }
+            return false;
+        },
+        TimeoutMs);
+    if (!probed)
+        out.append(QStringLiteral("<no probe>"));
+    return out;
 }
 
 void TestHeadless::listeningLineAndClient() {
@@ -341,6 +377,90 @@ void TestHeadless::logFrames() {
     ::kill(pid_t(m_process->processId()), SIGTERM);
     QVERIFY(waitForExit());
     QCOMPARE(m_process->exitCode(), 0);
+}
+
+void TestHeadless::rulesFileWithAnErrorExits2() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("rules.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"([{"name": "ok", "effect": "hold"},
+                   {"name": "flaky", "effect": "drop", "probability": 2}])");
+    file.close();
+    start({QStringLiteral("--headless"), QStringLiteral("--port"), QStringLiteral("0"),
+           QStringLiteral("--rules"), path});
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY2(waitForExit(), "still running after a bad rules file");
+    QCOMPARE(m_process->exitCode(), 2);
+    m_err += m_process->readAllStandardError();
+    m_out += m_process->readAllStandardOutput();
+    const QString error = QString::fromUtf8(m_err).trimmed();
+    QVERIFY2(!error.contains(QLatin1Char('\n')), qPrintable(error));
+    QCOMPARE(error, QStringLiteral("wsmsgbroker: %1: rule \"flaky\": \"probability\" must be a "
+                                   "number from 0 to 1")
+                        .arg(path));
+    QVERIFY(!m_out.contains("listening"));
+}
+
+void TestHeadless::rulesFileIsAppliedAndReloaded() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("rules.json"));
+    const auto writeRules = [&](const QByteArray &json, bool byRename) {
+        // As editors save: in place, or a new file renamed over the old one.
+        const QString target = byRename ? dir.filePath(QStringLiteral("rules.json.new")) : path;
+        QFile file(target);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return false;
+        file.write(json);
+        file.close();
+        return !byRename || ::rename(qPrintable(target), qPrintable(path)) == 0;
+    };
+    QVERIFY(writeRules(R"([{"name": "lose", "match": {"to": "b", "regex": "lost"},
+                             "effect": "drop"}])",
+                       false));
+    startListening({QStringLiteral("--rules"), path});
+    if (QTest::currentTestFailed())
+        return;
+    std::unique_ptr<QWebSocket> a = openClient(QStringLiteral("/r"), QStringLiteral("a"));
+    std::unique_ptr<QWebSocket> b = openClient(QStringLiteral("/r"), QStringLiteral("b"));
+    QVERIFY(a && b);
+    QCOMPARE(deliveredBeforeProbe(a.get(), b.get(), QStringLiteral("b"), QStringLiteral("lost")),
+             QStringList());
+
+    // A bad edit: one line on stderr, and the previous rules stay.
+    m_err.clear();
+    QVERIFY(
+        writeRules(R"([{"name": "lose", "effect": "drop", "match": {"action": "nope"}}])", false));
+    QTRY_VERIFY_WITH_TIMEOUT(m_err.contains('\n'), TimeoutMs);
+    const QString error = QString::fromUtf8(m_err).trimmed();
+    QVERIFY2(!error.contains(QLatin1Char('\n')), qPrintable(error));
+    QVERIFY2(error.startsWith(QStringLiteral("wsmsgbroker: %1: rule \"lose\": unknown action "
+                                             "\"nope\"")
+                                  .arg(path)),
+             qPrintable(error));
+    QVERIFY(error.endsWith(QStringLiteral("(the previous rules stay)")));
+    QCOMPARE(deliveredBeforeProbe(a.get(), b.get(), QStringLiteral("b"), QStringLiteral("lost")),
+             QStringList());
+
+    // A good edit saved by rename: applied.
+    m_err.clear();
+    QVERIFY(writeRules(R"([{"name": "lose-other", "match": {"to": "b", "regex": "other"},
+                             "effect": "drop"}])",
+                       true));
+    QTRY_VERIFY_WITH_TIMEOUT(m_err.contains("1 rules applied"), TimeoutMs);
+    QCOMPARE(deliveredBeforeProbe(a.get(), b.get(), QStringLiteral("b"), QStringLiteral("lost")),
+             QStringList{QStringLiteral("lost")});
+    QCOMPARE(deliveredBeforeProbe(a.get(), b.get(), QStringLiteral("b"), QStringLiteral("other")),
+             QStringList());
+    // And once more in place after the rename (the watch followed the new file).
+    m_err.clear();
+    QVERIFY(writeRules("[]", false));
+    QTRY_VERIFY_WITH_TIMEOUT(m_err.contains("0 rules applied"), TimeoutMs);
+    QCOMPARE(deliveredBeforeProbe(a.get(), b.get(), QStringLiteral("b"), QStringLiteral("other")),
+             QStringList{QStringLiteral("other")});
 }
 
 void TestHeadless::version() {

@@ -119,6 +119,7 @@ private slots:
     void dropAll();
     void uninstallReleasesWhatTheStageHeld();
     void delayKeepsOrder();
+    void pendingCountsAndBounds();
 };
 
 void TestDeliveryPipeline::noStageWritesAtOnce() {
@@ -332,6 +333,41 @@ void TestDeliveryPipeline::delayKeepsOrder() {
     QTRY_COMPARE(out.writtenTo(2), (QList<QByteArray>{"other"}));
     QVERIFY(clock.elapsed() >= 30);
     QVERIFY(out.written.at(0).intervention.endsWith(QStringLiteral(" ms by delay")));
+}
+
+// What is held and waiting is counted, in frames and per receiver in bytes, and a delivery
+// that would wait past a bound is dropped with the reason.
+void TestDeliveryPipeline::pendingCountsAndBounds() {
+    RecordingOutput out;
+    DeliveryPipeline pipeline(out);
+    pipeline.setLimits(3, 25);
+    auto *hold = static_cast<HoldStage *>(pipeline.install(std::make_unique<HoldStage>("h")));
+    pipeline.deliver(delivery(1, "h-1234567")); // held, 9 bytes
+    pipeline.deliver(delivery(1, "w-1234567")); // waiting behind it
+    QCOMPARE(pipeline.pendingCount(), 2);
+    QCOMPARE(pipeline.pendingBytes(1), 18);
+    QCOMPARE(pipeline.pendingBytes(2), 0);
+    pipeline.deliver(delivery(1, "x-1234567")); // 27 bytes for receiver 1: over 25
+    QCOMPARE(out.discarded.size(), 1);
+    QCOMPARE(out.discarded.at(0).intervention,
+             QStringLiteral("dropped: 27 bytes held or waiting for the receiver (limit 25)"));
+    pipeline.deliver(delivery(2, "h-2")); // held for receiver 2
+    QCOMPARE(pipeline.pendingCount(), 3);
+    pipeline.deliver(delivery(2, "w-2")); // three pending: the frame bound
+    QCOMPARE(out.discarded.size(), 2);
+    QCOMPARE(out.discarded.at(1).intervention,
+             QStringLiteral("dropped: 3 frames held or waiting (limit 3)"));
+    QCOMPARE(pipeline.holdRefusal(delivery(3, "h")),
+             QStringLiteral("dropped: 3 frames held or waiting (limit 3)"));
+    // An edit of the held frame does not skew the bytes once it is let go.
+    pipeline.held(hold->tickets.at(0))->frame = "h-much-longer-than-before";
+    QVERIFY(pipeline.release(hold->tickets.at(0)));
+    QCOMPARE(out.writtenTo(1), (QList<QByteArray>{"h-much-longer-than-before", "w-1234567"}));
+    QCOMPARE(pipeline.pendingCount(), 1);
+    QCOMPARE(pipeline.pendingBytes(1), 0);
+    pipeline.forgetReceiver(2);
+    QCOMPARE(pipeline.pendingCount(), 0);
+    QVERIFY(pipeline.holdRefusal(delivery(3, "h")).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestDeliveryPipeline)

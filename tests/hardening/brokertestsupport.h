@@ -113,6 +113,8 @@ inline const char *closeReasonName(CloseReason r) {
         return "HandshakeTimeout";
     case CloseReason::ConnectionLost:
         return "ConnectionLost";
+    case CloseReason::ClosedByRule:
+        return "ClosedByRule";
     case CloseReason::TooManyConnections:
         return "TooManyConnections";
     case CloseReason::ProtocolError:

@@ -42,9 +42,7 @@ private slots:
     void treeEntriesAddTheRightRules();
     void heldDockFollowsTheController();
     void invalidEditDisablesRelease();
-#if WSMSGBROKER_HAVE_TRAFFIC_API
     void realHoldEditedAndDropped();
-#endif
 
 private:
     void connectClient(const QString &room, const QByteArray &id);
@@ -410,7 +408,6 @@ void TestTrafficDocks::invalidEditDisablesRelease() {
     QVERIFY(!releaseEdited->isEnabled());
 }
 
-#if WSMSGBROKER_HAVE_TRAFFIC_API
 // End to end once the broker holds frames: the tree's hold entry, a frame from a to b held,
 // edited and released, the next one dropped.
 void TestTrafficDocks::realHoldEditedAndDropped() {
@@ -459,7 +456,6 @@ void TestTrafficDocks::realHoldEditedAndDropped() {
     QTest::qWait(100);
     QCOMPARE(messages(), QList<int>{2});
 }
-#endif
 
 QTEST_MAIN(TestTrafficDocks)
 #include "tst_trafficdocks.moc"

@@ -60,7 +60,6 @@ void BrokerController::launch() {
     });
     connect(m_broker, &Broker::eventsReady, this, &BrokerController::eventsReady);
     connect(m_broker, &Broker::snapshotReady, this, &BrokerController::snapshotReady);
-#if WSMSGBROKER_HAVE_TRAFFIC_API
     connect(m_broker, &Broker::frameHeld, this, &BrokerController::frameHeld);
     connect(m_broker, &Broker::heldFrameEnded, this, &BrokerController::heldFrameEnded);
     connect(m_broker, &Broker::heldFrameRefused, this, &BrokerController::heldFrameRefused);
@@ -69,7 +68,6 @@ void BrokerController::launch() {
     QMetaObject::invokeMethod(
         m_broker, [broker = m_broker, rules = m_trafficRules] { broker->setTrafficRules(rules); },
         Qt::QueuedConnection);
-#endif
     setState(State::Starting);
     QMetaObject::invokeMethod(m_broker, &Broker::start, Qt::QueuedConnection);
 }
@@ -90,42 +88,29 @@ void BrokerController::disconnectClient(quint64 connectionId) {
 
 void BrokerController::setTrafficRules(const TrafficRuleList &rules) {
     m_trafficRules = rules;
-#if WSMSGBROKER_HAVE_TRAFFIC_API
     if (m_broker)
         QMetaObject::invokeMethod(
             m_broker, [broker = m_broker, rules] { broker->setTrafficRules(rules); },
             Qt::QueuedConnection);
-#endif
 }
 
 void BrokerController::releaseHeld(quint64 ticket, const QByteArray &edited) {
-#if WSMSGBROKER_HAVE_TRAFFIC_API
     if (m_broker)
         QMetaObject::invokeMethod(
             m_broker, [broker = m_broker, ticket, edited] { broker->releaseHeld(ticket, edited); },
             Qt::QueuedConnection);
-#else
-    Q_UNUSED(ticket)
-    Q_UNUSED(edited)
-#endif
 }
 
 void BrokerController::dropHeld(quint64 ticket) {
-#if WSMSGBROKER_HAVE_TRAFFIC_API
     if (m_broker)
         QMetaObject::invokeMethod(
             m_broker, [broker = m_broker, ticket] { broker->dropHeld(ticket); },
             Qt::QueuedConnection);
-#else
-    Q_UNUSED(ticket)
-#endif
 }
 
 void BrokerController::releaseAllHeld() {
-#if WSMSGBROKER_HAVE_TRAFFIC_API
     if (m_broker)
         QMetaObject::invokeMethod(m_broker, &Broker::releaseAllHeld, Qt::QueuedConnection);
-#endif
 }
 
 void BrokerController::destroyBroker() {

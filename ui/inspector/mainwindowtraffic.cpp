@@ -11,9 +11,7 @@
 #include "inspectoricon.h"
 #include "trafficrulemodel.h"
 #include "trafficrulespanel.h"
-#if WSMSGBROKER_HAVE_TRAFFIC_API
 #include "trafficrulesparser.h"
-#endif
 
 #include <QAction>
 #include <QDockWidget>
@@ -154,7 +152,6 @@ void MainWindow::addTrafficRule(const TrafficRule &rule) {
 }
 
 void MainWindow::loadTrafficRules() {
-#if WSMSGBROKER_HAVE_TRAFFIC_API
     m_settings->beginGroup(QStringLiteral("traffic"));
     const QByteArray saved = m_settings->value(QStringLiteral("rules")).toByteArray();
     m_settings->endGroup();
@@ -166,14 +163,11 @@ void MainWindow::loadTrafficRules() {
         return; // written by another version: start without rules rather than half of them
     m_trafficRules->setRules(rules);
     m_controller->setTrafficRules(rules);
-#endif
 }
 
 void MainWindow::saveTrafficRules() {
-#if WSMSGBROKER_HAVE_TRAFFIC_API
     m_settings->beginGroup(QStringLiteral("traffic"));
     m_settings->setValue(QStringLiteral("rules"),
                          TrafficRulesParser::serialize(m_trafficRules->rules()));
     m_settings->endGroup();
-#endif
 }

@@ -2,9 +2,7 @@
 
 #include "trafficruledialog.h"
 #include "trafficrulemodel.h"
-#if WSMSGBROKER_HAVE_TRAFFIC_API
 #include "trafficrulesparser.h"
-#endif
 
 #include <QFile>
 #include <QFileDialog>
@@ -47,10 +45,6 @@ TrafficRulesPanel::TrafficRulesPanel(TrafficRuleModel *model, QWidget *parent)
     m_export->setObjectName(QStringLiteral("exportRules"));
     m_import->setToolTip(tr("Replace the rules with a rules file's (as --rules reads it)"));
     m_export->setToolTip(tr("Save the rules as a rules file for --rules"));
-#if !WSMSGBROKER_HAVE_TRAFFIC_API
-    m_import->setEnabled(false);
-    m_export->setEnabled(false);
-#endif
 
     auto *edits = new QHBoxLayout;
     edits->addWidget(add);
@@ -106,9 +100,7 @@ void TrafficRulesPanel::updateButtons() {
     m_remove->setEnabled(row >= 0);
     m_up->setEnabled(row > 0);
     m_down->setEnabled(row >= 0 && row + 1 < m_model->rowCount());
-#if WSMSGBROKER_HAVE_TRAFFIC_API
     m_export->setEnabled(m_model->rowCount() > 0);
-#endif
 }
 
 void TrafficRulesPanel::addRule() {
@@ -172,7 +164,6 @@ bool TrafficRulesPanel::importRules(const QString &path, QString *error) {
         *error = tr("Cannot read %1: %2").arg(path, file.errorString());
         return false;
     }
-#if WSMSGBROKER_HAVE_TRAFFIC_API
     QString why;
     const TrafficRuleList rules = TrafficRulesParser::parse(file.readAll(), &why);
     if (!why.isEmpty()) {
@@ -181,14 +172,9 @@ bool TrafficRulesPanel::importRules(const QString &path, QString *error) {
     }
     m_model->replaceRules(rules);
     return true;
-#else
-    *error = tr("This build cannot read rules files.");
-    return false;
-#endif
 }
 
 bool TrafficRulesPanel::exportRules(const QString &path, QString *error) const {
-#if WSMSGBROKER_HAVE_TRAFFIC_API
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) ||
         file.write(TrafficRulesParser::serialize(m_model->rules())) < 0 || !file.commit()) {
@@ -196,11 +182,6 @@ bool TrafficRulesPanel::exportRules(const QString &path, QString *error) const {
         return false;
     }
     return true;
-#else
-    Q_UNUSED(path)
-    *error = tr("This build cannot write rules files.");
-    return false;
-#endif
 }
 
 void TrafficRulesPanel::importInteractively() {

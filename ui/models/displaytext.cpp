@@ -150,6 +150,8 @@ QString DisplayText::closeReason(CloseReason reason) {
         return tr("handshake timed out");
     case CloseReason::ConnectionLost:
         return tr("connection lost");
+    case CloseReason::ClosedByRule:
+        return tr("closed by a traffic rule");
     }
     return QString();
 }
