@@ -49,6 +49,12 @@ QString HeadlessRunner::formatFrame(const BrokerEvent &e) {
                        .arg(text);
     if (!e.detail.isEmpty() && e.outcome != BrokerEvent::Outcome::Done)
         line += QStringLiteral("  [%1]").arg(e.detail);
+    // Traffic control's trace: held, edited, delayed, or not written at all.
+    if (e.dropped)
+        line += QStringLiteral("  [not delivered: %1]")
+                    .arg(e.intervention.isEmpty() ? QStringLiteral("dropped") : e.intervention);
+    else if (!e.intervention.isEmpty())
+        line += QStringLiteral("  [%1]").arg(e.intervention);
     return line;
 }
 

@@ -1438,6 +1438,18 @@ Client: %2</translation>
         <source>What changed since the previous frame like this one, or between two frames selected with Ctrl+click</source>
         <translation>Was sich seit dem vorigen gleichartigen Frame geändert hat, oder zwischen zwei mit Strg+Klick ausgewählten Frames</translation>
     </message>
+    <message>
+        <source>dropped</source>
+        <translation>verworfen</translation>
+    </message>
+    <message>
+        <source>Not delivered: %1</source>
+        <translation>Nicht zugestellt: %1</translation>
+    </message>
+    <message>
+        <source>Traffic control: %1</source>
+        <translation>Verkehrssteuerung: %1</translation>
+    </message>
 </context>
 <context>
     <name>FrameDiffView</name>
@@ -1619,6 +1631,26 @@ Client: %2</translation>
 Connection %2</source>
         <translation>%1
 Verbindung %2</translation>
+    </message>
+    <message>
+        <source>%1 [not delivered: %2]</source>
+        <translation>%1 [nicht zugestellt: %2]</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>verworfen</translation>
+    </message>
+    <message>
+        <source>%1 [%2]</source>
+        <translation>%1 [%2]</translation>
+    </message>
+    <message>
+        <source>Not delivered: %1</source>
+        <translation>Nicht zugestellt: %1</translation>
+    </message>
+    <message>
+        <source>Traffic control: %1</source>
+        <translation>Verkehrssteuerung: %1</translation>
     </message>
 </context>
 <context>

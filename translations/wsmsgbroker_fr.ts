@@ -1438,6 +1438,18 @@ Client&#xa0;: %2</translation>
         <source>What changed since the previous frame like this one, or between two frames selected with Ctrl+click</source>
         <translation>Ce qui a changé depuis la trame précédente du même genre, ou entre deux trames sélectionnées avec Ctrl+clic</translation>
     </message>
+    <message>
+        <source>dropped</source>
+        <translation>abandonnée</translation>
+    </message>
+    <message>
+        <source>Not delivered: %1</source>
+        <translation>Non remise : %1</translation>
+    </message>
+    <message>
+        <source>Traffic control: %1</source>
+        <translation>Contrôle du trafic : %1</translation>
+    </message>
 </context>
 <context>
     <name>FrameDiffView</name>
@@ -1619,6 +1631,26 @@ Client&#xa0;: %2</translation>
 Connection %2</source>
         <translation>%1
 Connexion %2</translation>
+    </message>
+    <message>
+        <source>%1 [not delivered: %2]</source>
+        <translation>%1 [non remise : %2]</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>abandonnée</translation>
+    </message>
+    <message>
+        <source>%1 [%2]</source>
+        <translation>%1 [%2]</translation>
+    </message>
+    <message>
+        <source>Not delivered: %1</source>
+        <translation>Non remise : %1</translation>
+    </message>
+    <message>
+        <source>Traffic control: %1</source>
+        <translation>Contrôle du trafic : %1</translation>
     </message>
 </context>
 <context>

@@ -56,6 +56,7 @@ private slots:
     void logFrames();
     void rulesFileWithAnErrorExits2();
     void rulesFileIsAppliedAndReloaded();
+    void logFramesShowWhatRulesDid();
     void version();
     void help();
 
@@ -461,6 +462,42 @@ void TestHeadless::rulesFileIsAppliedAndReloaded() {
     QTRY_VERIFY_WITH_TIMEOUT(m_err.contains("0 rules applied"), TimeoutMs);
     QCOMPARE(deliveredBeforeProbe(a.get(), b.get(), QStringLiteral("b"), QStringLiteral("other")),
              QStringList{QStringLiteral("other")});
+}
+
+void TestHeadless::logFramesShowWhatRulesDid() {
+    // Nothing lost without a trace: --log-frames says which frame a rule dropped or delayed.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("rules.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"([{"name": "lose", "match": {"to": "b", "regex": "lost"}, "effect": "drop"},
+                  {"name": "slow", "match": {"to": "b", "regex": "late"}, "effect": "delay",
+                   "ms": 50}])");
+    file.close();
+    startListening({QStringLiteral("--rules"), path, QStringLiteral("--log-frames")});
+    if (QTest::currentTestFailed())
+        return;
+    std::unique_ptr<QWebSocket> a = openClient(QStringLiteral("/r"), QStringLiteral("a"));
+    std::unique_ptr<QWebSocket> b = openClient(QStringLiteral("/r"), QStringLiteral("b"));
+    QVERIFY(a && b);
+    QCOMPARE(deliveredBeforeProbe(a.get(), b.get(), QStringLiteral("b"), QStringLiteral("lost")),
+             QStringList());
+    QCOMPARE(deliveredBeforeProbe(a.get(), b.get(), QStringLiteral("b"), QStringLiteral("late")),
+             QStringList{QStringLiteral("late")});
+    const auto lineWith = [&](const QByteArray &needle) {
+        for (const QByteArray &line : m_out.split('\n')) {
+            if (line.contains(needle) && line.contains(" b out "))
+                return QString::fromUtf8(line);
+        }
+        return QString();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(!lineWith("late").isEmpty(), TimeoutMs);
+    QVERIFY2(lineWith("lost").endsWith(QStringLiteral("  [not delivered: dropped by rule lose]")),
+             qPrintable(lineWith("lost")));
+    QVERIFY2(lineWith("late").contains(QStringLiteral("  [delayed ")) &&
+                 lineWith("late").endsWith(QStringLiteral(" by rule slow]")),
+             qPrintable(lineWith("late")));
 }
 
 void TestHeadless::version() {

@@ -53,6 +53,7 @@ private Q_SLOTS:
     void batchLargerThanCapacityKeepsTail();
     void columnsAndRoles();
     void longMessagesAreCut();
+    void trafficControlIsShownWithTheFrame();
     void cutFramesShowTheirStart();
     void problemRowsStandOutOnLightAndDarkPalettes();
     void pauseHoldsEventsAndResumeInsertsThemAtOnce();
@@ -255,6 +256,26 @@ void TestFrameLogModel::longMessagesAreCut() {
     QVERIFY(summary.startsWith(QStringLiteral("to b: \"xxx")));
     QVERIFY(summary.endsWith(QChar(0x2026)));
     QVERIFY(!summary.contains(QLatin1Char('\n')));
+}
+
+void TestFrameLogModel::trafficControlIsShownWithTheFrame() {
+    // Issue 13: what a rule did to a frame is in its summary and its tooltip.
+    FrameLogModel model;
+    BrokerEvent held = message(2, QStringLiteral("/r"), "b", "a", R"("hi")");
+    held.intervention = QStringLiteral("held 1.2 s by rule h; edited");
+    BrokerEvent dropped = message(2, QStringLiteral("/r"), "b", "a", R"("bye")");
+    dropped.intervention = QStringLiteral("dropped by rule flaky");
+    dropped.dropped = true;
+    model.appendEvents({held, dropped, message(2, QStringLiteral("/r"), "b", "a", R"("x")")});
+    const auto summary = [&](int row, int role = Qt::DisplayRole) {
+        return model.index(row, FrameLogModel::SummaryColumn).data(role).toString();
+    };
+    QCOMPARE(summary(0), QStringLiteral("from a: \"hi\" [held 1.2 s by rule h; edited]"));
+    QCOMPARE(summary(1), QStringLiteral("from a: \"bye\" [not delivered: dropped by rule flaky]"));
+    QCOMPARE(summary(2), QStringLiteral("from a: \"x\""));
+    QVERIFY(summary(0, Qt::ToolTipRole).contains(QStringLiteral("Traffic control: held 1.2 s")));
+    QVERIFY(summary(1, Qt::ToolTipRole).contains(QStringLiteral("Not delivered: dropped by rule")));
+    QVERIFY(model.isProblemAt(1));
 }
 
 void TestFrameLogModel::cutFramesShowTheirStart() {

@@ -159,6 +159,13 @@ void FrameDetailsView::setEvent(const BrokerEvent &event, bool bytesRecorded) {
         outcome = outcome.isEmpty() ? event.detail : tr("%1: %2").arg(outcome, event.detail);
     if (!outcome.isEmpty())
         summary += QStringLiteral("<br>") + DisplayText::visible(outcome).toHtmlEscaped();
+    if (event.dropped || !event.intervention.isEmpty()) {
+        const QString what = event.intervention.isEmpty() ? tr("dropped") : event.intervention;
+        summary += QStringLiteral("<br><b>%1</b>")
+                       .arg((event.dropped ? tr("Not delivered: %1") : tr("Traffic control: %1"))
+                                .arg(DisplayText::visible(what))
+                                .toHtmlEscaped());
+    }
     const QString notRecorded = tr("The capture's writer was too far behind when this frame "
                                    "came: its bytes were not recorded.");
     const bool lost = !bytesRecorded && (event.kind == BrokerEvent::Kind::FrameIn ||

@@ -159,6 +159,12 @@ QString FrameLogModel::makeSummary(const BrokerEvent &e) const {
         (e.outcome == Outcome::DroppedAnswer || e.outcome == Outcome::SkippedUnknownId ||
          e.outcome == Outcome::PartlyDelivered || e.outcome == Outcome::Ignored))
         text = tr("%1 [%2: %3]").arg(text, DisplayText::outcome(e.outcome), e.detail);
+    // What traffic control did to the frame (held, edited, delayed, dropped by a rule).
+    if (e.dropped)
+        text = tr("%1 [not delivered: %2]")
+                   .arg(text, e.intervention.isEmpty() ? tr("dropped") : e.intervention);
+    else if (!e.intervention.isEmpty())
+        text = tr("%1 [%2]").arg(text, e.intervention);
     return text;
 }
 
@@ -195,6 +201,9 @@ QString FrameLogModel::toolTip(const BrokerEvent &e, int column, AskState ask) c
                              : tr("%1: %2").arg(DisplayText::outcome(e.outcome), e.detail));
         else if (!e.detail.isEmpty())
             lines.append(e.detail);
+        if (!e.intervention.isEmpty())
+            lines.append(e.dropped ? tr("Not delivered: %1").arg(e.intervention)
+                                   : tr("Traffic control: %1").arg(e.intervention));
         if (ask == AskState::Unanswered)
             lines.append(
                 tr("No answer after %1").arg(DisplayText::duration(m_unansweredThresholdMs)));
