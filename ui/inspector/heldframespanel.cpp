@@ -4,7 +4,7 @@
 #include "heldframemodel.h"
 #include "jsoneditor.h"
 
-#include <QHBoxLayout>
+#include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
@@ -69,12 +69,14 @@ HeldFramesPanel::HeldFramesPanel(HeldFrameModel *model, QWidget *parent)
     split->setChildrenCollapsible(false);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 2); // the editor is where the work is
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_release);
-    buttons->addWidget(m_releaseEdited);
-    buttons->addWidget(m_drop);
-    buttons->addStretch(1);
-    buttons->addWidget(m_releaseAll);
+    // Two rows of two: in one row the four buttons held the dock wider than its default
+    // width, and Release All was cut off behind a scroll bar.
+    auto *buttons = new QGridLayout;
+    buttons->addWidget(m_release, 0, 0);
+    buttons->addWidget(m_releaseEdited, 0, 1);
+    buttons->addWidget(m_drop, 1, 0);
+    buttons->addWidget(m_releaseAll, 1, 1);
+    buttons->setColumnStretch(2, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(split, 1);

@@ -6,7 +6,7 @@
 
 #include <QFile>
 #include <QFileDialog>
-#include <QHBoxLayout>
+#include <QGridLayout>
 #include <QHeaderView>
 #include <QMessageBox>
 #include <QPushButton>
@@ -46,22 +46,21 @@ TrafficRulesPanel::TrafficRulesPanel(TrafficRuleModel *model, QWidget *parent)
     m_import->setToolTip(tr("Replace the rules with a rules file's (as --rules reads it)"));
     m_export->setToolTip(tr("Save the rules as a rules file for --rules"));
 
-    auto *edits = new QHBoxLayout;
-    edits->addWidget(add);
-    edits->addWidget(m_edit);
-    edits->addWidget(m_remove);
-    edits->addStretch(1);
-    edits->addWidget(m_up);
-    edits->addWidget(m_down);
-    auto *files = new QHBoxLayout;
-    files->addStretch(1);
-    files->addWidget(m_import);
-    files->addWidget(m_export);
+    // Rows of two and three: in two rows of five and two the buttons held the dock wider than
+    // its default width, and Down and Export were cut off behind a scroll bar.
+    auto *buttons = new QGridLayout;
+    buttons->addWidget(add, 0, 0);
+    buttons->addWidget(m_edit, 0, 1);
+    buttons->addWidget(m_remove, 0, 2);
+    buttons->addWidget(m_up, 1, 0);
+    buttons->addWidget(m_down, 1, 1);
+    buttons->addWidget(m_import, 2, 0);
+    buttons->addWidget(m_export, 2, 1);
+    buttons->setColumnStretch(3, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_view, 1);
-    layout->addLayout(edits);
-    layout->addLayout(files);
+    layout->addLayout(buttons);
 
     connect(add, &QPushButton::clicked, this, &TrafficRulesPanel::addRule);
     connect(m_edit, &QPushButton::clicked, this, &TrafficRulesPanel::editRule);
