@@ -1747,6 +1747,10 @@ Verbindung %2</translation>
         <source>Frame</source>
         <translation>Frame</translation>
     </message>
+    <message>
+        <source>Held for</source>
+        <translation>Gehalten seit</translation>
+    </message>
 </context>
 <context>
     <name>HeldFramesPanel</name>

@@ -1444,11 +1444,11 @@ Client&#xa0;: %2</translation>
     </message>
     <message>
         <source>Not delivered: %1</source>
-        <translation>Non remise : %1</translation>
+        <translation>Non remise&#xa0;: %1</translation>
     </message>
     <message>
         <source>Traffic control: %1</source>
-        <translation>Contrôle du trafic : %1</translation>
+        <translation>Contrôle du trafic&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1634,7 +1634,7 @@ Connexion %2</translation>
     </message>
     <message>
         <source>%1 [not delivered: %2]</source>
-        <translation>%1 [non remise : %2]</translation>
+        <translation>%1 [non remise&#xa0;: %2]</translation>
     </message>
     <message>
         <source>dropped</source>
@@ -1646,11 +1646,11 @@ Connexion %2</translation>
     </message>
     <message>
         <source>Not delivered: %1</source>
-        <translation>Non remise : %1</translation>
+        <translation>Non remise&#xa0;: %1</translation>
     </message>
     <message>
         <source>Traffic control: %1</source>
-        <translation>Contrôle du trafic : %1</translation>
+        <translation>Contrôle du trafic&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1746,6 +1746,10 @@ Connexion %2</translation>
     <message>
         <source>Frame</source>
         <translation>Trame</translation>
+    </message>
+    <message>
+        <source>Held for</source>
+        <translation>En attente depuis</translation>
     </message>
 </context>
 <context>

@@ -96,6 +96,15 @@ void TestHeldFrameModel::columns() {
     model.addFrame(large);
 
     QCOMPARE(cell(model, 0, HeldFrameModel::HeldAtColumn), QStringLiteral("22:13:22.000"));
+    // How long each has waited, counted on as the clock moves.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setNow(held(2).heldAtMs + 3200);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex().column(), int(HeldFrameModel::HeldForColumn));
+    QCOMPARE(cell(model, 0, HeldFrameModel::HeldForColumn), QStringLiteral("3 s"));
+    model.setNow(held(2).heldAtMs + 125000);
+    QCOMPARE(cell(model, 0, HeldFrameModel::HeldForColumn), QStringLiteral("2 min 05 s"));
+    QCOMPARE(cell(model, 1, HeldFrameModel::HeldForColumn), QStringLiteral("2 min 02 s"));
     QCOMPARE(cell(model, 0, HeldFrameModel::RuleColumn), QStringLiteral("hold b"));
     QCOMPARE(cell(model, 0, HeldFrameModel::RoomColumn), QStringLiteral("/r"));
     QCOMPARE(cell(model, 0, HeldFrameModel::FromToColumn), QStringLiteral("a → b"));

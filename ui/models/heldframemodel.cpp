@@ -4,10 +4,33 @@
 #include "rowpalette.h"
 
 #include <QBrush>
+#include <QDateTime>
 #include <QLocale>
 
+#include <algorithm>
+
 HeldFrameModel::HeldFrameModel(QObject *parent)
-    : QAbstractTableModel(parent) {}
+    : QAbstractTableModel(parent)
+    , m_clock(new QTimer(this)) {
+    m_clock->setInterval(1000);
+    connect(m_clock, &QTimer::timeout, this,
+            [this] { setNow(QDateTime::currentMSecsSinceEpoch()); });
+}
+
+void HeldFrameModel::setNow(qint64 nowMs) {
+    m_nowMs = nowMs;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, HeldForColumn), index(int(m_rows.size()) - 1, HeldForColumn),
+                           {Qt::DisplayRole});
+}
+
+void HeldFrameModel::updateClock() {
+    // A clock only while something waits: an idle window has no timer firing.
+    if (m_rows.isEmpty())
+        m_clock->stop();
+    else if (!m_clock->isActive())
+        m_clock->start();
+}
 
 HeldFrameModel::~HeldFrameModel() = default;
 
@@ -40,6 +63,8 @@ QVariant HeldFrameModel::data(const QModelIndex &index, int role) const {
     case HeldAtColumn:
         return role == Qt::ToolTipRole ? DisplayText::dateTime(f.heldAtMs)
                                        : DisplayText::time(f.heldAtMs);
+    case HeldForColumn:
+        return DisplayText::duration(std::max<qint64>(0, m_nowMs - f.heldAtMs));
     case RuleColumn:
         return DisplayText::visible(f.rule);
     case RoomColumn:
@@ -73,6 +98,8 @@ QVariant HeldFrameModel::headerData(int section, Qt::Orientation orientation, in
     switch (section) {
     case HeldAtColumn:
         return tr("Held at");
+    case HeldForColumn:
+        return tr("Held for");
     case RuleColumn:
         return tr("Rule");
     case RoomColumn:
@@ -105,9 +132,11 @@ void HeldFrameModel::addFrame(const HeldFrame &frame) {
         return;
     }
     const int row = int(m_rows.size());
+    m_nowMs = std::max(m_nowMs, QDateTime::currentMSecsSinceEpoch());
     beginInsertRows(QModelIndex(), row, row);
     m_rows.append(Row{frame, {}});
     endInsertRows();
+    updateClock();
 }
 
 void HeldFrameModel::endFrame(quint64 ticket) {
@@ -117,6 +146,7 @@ void HeldFrameModel::endFrame(quint64 ticket) {
     beginRemoveRows(QModelIndex(), row, row);
     m_rows.removeAt(row);
     endRemoveRows();
+    updateClock();
 }
 
 void HeldFrameModel::refuseRelease(quint64 ticket, const QString &error) {
@@ -133,4 +163,5 @@ void HeldFrameModel::clear() {
     beginResetModel();
     m_rows.clear();
     endResetModel();
+    updateClock();
 }

@@ -4,6 +4,7 @@
 
 #include <QAbstractTableModel>
 #include <QList>
+#include <QTimer>
 
 // The frames hold rules stopped, oldest first, as the broker reports them: a row comes with
 // frameHeld and leaves with heldFrameEnded. A release the broker refused (an edit that is not a
@@ -14,6 +15,7 @@ class HeldFrameModel : public QAbstractTableModel {
 public:
     enum Column {
         HeldAtColumn,
+        HeldForColumn, // how long it has waited, counted on while it waits
         RuleColumn,
         RoomColumn,
         FromToColumn,
@@ -42,6 +44,10 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
+    // The time the Held for column counts to; the model's own clock moves it every second
+    // while frames are held (tests set it).
+    void setNow(qint64 nowMs);
+
     const HeldFrame &frameAt(int row) const { return m_rows.at(row).frame; }
     QString refusalAt(int row) const { return m_rows.at(row).refusal; }
     int rowOfTicket(quint64 ticket) const;
@@ -58,5 +64,9 @@ private:
         HeldFrame frame;
         QString refusal;
     };
+    void updateClock();
+
     QList<Row> m_rows;
+    qint64 m_nowMs = 0;
+    QTimer *m_clock;
 };
