@@ -286,8 +286,7 @@ void Broker::idReleased(const ClientConnection *conn, const QString &why) {
 }
 
 void Broker::write(Delivery &&delivery) {
-    writeFrame(delivery.receiver, delivery.action, delivery.frame, delivery.ack,
-               delivery.intervention);
+    writeCopy(delivery);
     if (m_closeAfterWrite.receiverId == delivery.receiverId) [[unlikely]] {
         const PendingClose close = std::exchange(m_closeAfterWrite, {});
         closeConnection(delivery.receiver, CloseReason::ClosedByRule, close.code, close.detail);

@@ -2,11 +2,12 @@
 
 #include "framefilterproxymodel.h"
 #include "framelogmodel.h"
+#include "framelogview.h"
 
 #include <QItemSelectionModel>
-#include <QTableView>
 
-SelectionKeeper::SelectionKeeper(QTableView *view, FrameFilterProxyModel *proxy, FrameLogModel *log)
+SelectionKeeper::SelectionKeeper(FrameLogView *view, FrameFilterProxyModel *proxy,
+                                 FrameLogModel *log)
     : QObject(view)
     , m_view(view)
     , m_proxy(proxy)
@@ -41,13 +42,10 @@ void SelectionKeeper::restore() {
         forget(); // the frame left the log
         return;
     }
-    const QModelIndex shown = m_proxy->mapFromSource(m_log->index(logRow, 0));
-    if (!shown.isValid())
-        return;
+    if (!m_proxy->mapFromSource(m_log->index(logRow, 0)).isValid())
+        return; // not shown (yet): still remembered
     forget();
     m_restoring = true;
-    m_view->selectionModel()->setCurrentIndex(shown, QItemSelectionModel::ClearAndSelect |
-                                                         QItemSelectionModel::Rows);
+    m_view->selectLogRow(logRow);
     m_restoring = false;
-    m_view->scrollTo(shown, QAbstractItemView::PositionAtCenter);
 }

@@ -4,7 +4,7 @@
 
 class FrameFilterProxyModel;
 class FrameLogModel;
-class QTableView;
+class FrameLogView;
 
 // Keeps the frame log's selected frame across a filter change: the filter model resets (and
 // then re-filters in slices), which would clear the selection. The selected row is named by its
@@ -14,14 +14,14 @@ class QTableView;
 class SelectionKeeper : public QObject {
     Q_OBJECT
 public:
-    SelectionKeeper(QTableView *view, FrameFilterProxyModel *proxy, FrameLogModel *log);
+    SelectionKeeper(FrameLogView *view, FrameFilterProxyModel *proxy, FrameLogModel *log);
 
 private:
     void remember();
     void restore();
     void forget() { m_waiting = false; }
 
-    QTableView *m_view;
+    FrameLogView *m_view;
     FrameFilterProxyModel *m_proxy;
     FrameLogModel *m_log;
     quint64 m_serial = 0;
