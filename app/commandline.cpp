@@ -99,6 +99,10 @@ CommandLine CommandLine::parse(const QStringList &arguments, QSettings *savedSet
          tr("Apply the traffic rules of this JSON file (hold, delay, drop, duplicate, close, "
             "throttle, ignorePings; see the README), and reload it when it changes."),
          tr("file")},
+        {QStringLiteral("script"),
+         tr("Run this peer script (JavaScript clients; see the README) against the broker "
+            "(repeatable)."),
+         tr("file")},
         {QStringLiteral("token"), tr("Access token clients must pass as ?token= in the URL."),
          tr("token")},
         {QStringLiteral("token-file"), tr("Read the access token from this file."), tr("file")},
@@ -284,6 +288,11 @@ CommandLine CommandLine::parse(const QStringList &arguments, QSettings *savedSet
                        "window)");
         else if (!QFileInfo(result.rulesFile).isFile() || !QFileInfo(result.rulesFile).isReadable())
             error = tr("--rules: cannot read \"%1\"").arg(result.rulesFile);
+    }
+    for (const QString &file : parser.values(QStringLiteral("script"))) {
+        if (error.isEmpty() && (!QFileInfo(file).isFile() || !QFileInfo(file).isReadable()))
+            error = tr("--script: cannot read \"%1\"").arg(file);
+        result.scriptFiles.append(file);
     }
     if (parser.isSet(QStringLiteral("allow-origin")))
         b.allowedOrigins = parser.values(QStringLiteral("allow-origin"));

@@ -27,6 +27,7 @@ public:
     BrokerSettings broker;
     QString recordFile; // --record: the capture the headless broker writes (empty: none)
     CaptureBudget captureBudget;
+    QStringList scriptFiles; // --script: peer scripts to run against the broker
     QString rulesFile; // --rules: the traffic rules file, reloaded when it changes (empty: none)
     // --convert IN OUT: converts and exits, no broker (empty: not asked).
     QString convertInput;

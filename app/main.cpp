@@ -4,6 +4,7 @@
 #include "commandline.h"
 #include "headlessrecording.h"
 #include "headlessrunner.h"
+#include "headlessscripts.h"
 #include "mainwindow.h"
 #include "rulesfilewatcher.h"
 #include "translationloader.h"
@@ -158,6 +159,7 @@ int main(int argc, char *argv[]) {
             });
             rules->watch();
         }
+        HeadlessScripts scripts(&broker, options.scriptFiles);
         runner.run();
         return app->exec();
     }
@@ -173,5 +175,7 @@ int main(int argc, char *argv[]) {
     window.startBroker();
     for (const QString &file : options.files)
         window.openFile(file);
+    for (const QString &file : options.scriptFiles)
+        window.runScript(file);
     return app->exec();
 }

@@ -9,6 +9,8 @@ PACKAGES=(
     # build (libsqlite3-dev: the capture runs its per-frame statements on SQLite's own API)
     cmake ninja-build g++
     qt6-base-dev qt6-websockets-dev qt6-svg-dev libsqlite3-dev
+    # build: Qt Qml's QJSEngine runs the peer scripts (JavaScript clients; no QML is used)
+    qt6-declarative-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     # run: Qt's own translations, the SVG plugin for the icons, and Qt SQL's SQLite driver (the
     # capture file is an SQLite database)

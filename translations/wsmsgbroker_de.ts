@@ -561,6 +561,14 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
         <source>--rules: cannot read &quot;%1&quot;</source>
         <translation>--rules: „%1“ kann nicht gelesen werden</translation>
     </message>
+    <message>
+        <source>Run this peer script (JavaScript clients; see the README) against the broker (repeatable).</source>
+        <translation>Dieses Peer-Skript (JavaScript-Clients; siehe README) gegen den Broker ausführen (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>--script: cannot read &quot;%1&quot;</source>
+        <translation>--script: „%1“ kann nicht gelesen werden</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionTreeModel</name>
@@ -1162,6 +1170,22 @@ Verbindung %2 in Raum %3, verbunden seit %4</translation>
             <numerusform>%n getrennte Clients neu verbinden</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Run Script…</source>
+        <translation>Skript ausführen…</translation>
+    </message>
+    <message>
+        <source>Run a JavaScript file of simulated clients (scripted peers)</source>
+        <translation>Eine JavaScript-Datei mit simulierten Clients ausführen (geskriptete Peers)</translation>
+    </message>
+    <message>
+        <source>Run Peer Script</source>
+        <translation>Peer-Skript ausführen</translation>
+    </message>
+    <message>
+        <source>JavaScript (*.js);;All files (*)</source>
+        <translation>JavaScript (*.js);;Alle Dateien (*)</translation>
+    </message>
 </context>
 <context>
     <name>DeliveryPipeline</name>
@@ -1695,6 +1719,13 @@ Verbindung %2</translation>
             <numerusform>%1: der Datenträger kam nicht nach; bisher wurde %n Frame nicht geschrieben</numerusform>
             <numerusform>%1: der Datenträger kam nicht nach; bisher wurden %n Frames nicht geschrieben</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessScripts</name>
+    <message>
+        <source>script stopped: %1</source>
+        <translation>Skript angehalten: %1</translation>
     </message>
 </context>
 <context>
@@ -2502,6 +2533,10 @@ Verbindung %2</translation>
         <source>Added the traffic rule &quot;%1&quot;: %2, %3</source>
         <translation>Verkehrsregel „%1“ hinzugefügt: %2, %3</translation>
     </message>
+    <message>
+        <source>Peer Scripts</source>
+        <translation>Peer-Skripte</translation>
+    </message>
 </context>
 <context>
     <name>NewFramesIndicator</name>
@@ -2515,6 +2550,90 @@ Verbindung %2</translation>
             <numerusform>%n neuer Frame unten — Ctrl+End</numerusform>
             <numerusform>%n neue Frames unten — Ctrl+End</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PeerClient</name>
+    <message>
+        <source>connection closed (code %1)</source>
+        <translation>Verbindung geschlossen (Code %1)</translation>
+    </message>
+</context>
+<context>
+    <name>PeerScript</name>
+    <message>
+        <source>cannot read the script: %1</source>
+        <translation>das Skript kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>the script ran too long without returning and was interrupted</source>
+        <translation>das Skript lief zu lange, ohne zurückzukehren, und wurde unterbrochen</translation>
+    </message>
+</context>
+<context>
+    <name>PeerScriptListModel</name>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>Skript</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Last Output</source>
+        <translation>Letzte Ausgabe</translation>
+    </message>
+    <message>
+        <source>— started again —</source>
+        <translation>— neu gestartet —</translation>
+    </message>
+</context>
+<context>
+    <name>PeerScriptsPanel</name>
+    <message>
+        <source>What the selected script prints with console.log(), and the error that stopped it</source>
+        <translation>Was das ausgewählte Skript mit console.log() ausgibt, und der Fehler, der es angehalten hat</translation>
+    </message>
+    <message>
+        <source>Run Script…</source>
+        <translation>Skript ausführen…</translation>
+    </message>
+    <message>
+        <source>Run a JavaScript file whose clients talk to this broker (see the README&apos;s &quot;Scripted peers&quot;)</source>
+        <translation>Eine JavaScript-Datei ausführen, deren Clients mit diesem Broker sprechen (siehe „Scripted peers“ im README)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Run Again</source>
+        <translation>Erneut ausführen</translation>
+    </message>
+    <message>
+        <source>Read the file again and start it afresh</source>
+        <translation>Die Datei neu lesen und von vorn starten</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
     </message>
 </context>
 <context>

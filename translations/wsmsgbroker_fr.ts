@@ -561,6 +561,14 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
         <source>--rules: cannot read &quot;%1&quot;</source>
         <translation>--rules&#xa0;: impossible de lire «&#xa0;%1&#xa0;»</translation>
     </message>
+    <message>
+        <source>Run this peer script (JavaScript clients; see the README) against the broker (repeatable).</source>
+        <translation>Exécuter ce script de pairs (clients JavaScript ; voir le README) contre le broker (répétable).</translation>
+    </message>
+    <message>
+        <source>--script: cannot read &quot;%1&quot;</source>
+        <translation>--script : impossible de lire « %1 »</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionTreeModel</name>
@@ -1162,6 +1170,22 @@ Connexion %2 dans le salon %3, connectée depuis %4</translation>
             <numerusform>Reconnecter les %n clients déconnectés</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Run Script…</source>
+        <translation>Exécuter un script…</translation>
+    </message>
+    <message>
+        <source>Run a JavaScript file of simulated clients (scripted peers)</source>
+        <translation>Exécuter un fichier JavaScript de clients simulés (pairs scriptés)</translation>
+    </message>
+    <message>
+        <source>Run Peer Script</source>
+        <translation>Exécuter un script de pairs</translation>
+    </message>
+    <message>
+        <source>JavaScript (*.js);;All files (*)</source>
+        <translation>JavaScript (*.js);;Tous les fichiers (*)</translation>
+    </message>
 </context>
 <context>
     <name>DeliveryPipeline</name>
@@ -1695,6 +1719,13 @@ Connexion %2</translation>
             <numerusform>%1&#xa0;: le disque n’a pas suivi&#xa0;; %n trame n’a pas été écrite jusqu’ici</numerusform>
             <numerusform>%1&#xa0;: le disque n’a pas suivi&#xa0;; %n trames n’ont pas été écrites jusqu’ici</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessScripts</name>
+    <message>
+        <source>script stopped: %1</source>
+        <translation>script arrêté : %1</translation>
     </message>
 </context>
 <context>
@@ -2502,6 +2533,10 @@ Connexion %2</translation>
         <source>Added the traffic rule &quot;%1&quot;: %2, %3</source>
         <translation>Règle de trafic «&#xa0;%1&#xa0;» ajoutée&#xa0;: %2, %3</translation>
     </message>
+    <message>
+        <source>Peer Scripts</source>
+        <translation>Scripts de pairs</translation>
+    </message>
 </context>
 <context>
     <name>NewFramesIndicator</name>
@@ -2515,6 +2550,90 @@ Connexion %2</translation>
             <numerusform>%n nouvelle trame plus bas — Ctrl+End</numerusform>
             <numerusform>%n nouvelles trames plus bas — Ctrl+End</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PeerClient</name>
+    <message>
+        <source>connection closed (code %1)</source>
+        <translation>connexion fermée (code %1)</translation>
+    </message>
+</context>
+<context>
+    <name>PeerScript</name>
+    <message>
+        <source>cannot read the script: %1</source>
+        <translation>impossible de lire le script : %1</translation>
+    </message>
+    <message>
+        <source>the script ran too long without returning and was interrupted</source>
+        <translation>le script s’est exécuté trop longtemps sans rendre la main et a été interrompu</translation>
+    </message>
+</context>
+<context>
+    <name>PeerScriptListModel</name>
+    <message>
+        <source>Running</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Arrêté</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>En échec</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>Script</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Last Output</source>
+        <translation>Dernière sortie</translation>
+    </message>
+    <message>
+        <source>— started again —</source>
+        <translation>— redémarré —</translation>
+    </message>
+</context>
+<context>
+    <name>PeerScriptsPanel</name>
+    <message>
+        <source>What the selected script prints with console.log(), and the error that stopped it</source>
+        <translation>Ce que le script sélectionné affiche avec console.log(), et l’erreur qui l’a arrêté</translation>
+    </message>
+    <message>
+        <source>Run Script…</source>
+        <translation>Exécuter un script…</translation>
+    </message>
+    <message>
+        <source>Run a JavaScript file whose clients talk to this broker (see the README&apos;s &quot;Scripted peers&quot;)</source>
+        <translation>Exécuter un fichier JavaScript dont les clients parlent à ce broker (voir « Scripted peers » dans le README)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Run Again</source>
+        <translation>Relancer</translation>
+    </message>
+    <message>
+        <source>Read the file again and start it afresh</source>
+        <translation>Relire le fichier et le redémarrer de zéro</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
     </message>
 </context>
 <context>

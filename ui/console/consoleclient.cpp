@@ -3,10 +3,10 @@
 #include "consolejson.h"
 #include "framecodec.h"
 #include "jsonmembers.h"
+#include "peerclient.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRandomGenerator>
 #include <QRegularExpression>
 
 using Kind = ConsoleConversationEntry::Kind;
@@ -72,13 +72,7 @@ QStringList ConsoleClient::parseDestinations(const QString &text) {
 }
 
 QString ConsoleClient::newAck() {
-    static constexpr char Alphabet[] =
-        "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-    QString ack;
-    ack.reserve(20);
-    for (int i = 0; i < 20; ++i)
-        ack += QLatin1Char(Alphabet[QRandomGenerator::global()->bounded(int(sizeof Alphabet) - 1)]);
-    return ack;
+    return PeerClient::newAck();
 }
 
 std::optional<QByteArray> ConsoleClient::parseHex(const QString &text) {

@@ -4,10 +4,14 @@
 #include "brokersnapshot.h"
 #include "consoleclient.h"
 #include "consoleclientwidget.h"
+#include "peerscriptlistmodel.h"
+#include "peerscriptrunner.h"
 #include "roomname.h"
 #include "savedmessagesstore.h"
 
 #include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -18,7 +22,8 @@
 
 ConsolePanel::ConsolePanel(QSettings *settings, QWidget *parent)
     : QWidget(parent)
-    , m_store(new SavedMessagesStore(settings, this)) {
+    , m_store(new SavedMessagesStore(settings, this))
+    , m_scripts(new PeerScriptListModel(this)) {
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("consoleTabs"));
     m_tabs->setTabsClosable(true);
@@ -133,8 +138,11 @@ void ConsolePanel::setDefaultUrl(const QUrl &url) {
     const QUrl previous = m_defaultUrl;
     m_defaultUrl = url;
     m_roomCombo->lineEdit()->setPlaceholderText(roomOf(url));
-    if (previous.isEmpty())
+    if (previous.isEmpty()) {
+        for (const QString &file : std::exchange(m_pendingScripts, {}))
+            runScript(file);
         return;
+    }
     for (int i = 0; i < clientCount(); ++i) {
         ConsoleClientWidget *widget = clientWidget(i);
         const QUrl current = widget->url();
@@ -262,4 +270,23 @@ QString ConsolePanel::unusedId(const QString &base) const {
         if (!used.contains(id))
             return id;
     }
+}
+
+void ConsolePanel::runScript(const QString &fileName) {
+    if (m_defaultUrl.isEmpty()) {
+        m_pendingScripts.append(fileName);
+        return;
+    }
+    QUrl url = m_defaultUrl;
+    url.setPath(QStringLiteral("/"));
+    emit scriptStarted(m_scripts->run(fileName, PeerScriptRunner::localBrokerUrl(url, {})));
+}
+
+void ConsolePanel::chooseAndRunScript() {
+    const QString file = QFileDialog::getOpenFileName(this, tr("Run Peer Script"), m_lastScriptDir,
+                                                      tr("JavaScript (*.js);;All files (*)"));
+    if (file.isEmpty())
+        return;
+    m_lastScriptDir = QFileInfo(file).absolutePath();
+    runScript(file);
 }

@@ -9,6 +9,7 @@
 #include <QWidget>
 
 class ConsoleClientWidget;
+class PeerScriptListModel;
 class QAction;
 class QComboBox;
 class QHBoxLayout;
@@ -58,6 +59,9 @@ public:
     QStringList knownRooms() const { return m_knownRooms; }
     int disconnectedCount() const;
 
+    // The peer scripts run from the console, against the default broker.
+    PeerScriptListModel *scripts() const { return m_scripts; }
+
 public slots:
     // The running broker's URL with the room new clients start in. Disconnected tabs that
     // pointed at the previous broker follow it to the new address.
@@ -77,6 +81,11 @@ public slots:
     void closeAllClients();
     // Connects again every tab whose client is disconnected; returns how many.
     int reconnectDisconnected();
+    // Runs a peer script against the default broker (scriptStarted tells the window); before
+    // the broker listens, once it does.
+    void runScript(const QString &fileName);
+    // Asks for a script file, then runs it.
+    void chooseAndRunScript();
 
 signals:
     // openClientTo() wants the console shown: the window raises its dock.
@@ -84,6 +93,8 @@ signals:
     // The first client tab appeared (the empty page gave way): the window gives the console
     // room for a conversation, which the empty page did not need.
     void clientsShown();
+    // A peer script started, in this row of scripts(): the window shows the scripts.
+    void scriptStarted(int row);
 
 private:
     QWidget *makeCornerWidget();
@@ -109,6 +120,9 @@ private:
     QToolButton *m_allTabsButton = nullptr;
     QAction *m_reconnectAllAction = nullptr;
     QAction *m_closeAllAction = nullptr;
+    PeerScriptListModel *m_scripts = nullptr;
+    QString m_lastScriptDir;
+    QStringList m_pendingScripts; // run once the broker listens (--script at start)
     int m_lastAddCount = 3;
     QString m_lastAddName = QStringLiteral("client");
 };

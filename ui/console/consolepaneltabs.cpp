@@ -52,6 +52,13 @@ QWidget *ConsolePanel::makeCornerWidget() {
     addManyButton->setAutoRaise(true);
     connect(addManyButton, &QToolButton::clicked, this, &ConsolePanel::showAddClientsDialog);
 
+    auto *scriptButton = new QToolButton(corner);
+    scriptButton->setObjectName(QStringLiteral("runScriptCornerButton"));
+    scriptButton->setText(tr("Run Script…"));
+    scriptButton->setToolTip(tr("Run a JavaScript file of simulated clients (scripted peers)"));
+    scriptButton->setAutoRaise(true);
+    connect(scriptButton, &QToolButton::clicked, this, &ConsolePanel::chooseAndRunScript);
+
     // What applies to every tab at once.
     m_allTabsButton = new QToolButton(corner);
     m_allTabsButton->setObjectName(QStringLiteral("allTabsButton"));
@@ -77,6 +84,7 @@ QWidget *ConsolePanel::makeCornerWidget() {
     cornerLayout->addWidget(m_roomCombo);
     cornerLayout->addWidget(newButton);
     cornerLayout->addWidget(addManyButton);
+    cornerLayout->addWidget(scriptButton);
     cornerLayout->addWidget(m_allTabsButton);
     return corner;
 }

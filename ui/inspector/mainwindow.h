@@ -54,6 +54,8 @@ public:
 
     // Opens a saved capture, JSON Lines log or HAR in a window of its own.
     void openFile(const QString &path);
+    // Runs a peer script from the console against this window's broker, shown in its dock.
+    void runScript(const QString &path);
 
 public slots:
     void startBroker();

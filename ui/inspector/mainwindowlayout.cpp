@@ -12,6 +12,7 @@
 #include "inspector.h"
 #include "inspectoricon.h"
 #include "logfilterbar.h"
+#include "peerscriptspanel.h"
 #include "recentlyclosedmodel.h"
 #include "sessioncapture.h"
 #include "statisticsview.h"
@@ -248,8 +249,27 @@ void MainWindow::createDocks() {
         url.setPath(QStringLiteral("/"));
         m_console->setDefaultUrl(url);
     });
+    // Peer scripts, beside the console that runs them.
+    auto *scripts = new PeerScriptsPanel(m_console->scripts(), this);
+    scripts->setObjectName(QStringLiteral("peerScripts"));
+    QDockWidget *scriptsDock = addDock(scripts, tr("Peer Scripts"), QStringLiteral("scriptsDock"),
+                                       Qt::BottomDockWidgetArea);
+    tabifyDockWidget(consoleDock, scriptsDock);
+    consoleDock->raise();
+    connect(scripts, &PeerScriptsPanel::runScriptRequested, m_console,
+            &ConsolePanel::chooseAndRunScript);
+    connect(m_console, &ConsolePanel::scriptStarted, scripts, [scripts, scriptsDock](int row) {
+        scriptsDock->show();
+        scriptsDock->raise();
+        scripts->showScript(row);
+    });
+
     createTrafficDocks();
     setUpConnectionViews();
+}
+
+void MainWindow::runScript(const QString &path) {
+    m_console->runScript(path);
 }
 
 void MainWindow::arrangeDocksForWidth(int windowWidth) {

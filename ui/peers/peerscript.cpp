@@ -213,7 +213,7 @@ bool PeerScript::checkError(const QJSValue &result) {
 }
 
 QUrl PeerScript::roomUrl(const QString &room) const {
-    QUrl url = m_brokerUrl;
+    QUrl url = m_brokerUrl; // keeps its query: the access token
     url.setPath(room.startsWith(u'/') ? room : u'/' + room);
     return url;
 }

@@ -3,6 +3,8 @@
 #include "peerscript.h"
 
 #include <QDateTime>
+#include <QHostAddress>
+#include <QUrlQuery>
 
 PeerScriptRunner::PeerScriptRunner(const QString &fileName, const QUrl &brokerUrl, QObject *parent)
     : QObject(parent)
@@ -73,4 +75,19 @@ void PeerScriptRunner::setState(State state) {
         return;
     m_state = state;
     emit stateChanged(state);
+}
+
+QUrl PeerScriptRunner::localBrokerUrl(const QUrl &listening, const QString &token) {
+    QUrl url = listening;
+    const QHostAddress host(url.host());
+    if (host == QHostAddress(QHostAddress::AnyIPv4) || host == QHostAddress(QHostAddress::Any))
+        url.setHost(QStringLiteral("127.0.0.1"));
+    else if (host == QHostAddress(QHostAddress::AnyIPv6))
+        url.setHost(QStringLiteral("::1"));
+    if (!token.isEmpty()) {
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("token"), token);
+        url.setQuery(query);
+    }
+    return url;
 }

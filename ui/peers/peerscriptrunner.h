@@ -34,6 +34,10 @@ public:
     void start();
     void stop();
 
+    // How a client on this machine reaches a broker listening at url: an "any" address becomes
+    // the loopback, and the access token, when one is needed, goes into the query.
+    static QUrl localBrokerUrl(const QUrl &listening, const QString &token);
+
 signals:
     void output(const QString &line);
     void failed(const QString &error);
