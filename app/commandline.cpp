@@ -31,6 +31,45 @@ bool parseNumber(const QCommandLineParser &parser, const QString &name, qint64 m
 
 } // namespace
 
+QString CommandLine::parseReplay(const QCommandLineParser &parser, CommandLine *result) {
+    ReplayOptions &replay = result->replay;
+    if (!parser.isSet(QStringLiteral("replay"))) {
+        for (const char *option : {"live", "speed", "timing", "ignore", "timeout", "junit"}) {
+            if (parser.isSet(QLatin1String(option)))
+                return tr("--%1 is an option of --replay, which is not given")
+                    .arg(QLatin1String(option));
+        }
+        return {};
+    }
+    result->replayFile = parser.value(QStringLiteral("replay"));
+    if (!result->headless)
+        return tr("--replay needs --headless");
+    if (!QFileInfo(result->replayFile).isFile() || !QFileInfo(result->replayFile).isReadable())
+        return tr("--replay: cannot read \"%1\"").arg(result->replayFile);
+    replay.liveIds = parser.values(QStringLiteral("live"));
+    replay.ignoredPaths = parser.values(QStringLiteral("ignore"));
+    result->junitFile = parser.value(QStringLiteral("junit"));
+    if (parser.isSet(QStringLiteral("speed"))) {
+        bool ok = false;
+        replay.speed = parser.value(QStringLiteral("speed")).toDouble(&ok);
+        if (!ok || !(replay.speed >= 0.01 && replay.speed <= 1000))
+            return tr("--speed: \"%1\" is not a number from 0.01 to 1000")
+                .arg(parser.value(QStringLiteral("speed")));
+    }
+    const QString timing = parser.value(QStringLiteral("timing"));
+    if (timing == QLatin1String("fast"))
+        replay.timing = ReplayOptions::Timing::AsFastAsPossible;
+    else if (timing == QLatin1String("input"))
+        replay.timing = ReplayOptions::Timing::WaitForInput;
+    else if (!timing.isEmpty() && timing != QLatin1String("recorded"))
+        return tr("--timing: \"%1\" must be recorded, fast or input").arg(timing);
+    QString error;
+    qint64 timeout = replay.timeoutS;
+    parseNumber(parser, QStringLiteral("timeout"), 1, 86400, &timeout, &error);
+    replay.timeoutS = int(timeout);
+    return error;
+}
+
 CommandLine CommandLine::parse(const QStringList &arguments, QSettings *savedSettings) {
     CommandLine result;
     QCommandLineParser parser;
@@ -102,6 +141,27 @@ CommandLine CommandLine::parse(const QStringList &arguments, QSettings *savedSet
         {QStringLiteral("script"),
          tr("Run this peer script (JavaScript clients; see the README) against the broker "
             "(repeatable)."),
+         tr("file")},
+        {QStringLiteral("replay"),
+         tr("Play this capture, JSON Lines log or HAR into the broker, simulating every recorded "
+            "client not named by --live, and compare what happens with the recording; exit 0 "
+            "when it matched, 1 when not (headless)."),
+         tr("file")},
+        {QStringLiteral("live"),
+         tr("A recorded client id that a real client under test takes (repeatable)."), tr("id")},
+        {QStringLiteral("speed"),
+         tr("Replay timing as recorded, this many times faster (default 1)."), tr("factor")},
+        {QStringLiteral("timing"),
+         tr("recorded (default: the recording's pauses, divided by --speed), fast (as fast as "
+            "possible) or input (a simulated client waits for what it had received before)."),
+         tr("mode")},
+        {QStringLiteral("ignore"),
+         tr("A JSON path not compared by --replay, e.g. message.timestamp (repeatable)."),
+         tr("path")},
+        {QStringLiteral("timeout"),
+         tr("Seconds --replay waits for the live clients, and for the end (default 30)."),
+         tr("seconds")},
+        {QStringLiteral("junit"), tr("Write the --replay result as JUnit XML to this file."),
          tr("file")},
         {QStringLiteral("token"), tr("Access token clients must pass as ?token= in the URL."),
          tr("token")},
@@ -294,6 +354,8 @@ CommandLine CommandLine::parse(const QStringList &arguments, QSettings *savedSet
             error = tr("--script: cannot read \"%1\"").arg(file);
         result.scriptFiles.append(file);
     }
+    if (error.isEmpty())
+        error = parseReplay(parser, &result);
     if (parser.isSet(QStringLiteral("allow-origin")))
         b.allowedOrigins = parser.values(QStringLiteral("allow-origin"));
     // Files named here must be readable now, as for --token-file; what they hold is checked

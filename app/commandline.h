@@ -2,11 +2,13 @@
 
 #include "brokersettings.h"
 #include "capturebudget.h"
+#include "replayoptions.h"
 
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
+class QCommandLineParser;
 class QSettings;
 
 // The parsed command line. Values the user did not give keep the settings file's value, or
@@ -28,6 +30,9 @@ public:
     QString recordFile; // --record: the capture the headless broker writes (empty: none)
     CaptureBudget captureBudget;
     QStringList scriptFiles; // --script: peer scripts to run against the broker
+    QString replayFile;      // --replay: the recording to play and compare (empty: none)
+    ReplayOptions replay;    // --live, --speed, --timing, --ignore, --timeout
+    QString junitFile;       // --junit: the replay's result as JUnit XML
     QString rulesFile; // --rules: the traffic rules file, reloaded when it changes (empty: none)
     // --convert IN OUT: converts and exits, no broker (empty: not asked).
     QString convertInput;
@@ -38,4 +43,8 @@ public:
     // savedSettings, when given, is read first when no --settings file is named (the window's
     // saved settings; the headless broker reads only the file it is given).
     static CommandLine parse(const QStringList &arguments, QSettings *savedSettings = nullptr);
+
+private:
+    // --replay and its options; the error, or empty.
+    static QString parseReplay(const QCommandLineParser &parser, CommandLine *result);
 };

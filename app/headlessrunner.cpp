@@ -19,7 +19,8 @@ HeadlessRunner::HeadlessRunner(Broker *broker, bool logFrames, QObject *parent)
         QCoreApplication::exit(1);
     });
     connect(
-        broker, &Broker::stopped, qApp, [] { QCoreApplication::exit(0); }, Qt::QueuedConnection);
+        broker, &Broker::stopped, qApp, [this] { QCoreApplication::exit(m_exitCode); },
+        Qt::QueuedConnection);
     if (logFrames)
         connect(broker, &Broker::eventsReady, this, &HeadlessRunner::printEvents);
     auto *watcher = new UnixSignalWatcher(this);
@@ -30,6 +31,11 @@ void HeadlessRunner::run() {
     // Started from the event loop: a failure exits with 1, which an exit() before exec()
     // would not do.
     QMetaObject::invokeMethod(m_broker, &Broker::start, Qt::QueuedConnection);
+}
+
+void HeadlessRunner::stopAndExit(int code) {
+    m_exitCode = code;
+    m_broker->stop();
 }
 
 QString HeadlessRunner::formatFrame(const BrokerEvent &e) {

@@ -16,6 +16,8 @@ public:
 
     // Starts the broker; the application's exit code follows what happens next.
     void run();
+    // Stops the broker (closing every client cleanly) and then exits with code.
+    void stopAndExit(int code);
 
     // One log line for a frame event (time, room, client, direction, size, text cut at 200).
     static QString formatFrame(const BrokerEvent &event);
@@ -25,4 +27,5 @@ private:
 
     Broker *m_broker;
     QTextStream m_out;
+    int m_exitCode = 0;
 };

@@ -3,6 +3,7 @@
 #include "captureconverter.h"
 #include "commandline.h"
 #include "headlessrecording.h"
+#include "headlessreplay.h"
 #include "headlessrunner.h"
 #include "headlessscripts.h"
 #include "mainwindow.h"
@@ -160,6 +161,22 @@ int main(int argc, char *argv[]) {
             rules->watch();
         }
         HeadlessScripts scripts(&broker, options.scriptFiles);
+        // Read before the broker starts: a file that is not a recording is a usage error.
+        std::unique_ptr<HeadlessReplay> replay;
+        if (!options.replayFile.isEmpty()) {
+            RecordedSession recording;
+            QString error;
+            if (!recording.load(options.replayFile, &error)) {
+                std::fprintf(stderr, "wsmsgbroker: %s\n", qPrintable(error));
+                return 2;
+            }
+            if (!recording.warning().isEmpty())
+                std::fprintf(stderr, "wsmsgbroker: %s\n", qPrintable(recording.warning()));
+            replay = std::make_unique<HeadlessReplay>(&broker, options.replayFile, recording,
+                                                      options.replay, options.junitFile);
+            QObject::connect(replay.get(), &HeadlessReplay::finished, &runner,
+                             &HeadlessRunner::stopAndExit);
+        }
         runner.run();
         return app->exec();
     }

@@ -69,6 +69,10 @@ void PeerClient::send(const QStringList &to, const QByteArray &messageJson, cons
     if (!ack.isEmpty())
         frame += ",\"ack\":" + quoted(ack);
     frame += '}';
+    sendFrame(frame);
+}
+
+void PeerClient::sendFrame(const QByteArray &frame) {
     if (m_registered)
         write(frame);
     else

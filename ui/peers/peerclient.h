@@ -27,6 +27,8 @@ public:
     // Frames sent before registration wait and go out, in order, once it is confirmed.
     void send(const QStringList &to, const QByteArray &messageJson, const QString &ack = {});
     void answer(const QString &ack, const QByteArray &messageJson);
+    // A frame as given (a recorded send); it waits for registration as send() does.
+    void sendFrame(const QByteArray &frame);
 
     // A fresh ack, 20 characters as the original client's shortid() makes them.
     static QString newAck();
