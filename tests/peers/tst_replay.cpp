@@ -86,6 +86,7 @@ private slots:
     void everyTimingModeMatches_data();
     void everyTimingModeMatches();
     void harReplays();
+    void oneSidedHarReplaysWithImpliedPeers();
     void editedRecordingNamesTheDifference();
     void ignoredPathIsNotCompared();
     void liveClientTakesItsPart();
@@ -243,6 +244,35 @@ void TestReplay::harReplays() {
     const auto replayer = replay(recording, options);
     QVERIFY2(replayer->passed(), qPrintable(replayer->report()));
     QCOMPARE(replayer->comparer().summary().matched, 7);
+}
+
+void TestReplay::oneSidedHarReplaysWithImpliedPeers() {
+    // What a browser records: the shop's own connection only.
+    BrokerEventList shopSide;
+    for (const BrokerEvent &e : std::as_const(m_orders)) {
+        if (e.clientId == "shop" || (e.kind == BrokerEvent::Kind::FrameIn &&
+                                     e.action == FrameAction::Register && e.data.contains("shop")))
+            shopSide.append(e);
+    }
+    RecordedSession recording;
+    QString error;
+    QVERIFY2(
+        recording.load(writeLog(shopSide, FrameLogFile::Format::Har, QStringLiteral("browser.har")),
+                       &error),
+        qPrintable(error));
+    // The warehouse is named by the shop's frames only; its part is implied.
+    const RecordedSession::Client *warehouse = recording.client(QStringLiteral("warehouse"));
+    QVERIFY(warehouse);
+    QCOMPARE(warehouse->sent, 4);
+    QCOMPARE(warehouse->received, 3);
+    for (const auto timing :
+         {ReplayOptions::Timing::WaitForInput, ReplayOptions::Timing::AsRecorded}) {
+        ReplayOptions options;
+        options.timing = timing;
+        const auto replayer = replay(recording, options);
+        QVERIFY2(replayer->passed(), qPrintable(replayer->report()));
+        QCOMPARE(replayer->comparer().summary().matched, 7);
+    }
 }
 
 void TestReplay::editedRecordingNamesTheDifference() {

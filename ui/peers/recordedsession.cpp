@@ -1,12 +1,15 @@
 #include "recordedsession.h"
 
 #include "capturereader.h"
+#include "framecodec.h"
 #include "framelogreader.h"
+#include "jsonmembers.h"
 
 #include <QFile>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 
 namespace {
 
@@ -94,6 +97,7 @@ void RecordedSession::setEvents(const BrokerEventList &events) {
         frame.data = e.data;
         m_frames.append(frame);
     }
+    addImpliedPeers();
     QHash<QString, qsizetype> indexOf;
     for (const Frame &frame : std::as_const(m_frames)) {
         qsizetype index = indexOf.value(frame.clientId, -1);
@@ -104,6 +108,63 @@ void RecordedSession::setEvents(const BrokerEventList &events) {
         }
         ++(frame.sent ? m_clients[index].sent : m_clients[index].received);
     }
+}
+
+void RecordedSession::addImpliedPeers() {
+    QSet<QString> recorded;
+    for (const Frame &frame : std::as_const(m_frames))
+        recorded.insert(frame.clientId);
+    const auto member = [](const QByteArray &data, const char *name) {
+        return JsonMembers::compact(data, name).value_or(QByteArray("null"));
+    };
+    const auto quoted = [](const QString &text) { return FrameCodec::quote(text.toUtf8()); };
+    QList<Frame> frames;
+    frames.reserve(m_frames.size());
+    for (const Frame &frame : std::as_const(m_frames)) {
+        const QJsonObject object = comparable(frame.data);
+        QString peer;
+        Frame implied = frame;
+        if (frame.sent && frame.action == FrameAction::Send) {
+            // What an implied receiver got: after the send.
+            frames.append(frame);
+            for (const QJsonValue &dest : object.value(QLatin1String("dest")).toArray()) {
+                if (recorded.contains(dest.toString()))
+                    continue;
+                implied.clientId = dest.toString();
+                implied.sent = false;
+                implied.action = FrameAction::Message;
+                implied.data =
+                    "{\"action\":\"message\",\"message\":" + member(frame.data, "message") +
+                    (frame.ack.isEmpty() ? QByteArray() : ",\"ack\":" + quoted(frame.ack)) +
+                    ",\"from\":" + quoted(frame.clientId) + '}';
+                frames.append(implied);
+            }
+            continue;
+        }
+        if (!frame.sent)
+            peer = object.value(QLatin1String("from")).toString();
+        if (peer.isEmpty() || recorded.contains(peer)) {
+            frames.append(frame);
+            continue;
+        }
+        // What an implied sender sent: before it was received.
+        implied.clientId = peer;
+        implied.sent = true;
+        if (frame.action == FrameAction::Message) {
+            implied.action = FrameAction::Send;
+            implied.data = "{\"action\":\"send\",\"dest\":[" + quoted(frame.clientId) +
+                           "],\"message\":" + member(frame.data, "message") +
+                           (frame.ack.isEmpty() ? QByteArray() : ",\"ack\":" + quoted(frame.ack)) +
+                           '}';
+        } else {
+            implied.action = FrameAction::Answer;
+            implied.data = "{\"action\":\"answer\",\"ack\":" + quoted(frame.ack) +
+                           ",\"message\":" + member(frame.data, "message") + '}';
+        }
+        frames.append(implied);
+        frames.append(frame);
+    }
+    m_frames = frames;
 }
 
 const RecordedSession::Client *RecordedSession::client(const QString &id) const {

@@ -11,7 +11,8 @@
 // A recorded conversation ready to replay: the frames clients sent and received, each with
 // the client id it belongs to, read from a capture, a JSON Lines log or a HAR. Only protocol
 // frames of registered clients count (send, answer; message, answer); a frame is reduced to
-// what a replay can compare (see comparable()).
+// what a replay can compare (see comparable()). Peers a one-sided recording only names are
+// filled in (addImpliedPeers()).
 class RecordedSession {
     Q_DECLARE_TR_FUNCTIONS(RecordedSession)
 public:
@@ -49,6 +50,11 @@ public:
     static QJsonObject comparable(const QByteArray &data);
 
 private:
+    // A recording of one client's side (a browser's HAR) names the peers it talked to without
+    // their frames: what they must have sent and received is added, so that a replay can
+    // simulate them too.
+    void addImpliedPeers();
+
     QList<Frame> m_frames;
     QList<Client> m_clients;
     QString m_warning;
