@@ -42,8 +42,6 @@ QString CommandLine::parseReplay(const QCommandLineParser &parser, CommandLine *
         return {};
     }
     result->replayFile = parser.value(QStringLiteral("replay"));
-    if (!result->headless)
-        return tr("--replay needs --headless");
     if (!QFileInfo(result->replayFile).isFile() || !QFileInfo(result->replayFile).isReadable())
         return tr("--replay: cannot read \"%1\"").arg(result->replayFile);
     replay.liveIds = parser.values(QStringLiteral("live"));
@@ -144,8 +142,8 @@ CommandLine CommandLine::parse(const QStringList &arguments, QSettings *savedSet
          tr("file")},
         {QStringLiteral("replay"),
          tr("Play this capture, JSON Lines log or HAR into the broker, simulating every recorded "
-            "client not named by --live, and compare what happens with the recording; exit 0 "
-            "when it matched, 1 when not (headless)."),
+            "client not named by --live, and compare what happens with the recording; headless, "
+            "exit 0 when it matched, 1 when not; in the window, the Replay dialog opens with it."),
          tr("file")},
         {QStringLiteral("live"),
          tr("A recorded client id that a real client under test takes (repeatable)."), tr("id")},

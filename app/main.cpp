@@ -194,5 +194,10 @@ int main(int argc, char *argv[]) {
         window.openFile(file);
     for (const QString &file : options.scriptFiles)
         window.runScript(file);
+    if (!options.replayFile.isEmpty())
+        QMetaObject::invokeMethod(
+            &window,
+            [&window, &options] { window.showReplayDialog(options.replayFile, options.replay); },
+            Qt::QueuedConnection);
     return app->exec();
 }

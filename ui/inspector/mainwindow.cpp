@@ -18,6 +18,7 @@
 #include "logfilewindow.h"
 #include "logfilterbar.h"
 #include "ratehistory.h"
+#include "replayer.h"
 #include "sessioncapture.h"
 #include "statisticsview.h"
 #include "tailfollower.h"

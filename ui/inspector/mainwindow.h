@@ -2,6 +2,8 @@
 
 #include "brokersettings.h"
 #include "brokersnapshot.h"
+#include "recordedsession.h"
+#include "replayoptions.h"
 #include "settingsdialog.h"
 
 #include <QMainWindow>
@@ -29,6 +31,8 @@ class QTableView;
 class QTreeView;
 class RateHistory;
 class RecentlyClosedModel;
+class ReplayPanel;
+class Replayer;
 class SessionCapture;
 class StatisticsView;
 class TailFollower;
@@ -56,6 +60,12 @@ public:
     void openFile(const QString &path);
     // Runs a peer script from the console against this window's broker, shown in its dock.
     void runScript(const QString &path);
+    // Plays a recording into this window's broker, shown in the Replay dock; false (with the
+    // error naming the file) when it is not a recording.
+    bool replayFile(const QString &path, const ReplayOptions &options, QString *error);
+    // The Replay dialog with this recording and these options chosen (--replay in the window).
+    void showReplayDialog(const QString &path, const ReplayOptions &options);
+    Replayer *replayer() const { return m_replayer.get(); }
 
 public slots:
     void startBroker();
@@ -75,6 +85,9 @@ private:
     // Traffic control (issue 13, mainwindowtraffic.cpp): the Rules and Held docks, the tree's
     // entries that add rules, the rules kept in the settings.
     void createTrafficDocks();
+    void createReplayDock();
+    void replayInteractively();
+    void startReplay(const RecordedSession &recording, const ReplayOptions &options);
     QList<QAction *> trafficActions(const QModelIndex &index);
     void addTrafficRule(const TrafficRule &rule);
     void updateHeldTitle();
@@ -127,6 +140,12 @@ private:
     FrameDetailsView *m_details = nullptr;
     StatisticsView *m_statistics = nullptr;
     ConsolePanel *m_console = nullptr;
+    ReplayPanel *m_replayPanel = nullptr;
+    QDockWidget *m_replayDock = nullptr;
+    std::unique_ptr<Replayer> m_replayer;
+    RecordedSession m_replayRecording; // for Replay Again
+    ReplayOptions m_replayOptions;
+    QString m_replayPath;
     TrafficRuleModel *m_trafficRules = nullptr;
     HeldFrameModel *m_heldFrames = nullptr;
     TrafficRulesPanel *m_rulesPanel = nullptr;

@@ -71,6 +71,11 @@ void MainWindow::createActions() {
         QApplication::clipboard()->setText(m_controller->url().toString());
     });
     copyUrl->setShortcut(tr("Ctrl+Shift+C"));
+    QAction *replay =
+        brokerMenu->addAction(tr("Re&play Recording…"), this, &MainWindow::replayInteractively);
+    replay->setObjectName(QStringLiteral("replayRecording"));
+    replay->setToolTip(tr("Play a capture, JSON Lines log or HAR into this broker, simulating "
+                          "its clients, and compare what happens with the recording"));
     brokerMenu->addSeparator();
     QAction *settingsAction =
         brokerMenu->addAction(icon("settings"), tr("&Settings…"), this, &MainWindow::showSettings);
@@ -265,6 +270,7 @@ void MainWindow::createDocks() {
     });
 
     createTrafficDocks();
+    createReplayDock();
     setUpConnectionViews();
 }
 

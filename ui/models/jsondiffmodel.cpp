@@ -144,10 +144,16 @@ QVariant JsonDiffModel::headerData(int section, Qt::Orientation orientation, int
     case ChangeColumn:
         return tr("Change");
     case BeforeColumn:
-        return tr("Before");
+        return m_beforeHeader.isEmpty() ? tr("Before") : m_beforeHeader;
     case AfterColumn:
-        return tr("After");
+        return m_afterHeader.isEmpty() ? tr("After") : m_afterHeader;
     default:
         return {};
     }
+}
+
+void JsonDiffModel::setValueHeaders(const QString &before, const QString &after) {
+    m_beforeHeader = before;
+    m_afterHeader = after;
+    emit headerDataChanged(Qt::Horizontal, BeforeColumn, AfterColumn);
 }

@@ -25,6 +25,8 @@ public:
     void setChanges(const JsonDiff::ChangeList &changes, bool cut = false);
     void clear();
     const JsonDiff::ChangeList &changes() const { return m_changes; }
+    // The value columns' titles (default Before and After; a replay says Recorded, Replayed).
+    void setValueHeaders(const QString &before, const QString &after);
     // "2 changed, 1 added, 1 removed" or "No difference".
     QString summary() const;
 
@@ -47,4 +49,6 @@ private:
     JsonDiff::ChangeList m_changes;
     QList<Texts> m_texts;
     bool m_cut = false;
+    QString m_beforeHeader;
+    QString m_afterHeader;
 };
