@@ -569,6 +569,66 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
         <source>--script: cannot read &quot;%1&quot;</source>
         <translation>--script: „%1“ kann nicht gelesen werden</translation>
     </message>
+    <message>
+        <source>--%1 is an option of --replay, which is not given</source>
+        <translation>--%1 ist eine Option von --replay, das nicht angegeben ist</translation>
+    </message>
+    <message>
+        <source>--replay: cannot read &quot;%1&quot;</source>
+        <translation>--replay: „%1“ kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>--speed: &quot;%1&quot; is not a number from 0.01 to 1000</source>
+        <translation>--speed: „%1“ ist keine Zahl von 0.01 bis 1000</translation>
+    </message>
+    <message>
+        <source>--timing: &quot;%1&quot; must be recorded, fast or input</source>
+        <translation>--timing: „%1“ muss recorded, fast oder input sein</translation>
+    </message>
+    <message>
+        <source>Play this capture, JSON Lines log or HAR into the broker, simulating every recorded client not named by --live, and compare what happens with the recording; headless, exit 0 when it matched, 1 when not; in the window, the Replay dialog opens with it.</source>
+        <translation>Diese Aufzeichnung, dieses JSON-Lines-Protokoll oder dieses HAR in den Broker abspielen, jeden aufgezeichneten Client simulieren, der nicht mit --live genannt ist, und das Geschehen mit der Aufzeichnung vergleichen; mit --headless Exit-Code 0 bei Übereinstimmung, sonst 1; im Fenster öffnet sich damit der Dialog „Wiedergabe“.</translation>
+    </message>
+    <message>
+        <source>A recorded client id that a real client under test takes (repeatable).</source>
+        <translation>Eine aufgezeichnete Client-ID, die ein echter Client unter Test übernimmt (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Replay timing as recorded, this many times faster (default 1).</source>
+        <translation>Im aufgezeichneten Takt abspielen, so viel Mal schneller (Standard 1).</translation>
+    </message>
+    <message>
+        <source>factor</source>
+        <translation>Faktor</translation>
+    </message>
+    <message>
+        <source>recorded (default: the recording&apos;s pauses, divided by --speed), fast (as fast as possible) or input (a simulated client waits for what it had received before).</source>
+        <translation>recorded (Standard: die Pausen der Aufzeichnung, geteilt durch --speed), fast (so schnell wie möglich) oder input (ein simulierter Client wartet auf das, was er zuvor empfangen hatte).</translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>A JSON path not compared by --replay, e.g. message.timestamp (repeatable).</source>
+        <translation>Ein JSON-Pfad, den --replay nicht vergleicht, z. B. message.timestamp (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Seconds --replay waits for the live clients, and for the end (default 30).</source>
+        <translation>Sekunden, die --replay auf die echten Clients und auf das Ende wartet (Standard 30).</translation>
+    </message>
+    <message>
+        <source>Write the --replay result as JUnit XML to this file.</source>
+        <translation>Das Ergebnis von --replay als JUnit-XML in diese Datei schreiben.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionTreeModel</name>
@@ -1722,6 +1782,33 @@ Verbindung %2</translation>
     </message>
 </context>
 <context>
+    <name>HeadlessReplay</name>
+    <message>
+        <source>replay: waiting for the live client(s) %1</source>
+        <translation>replay: warte auf den/die echten Client(s) %1</translation>
+    </message>
+    <message>
+        <source>--junit: cannot write %1: %2</source>
+        <translation>--junit: %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>replay</source>
+        <translation>Wiedergabe</translation>
+    </message>
+    <message>
+        <source>%1 sent</source>
+        <translation>%1 gesendet</translation>
+    </message>
+    <message>
+        <source>%1 received</source>
+        <translation>%1 empfangen</translation>
+    </message>
+    <message>
+        <source>replay of %1</source>
+        <translation>Wiedergabe von %1</translation>
+    </message>
+</context>
+<context>
     <name>HeadlessScripts</name>
     <message>
         <source>script stopped: %1</source>
@@ -2537,6 +2624,26 @@ Verbindung %2</translation>
         <source>Peer Scripts</source>
         <translation>Peer-Skripte</translation>
     </message>
+    <message>
+        <source>Re&amp;play Recording…</source>
+        <translation>Aufzeichnung &amp;wiedergeben…</translation>
+    </message>
+    <message>
+        <source>Play a capture, JSON Lines log or HAR into this broker, simulating its clients, and compare what happens with the recording</source>
+        <translation>Eine Aufzeichnung, ein JSON-Lines-Protokoll oder ein HAR in diesen Broker abspielen, seine Clients simulieren und das Geschehen mit der Aufzeichnung vergleichen</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>Wiedergabe</translation>
+    </message>
+    <message>
+        <source>Replay Recording</source>
+        <translation>Aufzeichnung wiedergeben</translation>
+    </message>
+    <message>
+        <source>The broker is not running: start it first (Broker → Start).</source>
+        <translation>Der Broker läuft nicht: Starten Sie ihn zuerst (Broker → Starten).</translation>
+    </message>
 </context>
 <context>
     <name>NewFramesIndicator</name>
@@ -2707,6 +2814,318 @@ Verbindung %2</translation>
     <message>
         <source>Connection %1, closed by an earlier run of the broker</source>
         <translation>Verbindung %1, geschlossen bei einem früheren Lauf des Brokers</translation>
+    </message>
+</context>
+<context>
+    <name>RecordedSession</name>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1: kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n damaged line(s) skipped (%2)</source>
+        <translation>
+            <numerusform>%1: %n beschädigte Zeile übersprungen (%2)</numerusform>
+            <numerusform>%1: %n beschädigte Zeilen übersprungen (%2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: no frame to replay (no send, answer or message of a registered client)</source>
+        <translation>%1: kein Frame zum Wiedergeben (kein send, answer oder message eines registrierten Clients)</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayComparer</name>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>replay: %1 frames matched, %2 differing, %3 missing, %4 extra</source>
+        <translation>replay: %1 Frames stimmen überein, %2 abweichend, %3 fehlend, %4 zusätzlich</translation>
+    </message>
+    <message>
+        <source>… and %1 more differences</source>
+        <translation>… und %1 weitere Abweichungen</translation>
+    </message>
+    <message>
+        <source>%1 sent #%2 (%3)</source>
+        <translation>%1 gesendet Nr. %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 received #%2 (%3)</source>
+        <translation>%1 empfangen Nr. %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 s into the recording</source>
+        <translation>%1 s nach Beginn der Aufzeichnung</translation>
+    </message>
+    <message>
+        <source>%1 at %2: missing, expected %3</source>
+        <translation>%1 bei %2: fehlt, erwartet %3</translation>
+    </message>
+    <message>
+        <source>%1: extra, not in the recording: %2</source>
+        <translation>%1: zusätzlich, nicht in der Aufzeichnung: %2</translation>
+    </message>
+    <message>
+        <source>the frame</source>
+        <translation>der Frame</translation>
+    </message>
+    <message>
+        <source>%1: expected %2, got %3</source>
+        <translation>%1: erwartet %2, erhalten %3</translation>
+    </message>
+    <message>
+        <source>%1 more</source>
+        <translation>%1 weitere</translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation>%1 bei %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayDialog</name>
+    <message>
+        <source>Replay Recording</source>
+        <translation>Aufzeichnung wiedergeben</translation>
+    </message>
+    <message>
+        <source>A capture, JSON Lines log or HAR</source>
+        <translation>Eine Aufzeichnung, ein JSON-Lines-Protokoll oder ein HAR</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Echt</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Raum</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Empfangen</translation>
+    </message>
+    <message>
+        <source>Check the clients a real client under test will take: it connects and registers that id, and what it sends and receives is compared with the recording. The others are simulated.</source>
+        <translation>Markieren Sie die Clients, die ein echter Client unter Test übernimmt: Er verbindet sich und registriert diese ID, und was er sendet und empfängt, wird mit der Aufzeichnung verglichen. Die anderen werden simuliert.</translation>
+    </message>
+    <message>
+        <source>As recorded</source>
+        <translation>Wie aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>As fast as possible</source>
+        <translation>So schnell wie möglich</translation>
+    </message>
+    <message>
+        <source>Wait for the expected input</source>
+        <translation>Auf die erwartete Eingabe warten</translation>
+    </message>
+    <message>
+        <source>Wait for the expected input: a simulated client sends its next frame once it has received what it had received before it</source>
+        <translation>Auf die erwartete Eingabe warten: Ein simulierter Client sendet seinen nächsten Frame, sobald er empfangen hat, was er davor empfangen hatte</translation>
+    </message>
+    <message>
+        <source> ×</source>
+        <translation> ×</translation>
+    </message>
+    <message>
+        <source>message.timestamp, message.id</source>
+        <translation>message.timestamp, message.id</translation>
+    </message>
+    <message>
+        <source>JSON paths not compared, separated by commas</source>
+        <translation>Nicht verglichene JSON-Pfade, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>How long to wait for the live clients, and for the end</source>
+        <translation>Wie lange auf die echten Clients und auf das Ende gewartet wird</translation>
+    </message>
+    <message>
+        <source>Recording:</source>
+        <translation>Aufzeichnung:</translation>
+    </message>
+    <message>
+        <source>Timing:</source>
+        <translation>Takt:</translation>
+    </message>
+    <message>
+        <source>Speed:</source>
+        <translation>Geschwindigkeit:</translation>
+    </message>
+    <message>
+        <source>Ignore paths:</source>
+        <translation>Ignorierte Pfade:</translation>
+    </message>
+    <message>
+        <source>Timeout:</source>
+        <translation>Zeitlimit:</translation>
+    </message>
+    <message>
+        <source>Start Replay</source>
+        <translation>Wiedergabe starten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s), %1 s</source>
+        <translation>
+            <numerusform>%n Client, %1 s</numerusform>
+            <numerusform>%n Clients, %1 s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recordings (*.wscap *.jsonl *.har);;All files (*)</source>
+        <translation>Aufzeichnungen (*.wscap *.jsonl *.har);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayDifferenceModel</name>
+    <message>
+        <source>Differs</source>
+        <translation>Weicht ab</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Fehlt</translation>
+    </message>
+    <message>
+        <source>Extra</source>
+        <translation>Zusätzlich</translation>
+    </message>
+    <message>
+        <source>%1 sent</source>
+        <translation>%1 gesendet</translation>
+    </message>
+    <message>
+        <source>%1 received</source>
+        <translation>%1 empfangen</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>the frame</source>
+        <translation>der Frame</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Abweichung</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Frame</source>
+        <translation>Frame</translation>
+    </message>
+    <message>
+        <source>In the Recording</source>
+        <translation>In der Aufzeichnung</translation>
+    </message>
+    <message>
+        <source>Paths</source>
+        <translation>Pfade</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayPanel</name>
+    <message>
+        <source>No replay yet: Broker → Replay Recording…</source>
+        <translation>Noch keine Wiedergabe: Broker → Aufzeichnung wiedergeben…</translation>
+    </message>
+    <message>
+        <source>Stop Replay</source>
+        <translation>Wiedergabe anhalten</translation>
+    </message>
+    <message>
+        <source>Replay Again</source>
+        <translation>Erneut wiedergeben</translation>
+    </message>
+    <message>
+        <source>What the recording has</source>
+        <translation>Was die Aufzeichnung enthält</translation>
+    </message>
+    <message>
+        <source>What the replay did</source>
+        <translation>Was die Wiedergabe ergab</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>Replayed</source>
+        <translation>Wiedergegeben</translation>
+    </message>
+    <message>
+        <source>Waiting for the live client(s) %1 to connect and register</source>
+        <translation>Warte, bis sich der/die echten Client(s) %1 verbinden und registrieren</translation>
+    </message>
+    <message>
+        <source>Replaying: %1 of %2 frames sent; %3 matched, %4 differing</source>
+        <translation>Wiedergabe: %1 von %2 Frames gesendet; %3 übereinstimmend, %4 abweichend</translation>
+    </message>
+    <message>
+        <source>%1 frames matched, %2 differing, %3 missing, %4 extra</source>
+        <translation>%1 Frames übereinstimmend, %2 abweichend, %3 fehlend, %4 zusätzlich</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Replay matched:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Wiedergabe stimmt überein:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Replay differs:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Wiedergabe weicht ab:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Replay failed:&lt;/b&gt; %1; %2</source>
+        <translation>&lt;b&gt;Wiedergabe fehlgeschlagen:&lt;/b&gt; %1; %2</translation>
+    </message>
+</context>
+<context>
+    <name>Replayer</name>
+    <message>
+        <source>live client(s) %1 did not register within %2 s</source>
+        <translation>der/die echten Client(s) %1 haben sich nicht innerhalb von %2 s registriert</translation>
+    </message>
+    <message>
+        <source>the replay did not end within %1 s</source>
+        <translation>die Wiedergabe endete nicht innerhalb von %1 s</translation>
+    </message>
+    <message>
+        <source>simulated client %1 lost its connection: %2</source>
+        <translation>der simulierte Client %1 hat seine Verbindung verloren: %2</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>replay failed: %1</source>
+        <translation>Wiedergabe fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>

@@ -569,6 +569,66 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
         <source>--script: cannot read &quot;%1&quot;</source>
         <translation>--script : impossible de lire « %1 »</translation>
     </message>
+    <message>
+        <source>--%1 is an option of --replay, which is not given</source>
+        <translation>--%1 est une option de --replay, qui n’est pas indiqué</translation>
+    </message>
+    <message>
+        <source>--replay: cannot read &quot;%1&quot;</source>
+        <translation>--replay : impossible de lire « %1 »</translation>
+    </message>
+    <message>
+        <source>--speed: &quot;%1&quot; is not a number from 0.01 to 1000</source>
+        <translation>--speed : « %1 » n’est pas un nombre entre 0.01 et 1000</translation>
+    </message>
+    <message>
+        <source>--timing: &quot;%1&quot; must be recorded, fast or input</source>
+        <translation>--timing : « %1 » doit valoir recorded, fast ou input</translation>
+    </message>
+    <message>
+        <source>Play this capture, JSON Lines log or HAR into the broker, simulating every recorded client not named by --live, and compare what happens with the recording; headless, exit 0 when it matched, 1 when not; in the window, the Replay dialog opens with it.</source>
+        <translation>Rejouer cette capture, ce journal JSON Lines ou ce HAR dans le broker, en simulant chaque client enregistré non nommé par --live, et comparer ce qui se passe avec l’enregistrement ; avec --headless, code de sortie 0 si tout concorde, 1 sinon ; dans la fenêtre, la boîte de dialogue Rejouer s’ouvre avec ce fichier.</translation>
+    </message>
+    <message>
+        <source>A recorded client id that a real client under test takes (repeatable).</source>
+        <translation>Un identifiant de client enregistré que prend un vrai client testé (répétable).</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>id</translation>
+    </message>
+    <message>
+        <source>Replay timing as recorded, this many times faster (default 1).</source>
+        <translation>Rejouer au rythme enregistré, autant de fois plus vite (par défaut 1).</translation>
+    </message>
+    <message>
+        <source>factor</source>
+        <translation>facteur</translation>
+    </message>
+    <message>
+        <source>recorded (default: the recording&apos;s pauses, divided by --speed), fast (as fast as possible) or input (a simulated client waits for what it had received before).</source>
+        <translation>recorded (par défaut : les pauses de l’enregistrement, divisées par --speed), fast (aussi vite que possible) ou input (un client simulé attend ce qu’il avait reçu avant).</translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation>mode</translation>
+    </message>
+    <message>
+        <source>A JSON path not compared by --replay, e.g. message.timestamp (repeatable).</source>
+        <translation>Un chemin JSON que --replay ne compare pas, p. ex. message.timestamp (répétable).</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>chemin</translation>
+    </message>
+    <message>
+        <source>Seconds --replay waits for the live clients, and for the end (default 30).</source>
+        <translation>Secondes pendant lesquelles --replay attend les clients réels, puis la fin (par défaut 30).</translation>
+    </message>
+    <message>
+        <source>Write the --replay result as JUnit XML to this file.</source>
+        <translation>Écrire le résultat de --replay en XML JUnit dans ce fichier.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionTreeModel</name>
@@ -1722,6 +1782,33 @@ Connexion %2</translation>
     </message>
 </context>
 <context>
+    <name>HeadlessReplay</name>
+    <message>
+        <source>replay: waiting for the live client(s) %1</source>
+        <translation>replay : en attente du ou des clients réels %1</translation>
+    </message>
+    <message>
+        <source>--junit: cannot write %1: %2</source>
+        <translation>--junit : impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>replay</source>
+        <translation>rejeu</translation>
+    </message>
+    <message>
+        <source>%1 sent</source>
+        <translation>%1 envoyé</translation>
+    </message>
+    <message>
+        <source>%1 received</source>
+        <translation>%1 reçu</translation>
+    </message>
+    <message>
+        <source>replay of %1</source>
+        <translation>rejeu de %1</translation>
+    </message>
+</context>
+<context>
     <name>HeadlessScripts</name>
     <message>
         <source>script stopped: %1</source>
@@ -2537,6 +2624,26 @@ Connexion %2</translation>
         <source>Peer Scripts</source>
         <translation>Scripts de pairs</translation>
     </message>
+    <message>
+        <source>Re&amp;play Recording…</source>
+        <translation>Re&amp;jouer un enregistrement…</translation>
+    </message>
+    <message>
+        <source>Play a capture, JSON Lines log or HAR into this broker, simulating its clients, and compare what happens with the recording</source>
+        <translation>Rejouer une capture, un journal JSON Lines ou un HAR dans ce broker, en simulant ses clients, et comparer ce qui se passe avec l’enregistrement</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>Rejeu</translation>
+    </message>
+    <message>
+        <source>Replay Recording</source>
+        <translation>Rejouer un enregistrement</translation>
+    </message>
+    <message>
+        <source>The broker is not running: start it first (Broker → Start).</source>
+        <translation>Le broker ne tourne pas : démarrez-le d’abord (Broker → Démarrer).</translation>
+    </message>
 </context>
 <context>
     <name>NewFramesIndicator</name>
@@ -2707,6 +2814,318 @@ Connexion %2</translation>
     <message>
         <source>Connection %1, closed by an earlier run of the broker</source>
         <translation>Connexion %1, fermée lors d’une exécution précédente du broker</translation>
+    </message>
+</context>
+<context>
+    <name>RecordedSession</name>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1&#xa0;: impossible de lire&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n damaged line(s) skipped (%2)</source>
+        <translation>
+            <numerusform>%1 : %n ligne endommagée ignorée (%2)</numerusform>
+            <numerusform>%1 : %n lignes endommagées ignorées (%2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: no frame to replay (no send, answer or message of a registered client)</source>
+        <translation>%1 : aucune trame à rejouer (aucun send, answer ou message d’un client inscrit)</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayComparer</name>
+    <message>
+        <source>nothing</source>
+        <translation>rien</translation>
+    </message>
+    <message>
+        <source>replay: %1 frames matched, %2 differing, %3 missing, %4 extra</source>
+        <translation>replay : %1 trames concordantes, %2 différentes, %3 manquantes, %4 en trop</translation>
+    </message>
+    <message>
+        <source>… and %1 more differences</source>
+        <translation>… et %1 autres différences</translation>
+    </message>
+    <message>
+        <source>%1 sent #%2 (%3)</source>
+        <translation>%1 a envoyé n° %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 received #%2 (%3)</source>
+        <translation>%1 a reçu n° %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 s into the recording</source>
+        <translation>%1 s après le début de l’enregistrement</translation>
+    </message>
+    <message>
+        <source>%1 at %2: missing, expected %3</source>
+        <translation>%1 à %2 : manquante, attendu %3</translation>
+    </message>
+    <message>
+        <source>%1: extra, not in the recording: %2</source>
+        <translation>%1 : en trop, absente de l’enregistrement : %2</translation>
+    </message>
+    <message>
+        <source>the frame</source>
+        <translation>la trame</translation>
+    </message>
+    <message>
+        <source>%1: expected %2, got %3</source>
+        <translation>%1 : attendu %2, obtenu %3</translation>
+    </message>
+    <message>
+        <source>%1 more</source>
+        <translation>%1 de plus</translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation>%1 à %2 : %3</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayDialog</name>
+    <message>
+        <source>Replay Recording</source>
+        <translation>Rejouer un enregistrement</translation>
+    </message>
+    <message>
+        <source>A capture, JSON Lines log or HAR</source>
+        <translation>Une capture, un journal JSON Lines ou un HAR</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Réel</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Salon</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyées</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçues</translation>
+    </message>
+    <message>
+        <source>Check the clients a real client under test will take: it connects and registers that id, and what it sends and receives is compared with the recording. The others are simulated.</source>
+        <translation>Cochez les clients qu’un vrai client testé prendra : il se connecte et inscrit cet identifiant, et ce qu’il envoie et reçoit est comparé avec l’enregistrement. Les autres sont simulés.</translation>
+    </message>
+    <message>
+        <source>As recorded</source>
+        <translation>Comme enregistré</translation>
+    </message>
+    <message>
+        <source>As fast as possible</source>
+        <translation>Aussi vite que possible</translation>
+    </message>
+    <message>
+        <source>Wait for the expected input</source>
+        <translation>Attendre l’entrée attendue</translation>
+    </message>
+    <message>
+        <source>Wait for the expected input: a simulated client sends its next frame once it has received what it had received before it</source>
+        <translation>Attendre l’entrée attendue : un client simulé envoie sa trame suivante une fois qu’il a reçu ce qu’il avait reçu avant elle</translation>
+    </message>
+    <message>
+        <source> ×</source>
+        <translation> ×</translation>
+    </message>
+    <message>
+        <source>message.timestamp, message.id</source>
+        <translation>message.timestamp, message.id</translation>
+    </message>
+    <message>
+        <source>JSON paths not compared, separated by commas</source>
+        <translation>Chemins JSON non comparés, séparés par des virgules</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>How long to wait for the live clients, and for the end</source>
+        <translation>Combien de temps attendre les clients réels, puis la fin</translation>
+    </message>
+    <message>
+        <source>Recording:</source>
+        <translation>Enregistrement :</translation>
+    </message>
+    <message>
+        <source>Timing:</source>
+        <translation>Rythme :</translation>
+    </message>
+    <message>
+        <source>Speed:</source>
+        <translation>Vitesse :</translation>
+    </message>
+    <message>
+        <source>Ignore paths:</source>
+        <translation>Chemins ignorés :</translation>
+    </message>
+    <message>
+        <source>Timeout:</source>
+        <translation>Délai :</translation>
+    </message>
+    <message>
+        <source>Start Replay</source>
+        <translation>Lancer le rejeu</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s), %1 s</source>
+        <translation>
+            <numerusform>%n client, %1 s</numerusform>
+            <numerusform>%n clients, %1 s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recordings (*.wscap *.jsonl *.har);;All files (*)</source>
+        <translation>Enregistrements (*.wscap *.jsonl *.har);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayDifferenceModel</name>
+    <message>
+        <source>Differs</source>
+        <translation>Diffère</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Manquante</translation>
+    </message>
+    <message>
+        <source>Extra</source>
+        <translation>En trop</translation>
+    </message>
+    <message>
+        <source>%1 sent</source>
+        <translation>%1 envoyé</translation>
+    </message>
+    <message>
+        <source>%1 received</source>
+        <translation>%1 reçu</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>the frame</source>
+        <translation>la trame</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Différence</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Frame</source>
+        <translation>Trame</translation>
+    </message>
+    <message>
+        <source>In the Recording</source>
+        <translation>Dans l’enregistrement</translation>
+    </message>
+    <message>
+        <source>Paths</source>
+        <translation>Chemins</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayPanel</name>
+    <message>
+        <source>No replay yet: Broker → Replay Recording…</source>
+        <translation>Pas encore de rejeu : Broker → Rejouer un enregistrement…</translation>
+    </message>
+    <message>
+        <source>Stop Replay</source>
+        <translation>Arrêter le rejeu</translation>
+    </message>
+    <message>
+        <source>Replay Again</source>
+        <translation>Rejouer à nouveau</translation>
+    </message>
+    <message>
+        <source>What the recording has</source>
+        <translation>Ce que contient l’enregistrement</translation>
+    </message>
+    <message>
+        <source>What the replay did</source>
+        <translation>Ce qu’a fait le rejeu</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Enregistré</translation>
+    </message>
+    <message>
+        <source>Replayed</source>
+        <translation>Rejoué</translation>
+    </message>
+    <message>
+        <source>Waiting for the live client(s) %1 to connect and register</source>
+        <translation>En attente de la connexion et de l’inscription du ou des clients réels %1</translation>
+    </message>
+    <message>
+        <source>Replaying: %1 of %2 frames sent; %3 matched, %4 differing</source>
+        <translation>Rejeu : %1 trames envoyées sur %2 ; %3 concordantes, %4 différentes</translation>
+    </message>
+    <message>
+        <source>%1 frames matched, %2 differing, %3 missing, %4 extra</source>
+        <translation>%1 trames concordantes, %2 différentes, %3 manquantes, %4 en trop</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Replay matched:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Le rejeu concorde :&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Replay differs:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Le rejeu diffère :&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Replay failed:&lt;/b&gt; %1; %2</source>
+        <translation>&lt;b&gt;Le rejeu a échoué :&lt;/b&gt; %1 ; %2</translation>
+    </message>
+</context>
+<context>
+    <name>Replayer</name>
+    <message>
+        <source>live client(s) %1 did not register within %2 s</source>
+        <translation>le ou les clients réels %1 ne se sont pas inscrits en %2 s</translation>
+    </message>
+    <message>
+        <source>the replay did not end within %1 s</source>
+        <translation>le rejeu ne s’est pas terminé en %1 s</translation>
+    </message>
+    <message>
+        <source>simulated client %1 lost its connection: %2</source>
+        <translation>le client simulé %1 a perdu sa connexion : %2</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>arrêté</translation>
+    </message>
+    <message>
+        <source>replay failed: %1</source>
+        <translation>replay a échoué : %1</translation>
     </message>
 </context>
 <context>

@@ -260,6 +260,8 @@ void MainWindow::createDocks() {
     QDockWidget *scriptsDock = addDock(scripts, tr("Peer Scripts"), QStringLiteral("scriptsDock"),
                                        Qt::BottomDockWidgetArea);
     tabifyDockWidget(consoleDock, scriptsDock);
+    // Out of the way until a script runs (or View opens it): a first start shows the console.
+    scriptsDock->hide();
     consoleDock->raise();
     connect(scripts, &PeerScriptsPanel::runScriptRequested, m_console,
             &ConsolePanel::chooseAndRunScript);

@@ -24,6 +24,7 @@ void MainWindow::createReplayDock() {
         tabifyDockWidget(consoleDock, m_replayDock);
         consoleDock->raise();
     }
+    m_replayDock->hide(); // until a replay starts
     connect(m_replayPanel, &ReplayPanel::stopRequested, this, [this] {
         if (m_replayer)
             m_replayer->stop();
