@@ -42,7 +42,13 @@ void HeadlessReplay::begin(const QUrl &url) {
 }
 
 void HeadlessReplay::end(bool passed) {
-    QTextStream(stdout) << m_replayer->report() << Qt::endl;
+    QTextStream(stdout) << m_replayer->report() << Qt::endl
+                        << tr("replay: %1 frames sent by simulated clients in %2 s")
+                               .arg(m_replayer->framesSent())
+                               .arg(double(QDateTime::currentMSecsSinceEpoch() - m_startedMs) /
+                                        1000.0,
+                                    0, 'f', 3)
+                        << Qt::endl;
     if (!m_junitFile.isEmpty()) {
         QFile file(m_junitFile);
         if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
