@@ -1,3 +1,5 @@
+#include "testfiles.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -14,14 +16,6 @@
 namespace {
 
 constexpr int TimeoutMs = 10000;
-
-QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &text) {
-    QFile file(dir.filePath(name));
-    if (!file.open(QIODevice::WriteOnly))
-        qFatal("cannot write %s", qPrintable(file.fileName()));
-    file.write(text);
-    return file.fileName();
-}
 
 } // namespace
 
@@ -112,7 +106,7 @@ QJsonValue TestHeadlessScripts::ask(const QString &room, const QString &to,
 
 void TestHeadlessScripts::scriptAnswersAndPrints() {
     QTemporaryDir dir;
-    const QString script = writeFile(dir, QStringLiteral("pricing.js"), R"(
+    const QString script = writeTestFile(dir, QStringLiteral("pricing.js"), R"(
 client("pricing", "/market")
     .on("registered", id => console.log("ready as", id))
     .on("message", (msg, from, answer) => answer({price: 42, symbol: msg.symbol}));
@@ -129,9 +123,9 @@ client("pricing", "/market")
 
 void TestHeadlessScripts::brokenScriptStopsAlone() {
     QTemporaryDir dir;
-    const QString broken =
-        writeFile(dir, QStringLiteral("broken.js"), "client(\"b\", \"/r\");\nnotDefined.call();\n");
-    const QString good = writeFile(dir, QStringLiteral("echo.js"), R"(
+    const QString broken = writeTestFile(dir, QStringLiteral("broken.js"),
+                                         "client(\"b\", \"/r\");\nnotDefined.call();\n");
+    const QString good = writeTestFile(dir, QStringLiteral("echo.js"), R"(
 client("echo", "/r").on("message", (msg, from, answer) => answer(msg));
 )");
     QVERIFY2(start({broken, good}), m_err.constData());

@@ -2,6 +2,7 @@
 #include "brokersettings.h"
 #include "peerscriptrunner.h"
 #include "recordingclient.h"
+#include "testfiles.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>
@@ -62,12 +63,7 @@ void TestPeerScript::cleanup() {
 }
 
 QString TestPeerScript::writeScript(const QString &name, const QString &text) {
-    const QString path = m_dir->filePath(name);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        qFatal("cannot write %s", qPrintable(path));
-    file.write(text.toUtf8());
-    return path;
+    return writeTestFile(*m_dir, name, text.toUtf8());
 }
 
 std::unique_ptr<PeerScriptRunner> TestPeerScript::run(const QString &file, QStringList *output) {

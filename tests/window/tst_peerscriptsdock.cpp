@@ -3,6 +3,7 @@
 #include "peerscriptlistmodel.h"
 #include "peerscriptrunner.h"
 #include "recordingclient.h"
+#include "testfiles.h"
 
 #include <QDockWidget>
 #include <QPlainTextEdit>
@@ -15,14 +16,6 @@
 namespace {
 
 constexpr int Timeout = 10000;
-
-QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &text) {
-    QFile file(dir.filePath(name));
-    if (!file.open(QIODevice::WriteOnly))
-        qFatal("cannot write %s", qPrintable(file.fileName()));
-    file.write(text);
-    return file.fileName();
-}
 
 } // namespace
 
@@ -44,7 +37,7 @@ void TestPeerScriptsDock::scriptRunsStopsAndRunsAgain() {
     MainWindow window(broker, &settings);
     window.resize(1200, 800);
     window.show();
-    const QString script = writeFile(dir, QStringLiteral("echo.js"), R"(
+    const QString script = writeTestFile(dir, QStringLiteral("echo.js"), R"(
 client("echo", "/lab")
     .on("registered", () => console.log("echo is ready"))
     .on("message", (msg, from, answer) => answer({echo: msg, to: from}));
@@ -105,8 +98,8 @@ void TestPeerScriptsDock::failingScriptShowsItsError() {
     window.startBroker();
     auto *controller = window.findChild<BrokerController *>();
     QTRY_COMPARE(controller->state(), BrokerController::State::Running);
-    const QString script = writeFile(dir, QStringLiteral("typo.js"),
-                                     "const c = client(\"x\", \"/r\");\nc.sned({}, \"y\");\n");
+    const QString script = writeTestFile(dir, QStringLiteral("typo.js"),
+                                         "const c = client(\"x\", \"/r\");\nc.sned({}, \"y\");\n");
     window.runScript(script);
     auto *list = window.findChild<QTableView *>(QStringLiteral("peerScriptList"));
     auto *output = window.findChild<QPlainTextEdit *>(QStringLiteral("peerScriptOutput"));
