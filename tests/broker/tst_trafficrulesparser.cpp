@@ -103,6 +103,13 @@ void TestTrafficRulesParser::errorsNameTheRule_data() {
         << u"rule \"a\": the name is used by an earlier rule"_s;
     QTest::newRow("unknown key") << R"([{"name": "a", "effect": "hold", "colour": 1}])"_ba
                                  << u"rule \"a\": unknown key \"colour\""_s;
+    // From the fuzzer: a key with a line break made a two-line error; names are escaped too.
+    QTest::newRow("key with a line break")
+        << "[{\"name\": \"a\", \"effect\": \"hold\", \"ef\\nfect\": 1}]"_ba
+        << u"rule \"a\": unknown key \"ef\\nfect\""_s;
+    QTest::newRow("bidi override in a name")
+        << "[{\"name\": \"a\u202eb\", \"effect\": \"nope\"}]"_ba
+        << u"rule \"a\\u202eb\": unknown effect \"nope\" (hold, delay, drop, duplicate, close, throttle or ignorePings)"_s;
     QTest::newRow("unknown match key")
         << R"([{"name": "a", "effect": "hold", "match": {"sender": "x"}}])"_ba
         << u"rule \"a\": unknown key \"match.sender\""_s;
