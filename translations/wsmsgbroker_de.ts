@@ -1807,6 +1807,10 @@ Verbindung %2</translation>
         <source>replay of %1</source>
         <translation>Wiedergabe von %1</translation>
     </message>
+    <message>
+        <source>replay: %1 frames sent by simulated clients in %2 s</source>
+        <translation>replay: %1 Frames von simulierten Clients gesendet in %2 s</translation>
+    </message>
 </context>
 <context>
     <name>HeadlessScripts</name>

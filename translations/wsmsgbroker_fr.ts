@@ -1807,6 +1807,10 @@ Connexion %2</translation>
         <source>replay of %1</source>
         <translation>rejeu de %1</translation>
     </message>
+    <message>
+        <source>replay: %1 frames sent by simulated clients in %2 s</source>
+        <translation>replay : %1 trames envoyées par les clients simulés en %2 s</translation>
+    </message>
 </context>
 <context>
     <name>HeadlessScripts</name>
