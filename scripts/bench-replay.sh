@@ -34,7 +34,7 @@ kill -TERM "$recorder"
 wait "$recorder" || true
 # 2. The replay, as fast as possible.
 start=$(date +%s.%N)
-"$broker" --headless --port 0 --replay "$work/pairs.wscap" --timing fast --timeout 600 >"$work/replay.out" 2>&1 ||
+"$broker" --lang en --headless --port 0 --replay "$work/pairs.wscap" --timing fast --timeout 600 >"$work/replay.out" 2>&1 ||
     { echo "bench-replay.sh: the replay did not match:" >&2; cat "$work/replay.out" >&2; exit 1; }
 end=$(date +%s.%N)
 messages=$(sed -n 's/^replay: \([0-9]*\) frames sent by simulated clients in \([0-9.]*\) s$/\1/p' "$work/replay.out")

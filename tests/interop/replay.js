@@ -29,7 +29,7 @@ function sleep(ms) {
 // Starts the broker; resolves with { child, port, output(), exited }.
 function startBroker(args) {
   return new Promise((resolve, reject) => {
-    const child = spawn(binary, ['--headless', '--port', '0', ...args]);
+    const child = spawn(binary, ['--lang', 'en', '--headless', '--port', '0', ...args]);
     let out = '';
     let err = '';
     const exited = new Promise((done) => child.on('exit', (code) => done(code)));
