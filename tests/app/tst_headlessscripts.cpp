@@ -55,7 +55,8 @@ void TestHeadlessScripts::cleanup() {
 }
 
 bool TestHeadlessScripts::start(const QStringList &scripts) {
-    QStringList arguments{QStringLiteral("--headless"), QStringLiteral("--port"),
+    QStringList arguments{QStringLiteral("--lang"), QStringLiteral("en"),
+                          QStringLiteral("--headless"), QStringLiteral("--port"),
                           QStringLiteral("0")};
     for (const QString &script : scripts)
         arguments << QStringLiteral("--script") << script;
