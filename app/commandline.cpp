@@ -99,6 +99,10 @@ CommandLine CommandLine::parse(const QStringList &arguments, QSettings *savedSet
          tr("Apply the traffic rules of this JSON file (hold, delay, drop, duplicate, close, "
             "throttle, ignorePings; see the README), and reload it when it changes."),
          tr("file")},
+        {QStringLiteral("schemas"),
+         tr("Check the message of every send and answer against the JSON Schemas of this "
+            "folder or AsyncAPI file (see the README) and print each violation."),
+         tr("path")},
         {QStringLiteral("token"), tr("Access token clients must pass as ?token= in the URL."),
          tr("token")},
         {QStringLiteral("token-file"), tr("Read the access token from this file."), tr("file")},
@@ -284,6 +288,13 @@ CommandLine CommandLine::parse(const QStringList &arguments, QSettings *savedSet
                        "window)");
         else if (!QFileInfo(result.rulesFile).isFile() || !QFileInfo(result.rulesFile).isReadable())
             error = tr("--rules: cannot read \"%1\"").arg(result.rulesFile);
+    }
+    if (error.isEmpty() && parser.isSet(QStringLiteral("schemas"))) {
+        result.schemasPath = parser.value(QStringLiteral("schemas"));
+        if (!result.headless)
+            error = tr("--schemas needs --headless");
+        else if (!QFileInfo::exists(result.schemasPath))
+            error = tr("--schemas: no such file or folder \"%1\"").arg(result.schemasPath);
     }
     if (parser.isSet(QStringLiteral("allow-origin")))
         b.allowedOrigins = parser.values(QStringLiteral("allow-origin"));

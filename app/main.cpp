@@ -2,6 +2,7 @@
 #include "brokereventdispatcher.h"
 #include "captureconverter.h"
 #include "commandline.h"
+#include "headlesscontracts.h"
 #include "headlessrecording.h"
 #include "headlessrunner.h"
 #include "mainwindow.h"
@@ -157,6 +158,13 @@ int main(int argc, char *argv[]) {
                 std::fprintf(stderr, "wsmsgbroker: %s\n", qPrintable(e));
             });
             rules->watch();
+        }
+        // A file with a problem is said and left out; none usable at all is a usage error.
+        std::unique_ptr<HeadlessContracts> contracts;
+        if (!options.schemasPath.isEmpty()) {
+            contracts = std::make_unique<HeadlessContracts>(&broker);
+            if (!contracts->load(options.schemasPath))
+                return 2;
         }
         runner.run();
         return app->exec();
