@@ -27,7 +27,7 @@ public:
     BrokerSettings broker;
     QString recordFile; // --record: the capture the headless broker writes (empty: none)
     CaptureBudget captureBudget;
-    QString rulesFile; // --rules: the traffic rules file, reloaded when it changes (empty: none)
+    QString rulesFile;   // --rules: the traffic rules file, reloaded when it changes (empty: none)
     QString schemasPath; // --schemas: a contracts folder or AsyncAPI file (empty: none)
     // --convert IN OUT: converts and exits, no broker (empty: not asked).
     QString convertInput;

@@ -97,8 +97,8 @@ bool AsyncApiReader::resolve(const QJsonValue &value, int depth, QJsonValue *out
                        name.toInt() < target.toArray().size()) {
                 target = target.toArray().at(name.toInt());
             } else {
-                m_set->addError(tr("%1: %2: $ref %3 points to nothing")
-                                    .arg(m_file, where, ref.toString()));
+                m_set->addError(
+                    tr("%1: %2: $ref %3 points to nothing").arg(m_file, where, ref.toString()));
                 return false;
             }
         }
@@ -126,10 +126,8 @@ void AsyncApiReader::readChannel(const QString &key, const QJsonObject &channel,
             messages.append(message);
     } else {
         for (const QString &operation : {QStringLiteral("publish"), QStringLiteral("subscribe")}) {
-            const QJsonObject message = channel.value(operation)
-                                            .toObject()
-                                            .value(QStringLiteral("message"))
-                                            .toObject();
+            const QJsonObject message =
+                channel.value(operation).toObject().value(QStringLiteral("message")).toObject();
             const QJsonArray oneOf = message.value(QStringLiteral("oneOf")).toArray();
             if (!oneOf.isEmpty()) {
                 for (const QJsonValue &m : oneOf)

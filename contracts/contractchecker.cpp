@@ -36,7 +36,8 @@ void ContractChecker::check(const BrokerEventList &events) {
 
 void ContractChecker::drain() {
     // A blocking call behind every queued batch, then the results it posted back.
-    QMetaObject::invokeMethod(m_worker, [] {}, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [] {}, Qt::BlockingQueuedConnection);
     QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
 }
 

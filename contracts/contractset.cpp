@@ -84,8 +84,9 @@ bool ContractSet::readFile(const QString &file, QJsonValue *value, QString *erro
 
 void ContractSet::loadFolder(const QString &folder) {
     const QDir root(folder);
-    QDirIterator it(folder, {QStringLiteral("*.schema.json"), QStringLiteral("*.schema.yaml"),
-                             QStringLiteral("*.schema.yml")},
+    QDirIterator it(folder,
+                    {QStringLiteral("*.schema.json"), QStringLiteral("*.schema.yaml"),
+                     QStringLiteral("*.schema.yml")},
                     QDir::Files, QDirIterator::Subdirectories);
     QStringList files;
     while (it.hasNext())

@@ -13,8 +13,8 @@ struct ContractViolation {
     qint64 timeMs = 0;
     quint64 frameIndex = 0; // the n-th frame in from this connection that the checker saw
     QString room;
-    QString sender; // the client id, or "#N" for an unregistered connection
-    QString action; // "send" or "answer"
+    QString sender;  // the client id, or "#N" for an unregistered connection
+    QString action;  // "send" or "answer"
     QString path;    // JSON pointer into the message, "" for the message itself
     QString keyword; // the schema keyword that failed ("type", "required", ...)
     QString description;

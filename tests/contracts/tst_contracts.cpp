@@ -130,8 +130,8 @@ void TestContracts::badFilesAreNamed() {
     const auto set = ContractSet::load(fixture(load));
     bool found = false;
     for (const QString &error : set->errors())
-        found = found || (error.startsWith(fixture(file) + QLatin1Char(':')) &&
-                          error.contains(problem));
+        found = found ||
+                (error.startsWith(fixture(file) + QLatin1Char(':')) && error.contains(problem));
     QVERIFY2(found, qPrintable(set->errors().join(QLatin1Char('\n'))));
 }
 
