@@ -2,6 +2,7 @@
 
 #include "broker.h"
 
+#include <climits>
 #include <cstdio>
 
 HeadlessContracts::HeadlessContracts(Broker *broker, QObject *parent)
@@ -21,7 +22,15 @@ bool HeadlessContracts::load(const QString &path) {
     m_checker.setContracts(contracts);
     connect(m_broker, &Broker::eventsReady, &m_checker, &ContractChecker::check);
     // Before the queued exit that follows stopped(): the last batch is in by then.
-    connect(m_broker, &Broker::stopped, &m_checker, &ContractChecker::drain);
+    connect(m_broker, &Broker::stopped, this, [this] {
+        m_checker.drain();
+        if (m_checker.eventsSkipped() > 0)
+            std::fprintf(
+                stderr, "wsmsgbroker: %s\n",
+                qPrintable(tr("contracts: %n event(s) not checked (the checker fell "
+                              "behind)",
+                              nullptr, int(qMin<quint64>(m_checker.eventsSkipped(), INT_MAX)))));
+    });
     return true;
 }
 

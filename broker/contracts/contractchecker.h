@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QThread>
 
+#include <atomic>
+
 #include <memory>
 
 class ContractWorker;
@@ -29,7 +31,13 @@ public:
     // Waits until every batch queued so far is checked and its results are delivered.
     void drain();
 
+    // Batches queued at most (about 3 s of the broker's 50 ms batches): past it a batch is left
+    // unchecked and counted, so that a checker slower than routing cannot grow without bound.
+    static constexpr int MaxQueuedBatches = 64;
+
     quint64 framesChecked() const { return m_framesChecked; }
+    // Events of batches left unchecked because the checker was behind.
+    quint64 eventsSkipped() const { return m_skipped; }
     quint64 violationCount() const { return m_violations; }
 
 signals:
@@ -43,4 +51,6 @@ private:
     std::shared_ptr<const ContractSet> m_contracts;
     quint64 m_framesChecked = 0;
     quint64 m_violations = 0;
+    quint64 m_skipped = 0;
+    std::shared_ptr<std::atomic<int>> m_queued = std::make_shared<std::atomic<int>>(0);
 };

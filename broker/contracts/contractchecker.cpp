@@ -31,7 +31,15 @@ void ContractChecker::setContracts(std::shared_ptr<const ContractSet> contracts)
 void ContractChecker::check(const BrokerEventList &events) {
     if (!m_contracts || m_contracts->isEmpty())
         return;
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, events] { worker->check(events); });
+    if (m_queued->load() >= MaxQueuedBatches) {
+        m_skipped += quint64(events.size());
+        return;
+    }
+    ++*m_queued;
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, events, queued = m_queued] {
+        worker->check(events);
+        --*queued;
+    });
 }
 
 void ContractChecker::drain() {
