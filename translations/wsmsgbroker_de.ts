@@ -1253,6 +1253,29 @@ Verbindung %2 in Raum %3, verbunden seit %4</translation>
     </message>
 </context>
 <context>
+    <name>ContractViolationModel</name>
+    <message>
+        <source>Room</source>
+        <translation>Raum</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Keyword</source>
+        <translation>Schlüsselwort</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+</context>
+<context>
     <name>DeliveryPipeline</name>
     <message>
         <source>held %1 ms by %2</source>
@@ -2600,6 +2623,55 @@ Verbindung %2</translation>
     <message>
         <source>Added the traffic rule &quot;%1&quot;: %2, %3</source>
         <translation>Verkehrsregel „%1“ hinzugefügt: %2, %3</translation>
+    </message>
+    <message>
+        <source>Contracts</source>
+        <translation>Verträge</translation>
+    </message>
+    <message>
+        <source>Load Schemas &amp;Folder…</source>
+        <translation>&amp;Schema-Ordner laden…</translation>
+    </message>
+    <message>
+        <source>Clear Schemas</source>
+        <translation>Schemas entfernen</translation>
+    </message>
+    <message>
+        <source>Load Schemas Folder</source>
+        <translation>Schema-Ordner laden</translation>
+    </message>
+    <message>
+        <source>AsyncAPI documents (*.json *.yaml *.yml)</source>
+        <translation>AsyncAPI-Dokumente (*.json *.yaml *.yml)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n schema(s) from %1</source>
+        <translation>
+            <numerusform>%n Schema aus %1</numerusform>
+            <numerusform>%n Schemas aus %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Load Schemas</source>
+        <translation>Schemas laden</translation>
+    </message>
+    <message>
+        <source>Some schemas could not be used:
+%1</source>
+        <translation>Einige Schemas sind nicht verwendbar:
+%1</translation>
+    </message>
+    <message>
+        <source>Load Schemas from AsyncAPI &amp;Document…</source>
+        <translation>Schemas aus AsyncAPI-&amp;Dokument laden…</translation>
+    </message>
+    <message>
+        <source>Load Schemas from AsyncAPI Document</source>
+        <translation>Schemas aus AsyncAPI-Dokument laden</translation>
+    </message>
+    <message>
+        <source>No schemas loaded (File &gt; Load Schemas Folder… or Load Schemas from AsyncAPI Document…)</source>
+        <translation>Keine Schemas geladen (Datei &gt; Schema-Ordner laden… oder Schemas aus AsyncAPI-Dokument laden…)</translation>
     </message>
 </context>
 <context>

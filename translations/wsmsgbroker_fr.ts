@@ -1253,6 +1253,29 @@ Connexion %2 dans le salon %3, connectée depuis %4</translation>
     </message>
 </context>
 <context>
+    <name>ContractViolationModel</name>
+    <message>
+        <source>Room</source>
+        <translation>Salon</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Chemin</translation>
+    </message>
+    <message>
+        <source>Keyword</source>
+        <translation>Mot-clé</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Nombre</translation>
+    </message>
+</context>
+<context>
     <name>DeliveryPipeline</name>
     <message>
         <source>held %1 ms by %2</source>
@@ -2600,6 +2623,55 @@ Connexion %2</translation>
     <message>
         <source>Added the traffic rule &quot;%1&quot;: %2, %3</source>
         <translation>Règle de trafic «&#xa0;%1&#xa0;» ajoutée&#xa0;: %2, %3</translation>
+    </message>
+    <message>
+        <source>Contracts</source>
+        <translation>Contrats</translation>
+    </message>
+    <message>
+        <source>Load Schemas &amp;Folder…</source>
+        <translation>Charger un &amp;répertoire de schémas…</translation>
+    </message>
+    <message>
+        <source>Clear Schemas</source>
+        <translation>Retirer les schémas</translation>
+    </message>
+    <message>
+        <source>Load Schemas Folder</source>
+        <translation>Charger un répertoire de schémas</translation>
+    </message>
+    <message>
+        <source>AsyncAPI documents (*.json *.yaml *.yml)</source>
+        <translation>Documents AsyncAPI (*.json *.yaml *.yml)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n schema(s) from %1</source>
+        <translation>
+            <numerusform>%n schéma de %1</numerusform>
+            <numerusform>%n schémas de %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Load Schemas</source>
+        <translation>Charger des schémas</translation>
+    </message>
+    <message>
+        <source>Some schemas could not be used:
+%1</source>
+        <translation>Certains schémas sont inutilisables :
+%1</translation>
+    </message>
+    <message>
+        <source>Load Schemas from AsyncAPI &amp;Document…</source>
+        <translation>Charger les schémas d’un document &amp;AsyncAPI…</translation>
+    </message>
+    <message>
+        <source>Load Schemas from AsyncAPI Document</source>
+        <translation>Charger les schémas d’un document AsyncAPI</translation>
+    </message>
+    <message>
+        <source>No schemas loaded (File &gt; Load Schemas Folder… or Load Schemas from AsyncAPI Document…)</source>
+        <translation>Aucun schéma chargé (Fichier &gt; Charger un répertoire de schémas… ou Charger les schémas d’un document AsyncAPI…)</translation>
     </message>
 </context>
 <context>

@@ -249,6 +249,7 @@ void MainWindow::createDocks() {
         m_console->setDefaultUrl(url);
     });
     createTrafficDocks();
+    createContractsDock(menuBar()->actions().constFirst()->menu());
     setUpConnectionViews();
 }
 
