@@ -672,6 +672,18 @@ Connection %2 in room %3, connected at %4</source>
         <translation>%1
 Verbindung %2 in Raum %3, verbunden seit %4</translation>
     </message>
+    <message>
+        <source>%1  ⚠ %2</source>
+        <comment>client and its number of contract violations</comment>
+        <translation>%1  ⚠ %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contract violation(s)</source>
+        <translation>
+            <numerusform>%n Vertragsverletzung</numerusform>
+            <numerusform>%n Vertragsverletzungen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ConsoleClient</name>

@@ -672,6 +672,18 @@ Connection %2 in room %3, connected at %4</source>
         <translation>%1
 Connexion %2 dans le salon %3, connectée depuis %4</translation>
     </message>
+    <message>
+        <source>%1  ⚠ %2</source>
+        <comment>client and its number of contract violations</comment>
+        <translation>%1  ⚠ %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contract violation(s)</source>
+        <translation>
+            <numerusform>%n violation de contrat</numerusform>
+            <numerusform>%n violations de contrat</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ConsoleClient</name>

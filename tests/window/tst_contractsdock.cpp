@@ -4,6 +4,7 @@
 // and Clear Schemas stops checking and forgets the path.
 
 #include "brokercontroller.h"
+#include "connectiontreemodel.h"
 #include "contractviolationmodel.h"
 #include "mainwindow.h"
 #include "recordingclient.h"
@@ -111,6 +112,32 @@ void TestContractsDock::violationsAreCounted() {
     QCOMPARE(cell(1, ContractViolationModel::PathColumn), QStringLiteral("message"));
     QCOMPARE(cell(1, ContractViolationModel::KeywordColumn), QStringLiteral("required"));
     QCOMPARE(cell(1, ContractViolationModel::CountColumn), QStringLiteral("1"));
+
+    // The connection tree counts them per client, next to the id and in its tooltip.
+    const auto *tree = m_window->findChild<ConnectionTreeModel *>();
+    QVERIFY(tree);
+    const auto clientRow = [&](const QString &id) {
+        const QModelIndex room = tree->indexOfRoom(QStringLiteral("/orders"));
+        for (int r = 0; r < tree->rowCount(room); ++r) {
+            const QModelIndex index = tree->index(r, 0, room);
+            if (index.data(ConnectionTreeModel::ClientIdRole).toString() == id)
+                return index;
+        }
+        return QModelIndex();
+    };
+    QTRY_VERIFY(clientRow(QStringLiteral("alice")).isValid());
+    QTRY_COMPARE(clientRow(QStringLiteral("alice"))
+                     .data(ConnectionTreeModel::ContractViolationsRole)
+                     .toULongLong(),
+                 2u);
+    QCOMPARE(clientRow(QStringLiteral("bob")).data(ConnectionTreeModel::ContractViolationsRole),
+             QVariant(qulonglong(1)));
+    QVERIFY2(clientRow(QStringLiteral("alice")).data().toString().endsWith(QStringLiteral("⚠ 2")),
+             qPrintable(clientRow(QStringLiteral("alice")).data().toString()));
+    QVERIFY(clientRow(QStringLiteral("alice"))
+                .data(Qt::ToolTipRole)
+                .toString()
+                .endsWith(QStringLiteral("\n2 contract violation(s)")));
 }
 
 void TestContractsDock::badFilesAreNamedAndClearForgets() {

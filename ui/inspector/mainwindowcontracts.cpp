@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 
 #include "brokercontroller.h"
+#include "connectiontreemodel.h"
 #include "contractchecker.h"
 #include "contractviolationmodel.h"
 
@@ -16,6 +17,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QSettings>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -34,6 +36,8 @@ void MainWindow::createContractsDock(QMenu *fileMenu) {
             &ContractChecker::check);
     connect(m_contractChecker, &ContractChecker::violationsFound, m_contractViolations,
             &ContractViolationModel::addViolations);
+    connect(m_contractChecker, &ContractChecker::violationsFound, m_tree,
+            &ConnectionTreeModel::addContractViolations);
 
     auto *panel = new QWidget(this);
     auto *layout = new QVBoxLayout(panel);
@@ -51,12 +55,21 @@ void MainWindow::createContractsDock(QMenu *fileMenu) {
     layout->addWidget(table, 1);
     auto *dock = new QDockWidget(tr("Contracts"), this);
     dock->setObjectName(QStringLiteral("contractsDock"));
-    dock->setWidget(panel);
+    // In a scroll area, as the other right-hand docks: the table's columns would otherwise
+    // hold the dock area (and the connection tree beside it) wider than the first start allows.
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(panel);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    dock->setWidget(scroll);
     addDockWidget(Qt::RightDockWidgetArea, dock);
     m_viewMenu->addAction(dock->toggleViewAction());
     if (auto *stats = findChild<QDockWidget *>(QStringLiteral("statisticsDock")))
         tabifyDockWidget(stats, dock);
     findChild<QDockWidget *>(QStringLiteral("detailsDock"))->raise();
+    // Hidden until schemas are loaded (View lists it): its table would otherwise squeeze the
+    // connection tree at first start.
+    dock->hide();
 
     // Before the separator above Quit.
     QAction *before = fileMenu->actions().at(fileMenu->actions().size() - 2);
@@ -94,8 +107,10 @@ void MainWindow::loadSchemas(const QString &path, bool interactive) {
     const std::shared_ptr<const ContractSet> contracts = ContractSet::load(path);
     m_contractChecker->setContracts(contracts);
     m_contractViolations->clear();
+    m_tree->clearContractViolations();
     m_settings->setValue(PathKey, path);
     m_clearSchemasAction->setEnabled(true);
+    findChild<QDockWidget *>(QStringLiteral("contractsDock"))->show();
     QString status =
         tr("%n schema(s) from %1", nullptr, contracts->size()).arg(QDir::toNativeSeparators(path));
     if (!contracts->errors().isEmpty())
@@ -110,6 +125,7 @@ void MainWindow::loadSchemas(const QString &path, bool interactive) {
 void MainWindow::clearSchemas() {
     m_contractChecker->setContracts(nullptr);
     m_contractViolations->clear();
+    m_tree->clearContractViolations();
     m_settings->remove(PathKey);
     m_clearSchemasAction->setEnabled(false);
     m_contractsStatus->setText(tr("No schemas loaded (File > Load Schemas Folder… or Load "
