@@ -161,6 +161,10 @@ CommandLine CommandLine::parse(const QStringList &arguments, QSettings *savedSet
          tr("seconds")},
         {QStringLiteral("junit"), tr("Write the --replay result as JUnit XML to this file."),
          tr("file")},
+        {QStringLiteral("schemas"),
+         tr("Check the message of every send and answer against the JSON Schemas of this "
+            "folder or AsyncAPI file (see the README) and print each violation."),
+         tr("path")},
         {QStringLiteral("token"), tr("Access token clients must pass as ?token= in the URL."),
          tr("token")},
         {QStringLiteral("token-file"), tr("Read the access token from this file."), tr("file")},
@@ -354,6 +358,13 @@ CommandLine CommandLine::parse(const QStringList &arguments, QSettings *savedSet
     }
     if (error.isEmpty())
         error = parseReplay(parser, &result);
+    if (error.isEmpty() && parser.isSet(QStringLiteral("schemas"))) {
+        result.schemasPath = parser.value(QStringLiteral("schemas"));
+        if (!result.headless)
+            error = tr("--schemas needs --headless");
+        else if (!QFileInfo::exists(result.schemasPath))
+            error = tr("--schemas: no such file or folder \"%1\"").arg(result.schemasPath);
+    }
     if (parser.isSet(QStringLiteral("allow-origin")))
         b.allowedOrigins = parser.values(QStringLiteral("allow-origin"));
     // Files named here must be readable now, as for --token-file; what they hold is checked

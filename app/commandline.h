@@ -33,7 +33,8 @@ public:
     QString replayFile;      // --replay: the recording to play and compare (empty: none)
     ReplayOptions replay;    // --live, --speed, --timing, --ignore, --timeout
     QString junitFile;       // --junit: the replay's result as JUnit XML
-    QString rulesFile; // --rules: the traffic rules file, reloaded when it changes (empty: none)
+    QString rulesFile;   // --rules: the traffic rules file, reloaded when it changes (empty: none)
+    QString schemasPath; // --schemas: a contracts folder or AsyncAPI file (empty: none)
     // --convert IN OUT: converts and exits, no broker (empty: not asked).
     QString convertInput;
     QString convertOutput;

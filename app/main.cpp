@@ -2,6 +2,7 @@
 #include "brokereventdispatcher.h"
 #include "captureconverter.h"
 #include "commandline.h"
+#include "headlesscontracts.h"
 #include "headlessrecording.h"
 #include "headlessreplay.h"
 #include "headlessrunner.h"
@@ -176,6 +177,13 @@ int main(int argc, char *argv[]) {
                                                       options.replay, options.junitFile);
             QObject::connect(replay.get(), &HeadlessReplay::finished, &runner,
                              &HeadlessRunner::stopAndExit);
+        }
+        // A file with a problem is said and left out; none usable at all is a usage error.
+        std::unique_ptr<HeadlessContracts> contracts;
+        if (!options.schemasPath.isEmpty()) {
+            contracts = std::make_unique<HeadlessContracts>(&broker);
+            if (!contracts->load(options.schemasPath))
+                return 2;
         }
         runner.run();
         return app->exec();

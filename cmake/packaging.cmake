@@ -110,7 +110,8 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 set(CPACK_DEBIAN_COMPRESSION_TYPE "xz")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 # dpkg-shlibdeps (dpkg-dev) derives the libraries the binary links (libqt6core6, libqt6network6,
-# libqt6websockets6, libqt6gui6, libqt6widgets6, libc6, libstdc++6, ...) with their versions.
+# libqt6websockets6, libqt6gui6, libqt6widgets6, libyaml-cpp0.7 for the contracts' YAML, libc6,
+# libstdc++6, ...) with their versions.
 # Plugins are loaded at run time, so dpkg-shlibdeps cannot see them: libqt6svg6 carries the SVG
 # icon engine the icons need. (The xcb and offscreen platform plugins are in libqt6gui6.)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)

@@ -12,12 +12,17 @@ PACKAGES=(
     # build: Qt Qml's QJSEngine runs the peer scripts (JavaScript clients; no QML is used)
     qt6-declarative-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    # contracts: valijson validates JSON Schema (header-only, has a Qt JSON adapter); yaml-cpp
+    # reads AsyncAPI documents in YAML (a run-time library too)
+    libvalijson-dev libyaml-cpp-dev
     # run: Qt's own translations, the SVG plugin for the icons, and Qt SQL's SQLite driver (the
     # capture file is an SQLite database)
     qt6-translations-l10n libqt6svg6 libqt6sql6-sqlite
     # tests: the interop test runs the original npm client; GUI tests may use a virtual display;
     # the capture tests query a capture with the sqlite3 command, as the README shows
     nodejs npm ca-certificates xvfb xauth fonts-dejavu-core sqlite3
+    # tests: the JSON-Schema-Test-Suite the contract validator is measured against
+    json-schema-test-suite
     # checks: formatting, desktop entry, AppStream metadata, the Debian package, translations
     clang-format desktop-file-utils appstream dpkg-dev file python3
 )

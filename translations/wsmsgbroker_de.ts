@@ -61,6 +61,25 @@
     </message>
 </context>
 <context>
+    <name>AsyncApiReader</name>
+    <message>
+        <source>%1: not an AsyncAPI 2.x or 3.0 document (no &quot;asyncapi&quot;: &quot;2.6.0&quot; or &quot;3.0.0&quot;)</source>
+        <translation>%1: kein AsyncAPI-2.x- oder -3.0-Dokument (kein &quot;asyncapi&quot;: &quot;2.6.0&quot; oder &quot;3.0.0&quot;)</translation>
+    </message>
+    <message>
+        <source>%1: no channels</source>
+        <translation>%1: keine Kanäle (channels)</translation>
+    </message>
+    <message>
+        <source>%1: %2: $ref nested deeper than %3 (a cycle?)</source>
+        <translation>%1: %2: $ref tiefer als %3 Ebenen verschachtelt (ein Zyklus?)</translation>
+    </message>
+    <message>
+        <source>%1: %2: $ref %3 points to nothing</source>
+        <translation>%1: %2: $ref %3 verweist ins Leere</translation>
+    </message>
+</context>
+<context>
     <name>Broker</name>
     <message>
         <source>broker shutting down</source>
@@ -629,6 +648,18 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
         <source>Write the --replay result as JUnit XML to this file.</source>
         <translation>Das Ergebnis von --replay als JUnit-XML in diese Datei schreiben.</translation>
     </message>
+    <message>
+        <source>Check the message of every send and answer against the JSON Schemas of this folder or AsyncAPI file (see the README) and print each violation.</source>
+        <translation>Die Nachricht jedes send und answer gegen die JSON-Schemas dieses Ordners oder dieser AsyncAPI-Datei prüfen (siehe README) und jede Verletzung ausgeben.</translation>
+    </message>
+    <message>
+        <source>--schemas needs --headless</source>
+        <translation>--schemas erfordert --headless</translation>
+    </message>
+    <message>
+        <source>--schemas: no such file or folder &quot;%1&quot;</source>
+        <translation>--schemas: Datei oder Ordner &quot;%1&quot; existiert nicht</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionTreeModel</name>
@@ -704,6 +735,18 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
 Connection %2 in room %3, connected at %4</source>
         <translation>%1
 Verbindung %2 in Raum %3, verbunden seit %4</translation>
+    </message>
+    <message>
+        <source>%1  ⚠ %2</source>
+        <comment>client and its number of contract violations</comment>
+        <translation>%1  ⚠ %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contract violation(s)</source>
+        <translation>
+            <numerusform>%n Vertragsverletzung</numerusform>
+            <numerusform>%n Vertragsverletzungen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1248,6 +1291,83 @@ Verbindung %2 in Raum %3, verbunden seit %4</translation>
     </message>
 </context>
 <context>
+    <name>ContractSchema</name>
+    <message>
+        <source>a schema must be a JSON object or a boolean</source>
+        <translation>ein Schema muss ein JSON-Objekt oder ein Boolescher Wert sein</translation>
+    </message>
+    <message>
+        <source>the schema false admits no value</source>
+        <translation>das Schema false lässt keinen Wert zu</translation>
+    </message>
+</context>
+<context>
+    <name>ContractSet</name>
+    <message>
+        <source>%1: no such file or folder</source>
+        <translation>%1: Datei oder Ordner existiert nicht</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: larger than %2 MiB</source>
+        <translation>%1: größer als %2 MiB</translation>
+    </message>
+    <message>
+        <source>%1: not YAML: %2</source>
+        <translation>%1: kein YAML: %2</translation>
+    </message>
+    <message>
+        <source>%1: not JSON at byte %2: %3</source>
+        <translation>%1: kein JSON bei Byte %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: no *.schema.json, *.schema.yaml or *.schema.yml files</source>
+        <translation>%1: keine Dateien *.schema.json, *.schema.yaml oder *.schema.yml</translation>
+    </message>
+    <message>
+        <source>%1: the name should be ACTION.MEMBER=VALUE.schema.json</source>
+        <translation>%1: der Name sollte AKTION.MITGLIED=WERT.schema.json lauten</translation>
+    </message>
+    <message>
+        <source>%1: the name should start with send or answer</source>
+        <translation>%1: der Name sollte mit send oder answer beginnen</translation>
+    </message>
+    <message>
+        <source>%1: not a usable schema: %2</source>
+        <translation>%1: kein verwendbares Schema: %2</translation>
+    </message>
+    <message>
+        <source>%1: room %2 already selects %3 schemas by %4, not by %5</source>
+        <translation>%1: Raum %2 wählt seine %3-Schemas bereits nach %4, nicht nach %5</translation>
+    </message>
+</context>
+<context>
+    <name>ContractViolationModel</name>
+    <message>
+        <source>Room</source>
+        <translation>Raum</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Keyword</source>
+        <translation>Schlüsselwort</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+</context>
+<context>
     <name>DeliveryPipeline</name>
     <message>
         <source>held %1 ms by %2</source>
@@ -1758,6 +1878,16 @@ Verbindung %2</translation>
     <message>
         <source>line 1: not a HAR: there is no &quot;log&quot; member</source>
         <translation>Zeile 1: kein HAR: es gibt kein Element „log“</translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessContracts</name>
+    <message numerus="yes">
+        <source>contracts: %n event(s) not checked (the checker fell behind)</source>
+        <translation>
+            <numerusform>Verträge: %n Ereignis nicht geprüft (die Prüfung kam nicht nach)</numerusform>
+            <numerusform>Verträge: %n Ereignisse nicht geprüft (die Prüfung kam nicht nach)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2647,6 +2777,55 @@ Verbindung %2</translation>
     <message>
         <source>The broker is not running: start it first (Broker → Start).</source>
         <translation>Der Broker läuft nicht: Starten Sie ihn zuerst (Broker → Starten).</translation>
+    </message>
+    <message>
+        <source>Contracts</source>
+        <translation>Verträge</translation>
+    </message>
+    <message>
+        <source>Load Schemas &amp;Folder…</source>
+        <translation>&amp;Schema-Ordner laden…</translation>
+    </message>
+    <message>
+        <source>Load Schemas from AsyncAPI &amp;Document…</source>
+        <translation>Schemas aus AsyncAPI-&amp;Dokument laden…</translation>
+    </message>
+    <message>
+        <source>Clear Schemas</source>
+        <translation>Schemas entfernen</translation>
+    </message>
+    <message>
+        <source>Load Schemas Folder</source>
+        <translation>Schema-Ordner laden</translation>
+    </message>
+    <message>
+        <source>Load Schemas from AsyncAPI Document</source>
+        <translation>Schemas aus AsyncAPI-Dokument laden</translation>
+    </message>
+    <message>
+        <source>AsyncAPI documents (*.json *.yaml *.yml)</source>
+        <translation>AsyncAPI-Dokumente (*.json *.yaml *.yml)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n schema(s) from %1</source>
+        <translation>
+            <numerusform>%n Schema aus %1</numerusform>
+            <numerusform>%n Schemas aus %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Load Schemas</source>
+        <translation>Schemas laden</translation>
+    </message>
+    <message>
+        <source>Some schemas could not be used:
+%1</source>
+        <translation>Einige Schemas sind nicht verwendbar:
+%1</translation>
+    </message>
+    <message>
+        <source>No schemas loaded (File &gt; Load Schemas Folder… or Load Schemas from AsyncAPI Document…)</source>
+        <translation>Keine Schemas geladen (Datei &gt; Schema-Ordner laden… oder Schemas aus AsyncAPI-Dokument laden…)</translation>
     </message>
 </context>
 <context>
@@ -4009,6 +4188,21 @@ Verbindung %2</translation>
     <message>
         <source>the name is used by an earlier rule</source>
         <translation>der Name wird schon von einer früheren Regel verwendet</translation>
+    </message>
+</context>
+<context>
+    <name>YamlJson</name>
+    <message>
+        <source>nested deeper than %1 levels</source>
+        <translation>tiefer als %1 Ebenen verschachtelt</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: a map key that is not a scalar</source>
+        <translation>Zeile %1, Spalte %2: ein Map-Schlüssel, der kein Skalar ist</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
     </message>
 </context>
 <context>

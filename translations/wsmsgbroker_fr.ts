@@ -61,6 +61,25 @@
     </message>
 </context>
 <context>
+    <name>AsyncApiReader</name>
+    <message>
+        <source>%1: not an AsyncAPI 2.x or 3.0 document (no &quot;asyncapi&quot;: &quot;2.6.0&quot; or &quot;3.0.0&quot;)</source>
+        <translation>%1 : pas un document AsyncAPI 2.x ou 3.0 (pas de &quot;asyncapi&quot;: &quot;2.6.0&quot; ni &quot;3.0.0&quot;)</translation>
+    </message>
+    <message>
+        <source>%1: no channels</source>
+        <translation>%1 : aucun canal (channels)</translation>
+    </message>
+    <message>
+        <source>%1: %2: $ref nested deeper than %3 (a cycle?)</source>
+        <translation>%1 : %2 : $ref imbriqué sur plus de %3 niveaux (un cycle ?)</translation>
+    </message>
+    <message>
+        <source>%1: %2: $ref %3 points to nothing</source>
+        <translation>%1 : %2 : $ref %3 ne désigne rien</translation>
+    </message>
+</context>
+<context>
     <name>Broker</name>
     <message>
         <source>broker shutting down</source>
@@ -629,6 +648,18 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
         <source>Write the --replay result as JUnit XML to this file.</source>
         <translation>Écrire le résultat de --replay en XML JUnit dans ce fichier.</translation>
     </message>
+    <message>
+        <source>Check the message of every send and answer against the JSON Schemas of this folder or AsyncAPI file (see the README) and print each violation.</source>
+        <translation>Vérifier le message de chaque send et answer avec les schémas JSON de ce dossier ou fichier AsyncAPI (voir le README) et afficher chaque violation.</translation>
+    </message>
+    <message>
+        <source>--schemas needs --headless</source>
+        <translation>--schemas nécessite --headless</translation>
+    </message>
+    <message>
+        <source>--schemas: no such file or folder &quot;%1&quot;</source>
+        <translation>--schemas : fichier ou dossier &quot;%1&quot; introuvable</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionTreeModel</name>
@@ -704,6 +735,18 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
 Connection %2 in room %3, connected at %4</source>
         <translation>%1
 Connexion %2 dans le salon %3, connectée depuis %4</translation>
+    </message>
+    <message>
+        <source>%1  ⚠ %2</source>
+        <comment>client and its number of contract violations</comment>
+        <translation>%1  ⚠ %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contract violation(s)</source>
+        <translation>
+            <numerusform>%n violation de contrat</numerusform>
+            <numerusform>%n violations de contrat</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1248,6 +1291,83 @@ Connexion %2 dans le salon %3, connectée depuis %4</translation>
     </message>
 </context>
 <context>
+    <name>ContractSchema</name>
+    <message>
+        <source>a schema must be a JSON object or a boolean</source>
+        <translation>un schéma doit être un objet JSON ou un booléen</translation>
+    </message>
+    <message>
+        <source>the schema false admits no value</source>
+        <translation>le schéma false n’admet aucune valeur</translation>
+    </message>
+</context>
+<context>
+    <name>ContractSet</name>
+    <message>
+        <source>%1: no such file or folder</source>
+        <translation>%1 : fichier ou dossier introuvable</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1: larger than %2 MiB</source>
+        <translation>%1 : plus de %2 Mio</translation>
+    </message>
+    <message>
+        <source>%1: not YAML: %2</source>
+        <translation>%1 : pas du YAML : %2</translation>
+    </message>
+    <message>
+        <source>%1: not JSON at byte %2: %3</source>
+        <translation>%1 : pas du JSON à l’octet %2 : %3</translation>
+    </message>
+    <message>
+        <source>%1: no *.schema.json, *.schema.yaml or *.schema.yml files</source>
+        <translation>%1 : aucun fichier *.schema.json, *.schema.yaml ou *.schema.yml</translation>
+    </message>
+    <message>
+        <source>%1: the name should be ACTION.MEMBER=VALUE.schema.json</source>
+        <translation>%1 : le nom devrait être ACTION.MEMBRE=VALEUR.schema.json</translation>
+    </message>
+    <message>
+        <source>%1: the name should start with send or answer</source>
+        <translation>%1 : le nom devrait commencer par send ou answer</translation>
+    </message>
+    <message>
+        <source>%1: not a usable schema: %2</source>
+        <translation>%1 : schéma inutilisable : %2</translation>
+    </message>
+    <message>
+        <source>%1: room %2 already selects %3 schemas by %4, not by %5</source>
+        <translation>%1 : le salon %2 choisit déjà ses schémas %3 selon %4, pas selon %5</translation>
+    </message>
+</context>
+<context>
+    <name>ContractViolationModel</name>
+    <message>
+        <source>Room</source>
+        <translation>Salon</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Chemin</translation>
+    </message>
+    <message>
+        <source>Keyword</source>
+        <translation>Mot-clé</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Nombre</translation>
+    </message>
+</context>
+<context>
     <name>DeliveryPipeline</name>
     <message>
         <source>held %1 ms by %2</source>
@@ -1758,6 +1878,16 @@ Connexion %2</translation>
     <message>
         <source>line 1: not a HAR: there is no &quot;log&quot; member</source>
         <translation>ligne 1&#xa0;: pas un HAR&#xa0;: il n’y a pas de membre «&#xa0;log&#xa0;»</translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessContracts</name>
+    <message numerus="yes">
+        <source>contracts: %n event(s) not checked (the checker fell behind)</source>
+        <translation>
+            <numerusform>contrats : %n événement non vérifié (le vérificateur a pris du retard)</numerusform>
+            <numerusform>contrats : %n événements non vérifiés (le vérificateur a pris du retard)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2647,6 +2777,55 @@ Connexion %2</translation>
     <message>
         <source>The broker is not running: start it first (Broker → Start).</source>
         <translation>Le broker ne tourne pas : démarrez-le d’abord (Broker → Démarrer).</translation>
+    </message>
+    <message>
+        <source>Contracts</source>
+        <translation>Contrats</translation>
+    </message>
+    <message>
+        <source>Load Schemas &amp;Folder…</source>
+        <translation>Charger un &amp;répertoire de schémas…</translation>
+    </message>
+    <message>
+        <source>Load Schemas from AsyncAPI &amp;Document…</source>
+        <translation>Charger les schémas d’un document &amp;AsyncAPI…</translation>
+    </message>
+    <message>
+        <source>Clear Schemas</source>
+        <translation>Retirer les schémas</translation>
+    </message>
+    <message>
+        <source>Load Schemas Folder</source>
+        <translation>Charger un répertoire de schémas</translation>
+    </message>
+    <message>
+        <source>Load Schemas from AsyncAPI Document</source>
+        <translation>Charger les schémas d’un document AsyncAPI</translation>
+    </message>
+    <message>
+        <source>AsyncAPI documents (*.json *.yaml *.yml)</source>
+        <translation>Documents AsyncAPI (*.json *.yaml *.yml)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n schema(s) from %1</source>
+        <translation>
+            <numerusform>%n schéma de %1</numerusform>
+            <numerusform>%n schémas de %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Load Schemas</source>
+        <translation>Charger des schémas</translation>
+    </message>
+    <message>
+        <source>Some schemas could not be used:
+%1</source>
+        <translation>Certains schémas sont inutilisables :
+%1</translation>
+    </message>
+    <message>
+        <source>No schemas loaded (File &gt; Load Schemas Folder… or Load Schemas from AsyncAPI Document…)</source>
+        <translation>Aucun schéma chargé (Fichier &gt; Charger un répertoire de schémas… ou Charger les schémas d’un document AsyncAPI…)</translation>
     </message>
 </context>
 <context>
@@ -4009,6 +4188,21 @@ Connexion %2</translation>
     <message>
         <source>the name is used by an earlier rule</source>
         <translation>le nom est déjà pris par une règle précédente</translation>
+    </message>
+</context>
+<context>
+    <name>YamlJson</name>
+    <message>
+        <source>nested deeper than %1 levels</source>
+        <translation>imbriqué sur plus de %1 niveaux</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: a map key that is not a scalar</source>
+        <translation>ligne %1, colonne %2 : une clé de table qui n’est pas un scalaire</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: %3</source>
+        <translation>ligne %1, colonne %2 : %3</translation>
     </message>
 </context>
 <context>

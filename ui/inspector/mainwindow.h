@@ -14,6 +14,8 @@ class ActionCountModel;
 class BrokerController;
 class BrokerTotals;
 class ConnectionTreeModel;
+class ContractChecker;
+class ContractViolationModel;
 class ConsolePanel;
 class FrameDetailsView;
 class FrameFilterProxyModel;
@@ -88,6 +90,11 @@ private:
     void createReplayDock();
     void replayInteractively();
     void startReplay(const RecordedSession &recording, const ReplayOptions &options);
+    // Message contracts (issue 15): the Contracts dock, its menu entries and the setting.
+    void createContractsDock(QMenu *fileMenu);
+    void loadSchemas(const QString &path, bool interactive);
+    void clearSchemas();
+    void loadSchemasInteractively(bool folder);
     QList<QAction *> trafficActions(const QModelIndex &index);
     void addTrafficRule(const TrafficRule &rule);
     void updateHeldTitle();
@@ -151,6 +158,10 @@ private:
     TrafficRulesPanel *m_rulesPanel = nullptr;
     HeldFramesPanel *m_heldPanel = nullptr;
     QDockWidget *m_heldDock = nullptr;
+    ContractChecker *m_contractChecker = nullptr;
+    ContractViolationModel *m_contractViolations = nullptr;
+    QLabel *m_contractsStatus = nullptr;
+    QAction *m_clearSchemasAction = nullptr;
 
     QAction *m_startStopAction = nullptr;
     QAction *m_pauseAction = nullptr;

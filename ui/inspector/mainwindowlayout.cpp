@@ -273,6 +273,7 @@ void MainWindow::createDocks() {
 
     createTrafficDocks();
     createReplayDock();
+    createContractsDock(menuBar()->actions().constFirst()->menu());
     setUpConnectionViews();
 }
 

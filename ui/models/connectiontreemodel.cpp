@@ -9,6 +9,7 @@
 #include <QMap>
 
 #include <algorithm>
+#include <climits>
 
 namespace {
 
@@ -149,6 +150,8 @@ void ConnectionTreeModel::applySnapshot(const BrokerSnapshot &snapshot) {
     // (normally the previous run's last snapshot already emptied the tree).
     if (snapshot.session != m_session) {
         m_session = snapshot.session;
+        if (m_violationsSession != m_session)
+            m_violations.clear();
         if (!m_rooms.empty())
             clear();
     }
@@ -275,6 +278,37 @@ void ConnectionTreeModel::updateRoom(Room &room, const QList<ConnectionInfo> &in
     }
 }
 
+void ConnectionTreeModel::addContractViolations(const ContractViolationList &violations) {
+    QList<quint64> changed;
+    for (const ContractViolation &v : violations) {
+        // Violations may come before the run's first snapshot; a newer run's replace them.
+        if (v.session != m_violationsSession) {
+            m_violations.clear();
+            m_violationsSession = v.session;
+        }
+        ++m_violations[v.connectionId];
+        if (!changed.contains(v.connectionId))
+            changed.append(v.connectionId);
+    }
+    for (const quint64 id : changed) {
+        const QModelIndex index = indexOfConnection(id);
+        if (index.isValid())
+            emit dataChanged(index, index,
+                             {Qt::DisplayRole, Qt::ToolTipRole, ContractViolationsRole});
+    }
+}
+
+void ConnectionTreeModel::clearContractViolations() {
+    const QList<quint64> ids = m_violations.keys();
+    m_violations.clear();
+    for (const quint64 id : ids) {
+        const QModelIndex index = indexOfConnection(id);
+        if (index.isValid())
+            emit dataChanged(index, index,
+                             {Qt::DisplayRole, Qt::ToolTipRole, ContractViolationsRole});
+    }
+}
+
 void ConnectionTreeModel::clear() {
     beginResetModel();
     m_rooms.clear();
@@ -359,6 +393,22 @@ QVariant ConnectionTreeModel::roomData(const Room &room, int column, int role) c
 
 QVariant ConnectionTreeModel::connectionData(const Room &room, const ConnectionInfo &c, int column,
                                              int role) const {
+    const quint64 violations = m_violations.value(c.connectionId);
+    if (role == ContractViolationsRole)
+        return qulonglong(violations);
+    // The violation count, when there is one, follows the id and ends its tooltip.
+    if (violations > 0 && column == IdColumn && role == Qt::DisplayRole)
+        return tr("%1  ⚠ %2", "client and its number of contract violations")
+            .arg(connectionCounters(room, c, column, role).toString())
+            .arg(violations);
+    if (violations > 0 && column == IdColumn && role == Qt::ToolTipRole)
+        return connectionCounters(room, c, column, role).toString() + QLatin1Char('\n') +
+               tr("%n contract violation(s)", nullptr, int(std::min<quint64>(violations, INT_MAX)));
+    return connectionCounters(room, c, column, role);
+}
+
+QVariant ConnectionTreeModel::connectionCounters(const Room &room, const ConnectionInfo &c,
+                                                 int column, int role) const {
     const bool registered = !c.clientId.isEmpty();
     switch (role) {
     case Qt::DisplayRole:

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "brokersnapshot.h"
+#include "contractviolation.h"
 
 #include <QAbstractItemModel>
 #include <QHash>
@@ -35,6 +36,7 @@ public:
         ClientIdRole,                        // QString: empty when unregistered or a room row
         IsRoomRole,                          // bool
         SortRole,                            // a number or text to sort by
+        ContractViolationsRole, // qulonglong: the connection's contract violations so far
     };
     Q_ENUM(Role)
 
@@ -59,6 +61,9 @@ public:
 public Q_SLOTS:
     void applySnapshot(const BrokerSnapshot &snapshot);
     void clear();
+    // Counts each violation on its connection's row (this broker run's only).
+    void addContractViolations(const ContractViolationList &violations);
+    void clearContractViolations();
 
 private:
     struct Totals {
@@ -86,9 +91,14 @@ private:
     static bool sameCounters(const ConnectionInfo &a, const ConnectionInfo &b);
     QVariant roomData(const Room &room, int column, int role) const;
     QVariant connectionData(const Room &room, const ConnectionInfo &c, int column, int role) const;
+    // connectionData without the contract violations.
+    QVariant connectionCounters(const Room &room, const ConnectionInfo &c, int column,
+                                int role) const;
 
     std::vector<std::unique_ptr<Room>> m_rooms; // ordered by name
     QHash<quint64, Room *> m_roomOfConnection;
     qint64 m_timeMs = 0;
-    quint64 m_session = 0; // the broker run the connections belong to
+    quint64 m_session = 0;                // the broker run the connections belong to
+    QHash<quint64, quint64> m_violations; // by connection id, of m_violationsSession
+    quint64 m_violationsSession = 0;
 };

@@ -1,0 +1,45 @@
+#include "headlesscontracts.h"
+
+#include "broker.h"
+
+#include <climits>
+#include <cstdio>
+
+HeadlessContracts::HeadlessContracts(Broker *broker, QObject *parent)
+    : QObject(parent)
+    , m_broker(broker)
+    , m_out(stdout) {
+    connect(&m_checker, &ContractChecker::violationsFound, this, &HeadlessContracts::print);
+}
+
+bool HeadlessContracts::load(const QString &path) {
+    const std::shared_ptr<const ContractSet> contracts = ContractSet::load(path);
+    for (const QString &error : contracts->errors())
+        std::fprintf(stderr, "wsmsgbroker: %s\n", qPrintable(error));
+    std::fflush(stderr);
+    if (contracts->isEmpty())
+        return false;
+    m_checker.setContracts(contracts);
+    connect(m_broker, &Broker::eventsReady, &m_checker, &ContractChecker::check);
+    // Before the queued exit that follows stopped(): the last batch is in by then.
+    connect(m_broker, &Broker::stopped, this, [this] {
+        m_checker.drain();
+        if (m_checker.eventsSkipped() > 0)
+            std::fprintf(
+                stderr, "wsmsgbroker: %s\n",
+                qPrintable(tr("contracts: %n event(s) not checked (the checker fell "
+                              "behind)",
+                              nullptr, int(qMin<quint64>(m_checker.eventsSkipped(), INT_MAX)))));
+    });
+    return true;
+}
+
+QString HeadlessContracts::formatViolation(const ContractViolation &v) {
+    return QStringLiteral("violation %1 %2 message%3 %4").arg(v.room, v.sender, v.path, v.keyword);
+}
+
+void HeadlessContracts::print(const ContractViolationList &violations) {
+    for (const ContractViolation &v : violations)
+        m_out << formatViolation(v) << '\n';
+    m_out.flush();
+}

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+// One failed check of a frame's `message` against its contract. The frame is named by the
+// identity the log and the capture share: the broker run, the connection and the time, plus
+// the frame's place among that connection's frames in the batch stream (frameIndex).
+struct ContractViolation {
+    quint64 session = 0;
+    quint64 connectionId = 0;
+    qint64 timeMs = 0;
+    quint64 frameIndex = 0; // the n-th frame in from this connection that the checker saw
+    QString room;
+    QString sender;  // the client id, or "#N" for an unregistered connection
+    QString action;  // "send" or "answer"
+    QString path;    // JSON pointer into the message, "" for the message itself
+    QString keyword; // the schema keyword that failed ("type", "required", ...)
+    QString description;
+};
+
+using ContractViolationList = QList<ContractViolation>;
+
+Q_DECLARE_METATYPE(ContractViolation)
+Q_DECLARE_METATYPE(ContractViolationList)

@@ -1,0 +1,171 @@
+// The window's contracts (issue 15), offscreen, with a real broker and real clients: schemas
+// remembered in the settings are loaded at start, violations are counted in the Contracts dock
+// by room, action, path and keyword, bad files are named in the dock while the good ones work,
+// and Clear Schemas stops checking and forgets the path.
+
+#include "brokercontroller.h"
+#include "connectiontreemodel.h"
+#include "contractviolationmodel.h"
+#include "mainwindow.h"
+#include "recordingclient.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+#include <vector>
+
+namespace {
+
+QString fixture(const QString &name) {
+    return QStringLiteral(FIXTURES_DIR "/") + name;
+}
+
+} // namespace
+
+class TestContractsDock : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QLocale::setDefault(QLocale(QLocale::English)); }
+    void cleanup();
+    void violationsAreCounted();
+    void badFilesAreNamedAndClearForgets();
+
+private:
+    void openWindow(const QString &schemas);
+    RecordingClient *connectClient(const QString &room, const QByteArray &id);
+    QString status() const {
+        return m_window->findChild<QLabel *>(QStringLiteral("contractsStatus"))->text();
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<MainWindow> m_window;
+    std::vector<std::unique_ptr<RecordingClient>> m_clients;
+};
+
+void TestContractsDock::openWindow(const QString &schemas) {
+    QVERIFY(m_dir.isValid());
+    m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")),
+                                             QSettings::IniFormat);
+    m_settings->setValue(QStringLiteral("contracts/path"), schemas);
+    BrokerSettings broker;
+    broker.port = 0;
+    m_window = std::make_unique<MainWindow>(broker, m_settings.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->startBroker();
+    QTRY_COMPARE(m_window->findChild<BrokerController *>()->state(),
+                 BrokerController::State::Running);
+}
+
+void TestContractsDock::cleanup() {
+    m_clients.clear();
+    m_window.reset();
+    m_settings.reset();
+    QFile::remove(m_dir.filePath(QStringLiteral("settings.ini")));
+}
+
+RecordingClient *TestContractsDock::connectClient(const QString &room, const QByteArray &id) {
+    auto client = std::make_unique<RecordingClient>();
+    QUrl url = m_window->findChild<BrokerController *>()->url();
+    url.setPath(room);
+    client->socket.open(url);
+    if (!QTest::qWaitFor([&] { return client->socket.state() == QAbstractSocket::ConnectedState; }))
+        return nullptr;
+    client->send(R"({"action":"register","id":")" + id + R"("})");
+    if (!QTest::qWaitFor([&] { return client->registered(); }))
+        return nullptr;
+    m_clients.push_back(std::move(client));
+    return m_clients.back().get();
+}
+
+void TestContractsDock::violationsAreCounted() {
+    openWindow(fixture(QStringLiteral("shop-3.0.yaml")));
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY2(status().startsWith(QStringLiteral("3 schema(s) from ")), qPrintable(status()));
+    RecordingClient *alice = connectClient(QStringLiteral("/orders"), "alice");
+    RecordingClient *bob = connectClient(QStringLiteral("/orders"), "bob");
+    QVERIFY(alice && bob);
+    alice->send(R"({"action":"send","dest":"bob","message":{"qty":1}})");
+    alice->send(R"({"action":"send","dest":"bob","message":{"qty":"x"}})");
+    alice->send(R"({"action":"send","dest":"bob","message":{"qty":"y"}})");
+    bob->send(R"({"action":"send","dest":"alice","message":{}})");
+    QTRY_COMPARE(bob->received.size(), 4); // registered and three messages: none held back
+    const auto *model = m_window->findChild<ContractViolationModel *>();
+    QVERIFY(model);
+    QTRY_COMPARE(model->total(), 3u);
+    QCOMPARE(model->rowCount(), 2);
+    const auto cell = [&](int row, int column) {
+        return model->index(row, column).data().toString();
+    };
+    QCOMPARE(cell(0, ContractViolationModel::RoomColumn), QStringLiteral("/orders"));
+    QCOMPARE(cell(0, ContractViolationModel::ActionColumn), QStringLiteral("send"));
+    QCOMPARE(cell(0, ContractViolationModel::PathColumn), QStringLiteral("message/qty"));
+    QCOMPARE(cell(0, ContractViolationModel::KeywordColumn), QStringLiteral("type"));
+    QCOMPARE(cell(0, ContractViolationModel::CountColumn), QStringLiteral("2"));
+    QCOMPARE(cell(1, ContractViolationModel::PathColumn), QStringLiteral("message"));
+    QCOMPARE(cell(1, ContractViolationModel::KeywordColumn), QStringLiteral("required"));
+    QCOMPARE(cell(1, ContractViolationModel::CountColumn), QStringLiteral("1"));
+
+    // The connection tree counts them per client, next to the id and in its tooltip.
+    const auto *tree = m_window->findChild<ConnectionTreeModel *>();
+    QVERIFY(tree);
+    const auto clientRow = [&](const QString &id) {
+        const QModelIndex room = tree->indexOfRoom(QStringLiteral("/orders"));
+        for (int r = 0; r < tree->rowCount(room); ++r) {
+            const QModelIndex index = tree->index(r, 0, room);
+            if (index.data(ConnectionTreeModel::ClientIdRole).toString() == id)
+                return index;
+        }
+        return QModelIndex();
+    };
+    QTRY_VERIFY(clientRow(QStringLiteral("alice")).isValid());
+    QTRY_COMPARE(clientRow(QStringLiteral("alice"))
+                     .data(ConnectionTreeModel::ContractViolationsRole)
+                     .toULongLong(),
+                 2u);
+    QCOMPARE(clientRow(QStringLiteral("bob")).data(ConnectionTreeModel::ContractViolationsRole),
+             QVariant(qulonglong(1)));
+    QVERIFY2(clientRow(QStringLiteral("alice")).data().toString().endsWith(QStringLiteral("⚠ 2")),
+             qPrintable(clientRow(QStringLiteral("alice")).data().toString()));
+    QVERIFY(clientRow(QStringLiteral("alice"))
+                .data(Qt::ToolTipRole)
+                .toString()
+                .endsWith(QStringLiteral("\n2 contract violation(s)")));
+}
+
+void TestContractsDock::badFilesAreNamedAndClearForgets() {
+    openWindow(fixture(QStringLiteral("folder")));
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY2(status().startsWith(QStringLiteral("4 schema(s) from ")), qPrintable(status()));
+    QVERIFY2(status().contains(fixture(QStringLiteral("folder/chat/send.schema.json: not JSON"))),
+             qPrintable(status()));
+    RecordingClient *alice = connectClient(QStringLiteral("/orders"), "alice");
+    RecordingClient *bob = connectClient(QStringLiteral("/orders"), "bob");
+    QVERIFY(alice && bob);
+    alice->send(R"({"action":"send","dest":"bob","message":{"qty":0}})");
+    const auto *model = m_window->findChild<ContractViolationModel *>();
+    QTRY_COMPARE(model->total(), 1u);
+
+    auto *clear = m_window->findChild<QAction *>(QStringLiteral("clearSchemas"));
+    QVERIFY(clear && clear->isEnabled());
+    clear->trigger();
+    QCOMPARE(model->total(), 0u);
+    QVERIFY(!m_settings->contains(QStringLiteral("contracts/path")));
+    QVERIFY(!clear->isEnabled());
+    // Nothing is checked any more: another bad message, then a probe that has arrived.
+    alice->send(R"({"action":"send","dest":"bob","message":{"qty":0}})");
+    QTRY_COMPARE(bob->received.size(), 3);
+    QTest::qWait(200); // two batches
+    QCOMPARE(model->total(), 0u);
+}
+
+QTEST_MAIN(TestContractsDock)
+#include "tst_contractsdock.moc"
