@@ -28,7 +28,7 @@ void ContractChecker::setContracts(std::shared_ptr<const ContractSet> contracts)
     });
 }
 
-void ContractChecker::check(const BrokerEventList &events) {
+void ContractChecker::checkRecorded(const BrokerEventList &events, quint64 firstCaptureId) {
     if (!m_contracts || m_contracts->isEmpty())
         return;
     if (m_queued->load() >= MaxQueuedBatches) {
@@ -36,10 +36,11 @@ void ContractChecker::check(const BrokerEventList &events) {
         return;
     }
     ++*m_queued;
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, events, queued = m_queued] {
-        worker->check(events);
-        --*queued;
-    });
+    QMetaObject::invokeMethod(m_worker,
+                              [worker = m_worker, events, firstCaptureId, queued = m_queued] {
+                                  worker->check(events, firstCaptureId);
+                                  --*queued;
+                              });
 }
 
 void ContractChecker::drain() {

@@ -27,7 +27,10 @@ public:
     std::shared_ptr<const ContractSet> contracts() const { return m_contracts; }
 
     // Queues a batch for the checker thread; cheap (the list is shared, not copied).
-    void check(const BrokerEventList &events);
+    void check(const BrokerEventList &events) { checkRecorded(events, 0); }
+    // The same for a batch a capture recorded from firstCaptureId on: the violations name the
+    // frames' capture ids, so that the capture can keep them with its frames.
+    void checkRecorded(const BrokerEventList &events, quint64 firstCaptureId);
     // Waits until every batch queued so far is checked and its results are delivered.
     void drain();
 

@@ -169,6 +169,33 @@ bool ContractSet::add(const QString &room, const QString &action, const QString 
     return true;
 }
 
+QString ContractSet::actionName(FrameAction action) {
+    switch (action) {
+    case FrameAction::Send:
+        return QStringLiteral("send");
+    case FrameAction::Answer:
+        return QStringLiteral("answer");
+    default:
+        return {};
+    }
+}
+
+bool ContractSet::check(const BrokerEvent &frame, QList<ContractSchema::Failure> *failures) const {
+    if (frame.kind != BrokerEvent::Kind::FrameIn || frame.binary)
+        return false;
+    const QString action = actionName(frame.action);
+    // A frame cut short by the recording limit cannot be judged.
+    if (action.isEmpty() || frame.data.size() < frame.size)
+        return false;
+    const QJsonValue message =
+        QJsonDocument::fromJson(frame.data).object().value(QStringLiteral("message"));
+    const Contract *contract = find(frame.room, action, message);
+    if (!contract)
+        return false;
+    *failures = contract->schema->validate(message);
+    return true;
+}
+
 const ContractSet::Contract *ContractSet::find(const QString &room, const QString &action,
                                                const QJsonValue &message) const {
     const auto it = m_groups.constFind(room + QLatin1Char('\n') + action);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "brokerevent.h"
 #include "contractschema.h"
 
 #include <QCoreApplication>
@@ -44,6 +45,13 @@ public:
     // default of its room and action.
     const Contract *find(const QString &room, const QString &action,
                          const QJsonValue &message) const;
+
+    // Checks the `message` of a send or answer from a client against the contract found for
+    // it. False when none applies or the frame cannot be judged (binary, another action, cut
+    // short by the recording limit); true with the failures (none: it passed) otherwise.
+    bool check(const BrokerEvent &frame, QList<ContractSchema::Failure> *failures) const;
+    // "send" or "answer", as contracts name the actions; empty for the others.
+    static QString actionName(FrameAction action);
 
     int size() const { return m_size; }
     bool isEmpty() const { return m_size == 0; }

@@ -17,13 +17,14 @@ public:
     using QObject::QObject;
 
     void setContracts(std::shared_ptr<const ContractSet> contracts);
-    void check(const BrokerEventList &events);
+    // firstCaptureId: the capture id of events[0] when a capture records them (0: none).
+    void check(const BrokerEventList &events, quint64 firstCaptureId);
 
     // One batch's violations, and how many frames were checked.
     static ContractViolationList checkEvents(const ContractSet &contracts,
                                              const BrokerEventList &events,
-                                             QHash<QString, quint64> *frameCounts,
-                                             quint64 *checked);
+                                             QHash<QString, quint64> *frameCounts, quint64 *checked,
+                                             quint64 firstCaptureId = 0);
 
 signals:
     void checked(const ContractViolationList &violations, quint64 framesChecked);
