@@ -54,6 +54,7 @@ void HeadlessRecording::finish() {
     if (!m_recorder.isOpen())
         return;
     disconnect(m_broker, nullptr, this, nullptr);
+    emit finishing();
     record({});         // the last count of unrecorded frames
     m_recorder.close(); // writes everything queued; a failure is said through failed()
     // What the writer posted before it ended (the last evictions) is in before the totals;
@@ -70,7 +71,7 @@ void HeadlessRecording::record(const BrokerEventList &events) {
         m_unrecorded = unrecorded;
     }
     if (!events.isEmpty())
-        m_recorder.append(events);
+        emit recorded(events, m_recorder.append(events));
 }
 
 void HeadlessRecording::scheduleReport() {

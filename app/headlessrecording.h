@@ -3,6 +3,7 @@
 #include "brokerevent.h"
 #include "capturebudget.h"
 #include "capturerecorder.h"
+#include "contractviolation.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -30,6 +31,16 @@ public:
     bool open(const QString &path, const CaptureBudget &budget, QString *error);
     // Writes what is queued, closes the file and says the final totals.
     void finish();
+    // Contract violations of recorded frames (--schemas with --record), kept in the capture.
+    void recordViolations(const ContractViolationList &violations) {
+        m_recorder.appendViolations(violations);
+    }
+
+signals:
+    // Each batch as it went to the capture: its first capture id (0: not recorded).
+    void recorded(const BrokerEventList &events, quint64 firstId);
+    // At the start of finish(), while violations can still go in.
+    void finishing();
 
 private:
     void record(const BrokerEventList &events);

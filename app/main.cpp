@@ -182,7 +182,7 @@ int main(int argc, char *argv[]) {
         std::unique_ptr<HeadlessContracts> contracts;
         if (!options.schemasPath.isEmpty()) {
             contracts = std::make_unique<HeadlessContracts>(&broker);
-            if (!contracts->load(options.schemasPath))
+            if (!contracts->load(options.schemasPath, recording.get()))
                 return 2;
         }
         runner.run();

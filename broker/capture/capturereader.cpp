@@ -1,6 +1,7 @@
 #include "capturereader.h"
 
 #include "captureschema.h"
+#include "captureviolationtable.h"
 
 #include <sqlite3.h>
 
@@ -399,4 +400,12 @@ BrokerEventList CaptureReader::readRows(SqliteStatement &query, quint64 fromId, 
             break;
     }
     return events;
+}
+
+ContractViolationList CaptureReader::readViolations(QString *error) const {
+    QString why;
+    ContractViolationList violations = CaptureViolationTable::read(m_connection.database(), &why);
+    if (!why.isEmpty())
+        *error = CaptureSchema::damaged(path(), why);
+    return violations;
 }

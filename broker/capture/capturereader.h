@@ -2,6 +2,7 @@
 
 #include "brokerevent.h"
 #include "captureconnection.h"
+#include "contractviolation.h"
 #include "sqlitestatement.h"
 
 #include <QCoreApplication>
@@ -46,6 +47,9 @@ public:
     BrokerEventList readRange(quint64 fromId, int maxCount, QList<quint64> *ids = nullptr) const;
     // The same without data (size kept), for building an index fast.
     BrokerEventList readIndex(quint64 fromId, int maxCount, QList<quint64> *ids = nullptr) const;
+
+    // The contract violations the capture keeps (CaptureViolationTable), oldest first.
+    ContractViolationList readViolations(QString *error) const;
 
     // By the SQLite header magic (the first 16 bytes); open() tells a capture from other
     // SQLite files.

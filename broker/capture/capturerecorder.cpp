@@ -16,6 +16,7 @@ struct CaptureRecorder::Shared {
     std::condition_variable wake;      // the writer waits for work
     std::condition_variable committed; // open() and flush() wait for the writer
     std::deque<BrokerEventList> batches;
+    ContractViolationList violations; // bounded by MaxQueuedViolations
     // Appended and not yet committed (queued, or taken by the writer into its transaction).
     qsizetype queuedEvents = 0;
     qint64 queuedBytes = 0;
@@ -165,6 +166,19 @@ void CaptureRecorder::addUnrecorded(quint64 count) {
     m_shared->wake.notify_one();
 }
 
+void CaptureRecorder::appendViolations(const ContractViolationList &violations) {
+    if (!m_shared || violations.isEmpty())
+        return;
+    {
+        std::lock_guard lock(m_shared->mutex);
+        if (m_shared->failed ||
+            m_shared->violations.size() + violations.size() > MaxQueuedViolations)
+            return;
+        m_shared->violations.append(violations);
+    }
+    m_shared->wake.notify_one();
+}
+
 bool CaptureRecorder::flush(QString *error) {
     if (!m_shared)
         return true;
@@ -225,6 +239,7 @@ void CaptureRecorder::runWriter(std::shared_ptr<Shared> shared, int generation) 
             s.failed = true;
             s.error = error;
             s.batches.clear();
+            s.violations.clear();
             s.batchedEvents = 0;
             s.batchedBytes = 0;
             s.queuedEvents = 0;
@@ -244,6 +259,7 @@ void CaptureRecorder::runWriter(std::shared_ptr<Shared> shared, int generation) 
     bool stop = false;
     while (!stop) {
         std::deque<BrokerEventList> work;
+        ContractViolationList violations;
         std::optional<CaptureBudget> budget;
         quint64 unwritten = 0;
         quint64 unrecorded = 0;
@@ -252,11 +268,12 @@ void CaptureRecorder::runWriter(std::shared_ptr<Shared> shared, int generation) 
             // With a transaction open, what was written is committed below without waiting.
             if (!writer.inTransaction()) {
                 s.wake.wait(lock, [&] {
-                    return s.stop || !s.batches.empty() || s.budget || s.unwritten > 0 ||
-                           s.unrecorded > 0;
+                    return s.stop || !s.batches.empty() || !s.violations.isEmpty() || s.budget ||
+                           s.unwritten > 0 || s.unrecorded > 0;
                 });
             }
             work.swap(s.batches);
+            violations.swap(s.violations);
             transactionEvents += std::exchange(s.batchedEvents, 0);
             transactionBytes += std::exchange(s.batchedBytes, 0);
             std::swap(budget, s.budget);
@@ -278,6 +295,9 @@ void CaptureRecorder::runWriter(std::shared_ptr<Shared> shared, int generation) 
                 break;
             }
         }
+        // After the frames they name, in the same transaction.
+        if (written && !writer.writeViolations(violations, &error))
+            written = false;
         if (!written) {
             failWith(error);
             return;

@@ -2,6 +2,7 @@
 
 #include "brokerevent.h"
 #include "capturebudget.h"
+#include "contractviolation.h"
 
 #include <QObject>
 #include <QString>
@@ -25,6 +26,7 @@ public:
     static constexpr qint64 MaxQueuedBytes = 64LL << 20;
     // The longest a written frame waits for its commit while frames keep coming.
     static constexpr int CommitIntervalMs = 250;
+    static constexpr qsizetype MaxQueuedViolations = 100'000;
 
     explicit CaptureRecorder(QObject *parent = nullptr);
     ~CaptureRecorder() override; // flushes and stops the writer thread
@@ -48,6 +50,10 @@ public:
     // file so that a capture opened later says how many are missing.
     void addUnrecorded(quint64 count);
     quint64 unwrittenCount() const { return m_unwritten; }
+    // Contract violations found in recorded frames (their captureId names the frame), written
+    // with the next commit. Dropped when the capture is not open or has failed, or when more
+    // than MaxQueuedViolations wait (a writer stalled under a flood of bad messages).
+    void appendViolations(const ContractViolationList &violations);
 
     // Blocks until everything appended so far is committed (used before Save As, on quit, in
     // tests). False, with the error, when the capture failed.

@@ -1,6 +1,7 @@
 #include "capturewriter.h"
 
 #include "captureschema.h"
+#include "captureviolationtable.h"
 
 #include <QFileInfo>
 #include <QSqlError>
@@ -99,6 +100,13 @@ bool CaptureWriter::configure(bool create, QString *error) {
         if (!m_connection.database().commit()) {
             *error = tr("%1: cannot create the capture: %2")
                          .arg(path(), m_connection.database().lastError().text());
+            return false;
+        }
+    }
+    {
+        QString why;
+        if (!CaptureViolationTable::ensure(m_connection.database(), &why)) {
+            *error = tr("%1: cannot set up its violations table: %2").arg(path(), why);
             return false;
         }
     }
@@ -399,6 +407,28 @@ bool CaptureWriter::evictOverBudget(QString *error, std::optional<Eviction> *evi
         m_countersChanged = true;
         if (eviction)
             *eviction = Eviction{m_firstId, m_discarded};
+        QString why;
+        if (!CaptureViolationTable::removeBefore(m_connection.database(), m_firstId, &why)) {
+            *error = tr("%1: cannot apply its budget: %2").arg(path(), why);
+            return false;
+        }
+    }
+    return true;
+}
+
+bool CaptureWriter::writeViolations(const ContractViolationList &violations, QString *error) {
+    if (violations.isEmpty())
+        return true;
+    if (m_failed) {
+        *error = tr("%1: the capture stopped after an earlier error").arg(path());
+        return false;
+    }
+    if (!begin(error))
+        return fail();
+    QString why;
+    if (!CaptureViolationTable::insert(m_connection.database(), violations, &why)) {
+        *error = tr("%1: cannot write: %2").arg(path(), why);
+        return fail();
     }
     return true;
 }

@@ -3,6 +3,7 @@
 #include "brokerevent.h"
 #include "capturebudget.h"
 #include "captureconnection.h"
+#include "contractviolation.h"
 #include "sqlitestatement.h"
 
 #include <QCoreApplication>
@@ -47,6 +48,8 @@ public:
     // Inserts events with the ids nextId() on, in the open transaction (begun here if needed).
     // After a failed write or commit the transaction is rolled back and the writer stays failed.
     bool write(const BrokerEventList &events, QString *error);
+    // Contract violations of frames (CaptureViolationTable), in the same transaction.
+    bool writeViolations(const ContractViolationList &violations, QString *error);
     bool inTransaction() const { return m_inTransaction; }
     // Applies the budget and commits. *eviction is set when frames were discarded.
     bool commit(QString *error, std::optional<Eviction> *eviction = nullptr);

@@ -1,6 +1,9 @@
 // The real wsmsgbroker binary headless with --schemas, real clients on real sockets: each
 // violation is one stdout line (room, sender, path, keyword), valid messages give none, a bad
-// schema file is named on stderr while the good ones keep working, nothing usable exits 2.
+// schema file is named on stderr while the good ones keep working, nothing usable exits 2;
+// with --record the capture keeps each violation with the id of its frame.
+
+#include "capturereader.h"
 
 #include <QDir>
 #include <QFile>
@@ -36,6 +39,7 @@ private slots:
     void violationsArePrinted();
     void badFileIsNamedAndOthersWork();
     void nothingUsableExits2();
+    void violationsGoIntoTheRecording();
 
 private:
     void startListening(const QStringList &extra);
@@ -191,6 +195,58 @@ void TestHeadlessContracts::nothingUsableExits2() {
     const QByteArray err = m_process->readAllStandardError();
     QVERIFY2(err.contains("answer.json: not an AsyncAPI"), err.constData());
     QVERIFY(!m_process->readAllStandardOutput().contains("listening"));
+}
+
+void TestHeadlessContracts::violationsGoIntoTheRecording() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString capture = dir.filePath(QStringLiteral("run.wscap"));
+    startListening({QStringLiteral("--schemas"), fixture(QStringLiteral("shop-2.6.json")),
+                    QStringLiteral("--record"), capture});
+    if (QTest::currentTestFailed())
+        return;
+    auto alice = openClient(QStringLiteral("/orders"), QStringLiteral("alice"));
+    auto bob = openClient(QStringLiteral("/orders"), QStringLiteral("bob"));
+    QVERIFY(alice && bob);
+    send(alice.get(), bob.get(), QStringLiteral("bob"), QJsonObject{{QStringLiteral("qty"), 2}});
+    send(alice.get(), bob.get(), QStringLiteral("bob"),
+         QJsonObject{{QStringLiteral("qty"), QStringLiteral("two")}});
+    // The last batch is checked and its violation written before the capture closes.
+    send(bob.get(), alice.get(), QStringLiteral("alice"), QJsonObject{});
+    ::kill(pid_t(m_process->processId()), SIGTERM);
+    QVERIFY(m_process->waitForFinished(TimeoutMs));
+    QCOMPARE(m_process->exitCode(), 0);
+
+    CaptureReader reader;
+    QString error;
+    QVERIFY2(reader.open(capture, &error), qPrintable(error));
+    const ContractViolationList violations = reader.readViolations(&error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(violations.size(), 2);
+    const struct {
+        const char *sender;
+        const char *path;
+        const char *keyword;
+        const char *message;
+    } expected[] = {{"alice", "/qty", "type", R"("message":{"qty":"two"})"},
+                    {"bob", "", "required", R"("message":{})"}};
+    for (int i = 0; i < 2; ++i) {
+        const ContractViolation &v = violations.at(i);
+        QCOMPARE(v.room, QStringLiteral("/orders"));
+        QCOMPARE(v.sender, QLatin1String(expected[i].sender));
+        QCOMPARE(v.action, QStringLiteral("send"));
+        QCOMPARE(v.path, QLatin1String(expected[i].path));
+        QCOMPARE(v.keyword, QLatin1String(expected[i].keyword));
+        QVERIFY(!v.description.isEmpty());
+        // The id names the very frame that failed.
+        BrokerEvent frame;
+        QVERIFY(v.captureId != 0);
+        QVERIFY(reader.read(v.captureId, &frame));
+        QCOMPARE(frame.kind, BrokerEvent::Kind::FrameIn);
+        QCOMPARE(QString::fromUtf8(frame.clientId), QLatin1String(expected[i].sender));
+        QVERIFY2(frame.data.contains(expected[i].message), frame.data.constData());
+        QCOMPARE(frame.connectionId, v.connectionId);
+    }
 }
 
 QTEST_MAIN(TestHeadlessContracts)
