@@ -308,6 +308,14 @@
         <source>%1 was removed or replaced while recording</source>
         <translation>%1 wurde während der Aufzeichnung entfernt oder ersetzt</translation>
     </message>
+    <message>
+        <source>%1: cannot set up its violations table: %2</source>
+        <translation>%1: Die Tabelle der Verstöße kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot apply its budget: %2</source>
+        <translation>%1: Das Budget kann nicht angewendet werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>ClosingHandshake</name>
@@ -1291,6 +1299,13 @@ Verbindung %2 in Raum %3, verbunden seit %4</translation>
     </message>
 </context>
 <context>
+    <name>ContractFailureText</name>
+    <message>
+        <source>Violates its contract at %1: %2</source>
+        <translation>Verstößt gegen seinen Vertrag bei %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>ContractSchema</name>
     <message>
         <source>a schema must be a JSON object or a boolean</source>
@@ -1855,6 +1870,14 @@ Verbindung %2</translation>
     <message>
         <source>Traffic control: %1</source>
         <translation>Verkehrssteuerung: %1</translation>
+    </message>
+    <message>
+        <source>violates %1 · %2</source>
+        <translation>verstößt gegen %1 · %2</translation>
+    </message>
+    <message>
+        <source>Contract violation at %1: %2</source>
+        <translation>Vertragsverstoß bei %1: %2</translation>
     </message>
 </context>
 <context>
@@ -3634,6 +3657,22 @@ Verbindung %2</translation>
             <numerusform>Broker %n-mal neu gestartet, zuletzt um %1; die Zählungen enthalten die früheren Läufe.</numerusform>
             <numerusform>Broker %n-mal neu gestartet, zuletzt um %1; die Zählungen enthalten die früheren Läufe.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Contracts</source>
+        <translation>Verträge</translation>
+    </message>
+    <message>
+        <source>Messages checked</source>
+        <translation>Geprüfte Nachrichten</translation>
+    </message>
+    <message>
+        <source>Violations</source>
+        <translation>Verstöße</translation>
+    </message>
+    <message>
+        <source>Not checked (checker behind)</source>
+        <translation>Nicht geprüft (Prüfer im Rückstand)</translation>
     </message>
 </context>
 <context>

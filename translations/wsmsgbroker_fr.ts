@@ -308,6 +308,14 @@
         <source>%1 was removed or replaced while recording</source>
         <translation>%1 a été supprimé ou remplacé pendant l’enregistrement</translation>
     </message>
+    <message>
+        <source>%1: cannot set up its violations table: %2</source>
+        <translation>%1 : impossible de préparer sa table des violations : %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot apply its budget: %2</source>
+        <translation>%1 : impossible d’appliquer son budget : %2</translation>
+    </message>
 </context>
 <context>
     <name>ClosingHandshake</name>
@@ -1291,6 +1299,13 @@ Connexion %2 dans le salon %3, connectée depuis %4</translation>
     </message>
 </context>
 <context>
+    <name>ContractFailureText</name>
+    <message>
+        <source>Violates its contract at %1: %2</source>
+        <translation>Enfreint son contrat en %1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>ContractSchema</name>
     <message>
         <source>a schema must be a JSON object or a boolean</source>
@@ -1855,6 +1870,14 @@ Connexion %2</translation>
     <message>
         <source>Traffic control: %1</source>
         <translation>Contrôle du trafic&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>violates %1 · %2</source>
+        <translation>enfreint %1 · %2</translation>
+    </message>
+    <message>
+        <source>Contract violation at %1: %2</source>
+        <translation>Violation du contrat en %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -3634,6 +3657,22 @@ Connexion %2</translation>
             <numerusform>Broker redémarré %n fois, dernièrement à %1&#xa0;; les compteurs incluent les exécutions précédentes.</numerusform>
             <numerusform>Broker redémarré %n fois, dernièrement à %1&#xa0;; les compteurs incluent les exécutions précédentes.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Contracts</source>
+        <translation>Contrats</translation>
+    </message>
+    <message>
+        <source>Messages checked</source>
+        <translation>Messages vérifiés</translation>
+    </message>
+    <message>
+        <source>Violations</source>
+        <translation>Violations</translation>
+    </message>
+    <message>
+        <source>Not checked (checker behind)</source>
+        <translation>Non vérifiés (vérificateur en retard)</translation>
     </message>
 </context>
 <context>

@@ -1,13 +1,21 @@
 // The window's contracts (issue 15), offscreen, with a real broker and real clients: schemas
 // remembered in the settings are loaded at start, violations are counted in the Contracts dock
-// by room, action, path and keyword, bad files are named in the dock while the good ones work,
-// and Clear Schemas stops checking and forgets the path.
+// by room, action, path and keyword, marked on their rows in the log and in the details pane,
+// listed in the statistics and kept in the window's capture; bad files are named in the dock
+// while the good ones work, and Clear Schemas stops checking and forgets the path.
 
 #include "brokercontroller.h"
+#include "capturereader.h"
+#include "capturerecorder.h"
 #include "connectiontreemodel.h"
 #include "contractviolationmodel.h"
+#include "framedetailsview.h"
+#include "framelogmodel.h"
+#include "framelogview.h"
+#include "inspector.h"
 #include "mainwindow.h"
 #include "recordingclient.h"
+#include "statisticsview.h"
 
 #include <QAction>
 #include <QLabel>
@@ -33,6 +41,7 @@ private slots:
     void initTestCase() { QLocale::setDefault(QLocale(QLocale::English)); }
     void cleanup();
     void violationsAreCounted();
+    void violationsAreMarkedListedAndRecorded();
     void badFilesAreNamedAndClearForgets();
 
 private:
@@ -138,6 +147,73 @@ void TestContractsDock::violationsAreCounted() {
                 .data(Qt::ToolTipRole)
                 .toString()
                 .endsWith(QStringLiteral("\n2 contract violation(s)")));
+}
+
+void TestContractsDock::violationsAreMarkedListedAndRecorded() {
+    openWindow(fixture(QStringLiteral("shop-3.0.yaml")));
+    if (QTest::currentTestFailed())
+        return;
+    RecordingClient *alice = connectClient(QStringLiteral("/orders"), "alice");
+    RecordingClient *bob = connectClient(QStringLiteral("/orders"), "bob");
+    QVERIFY(alice && bob);
+    alice->send(R"({"action":"send","dest":"bob","message":{"qty":1}})");
+    alice->send(R"({"action":"send","dest":"bob","message":{"qty":"x"}})");
+    bob->send(R"({"action":"send","dest":"alice","message":{}})");
+    const auto *violations = m_window->findChild<ContractViolationModel *>();
+    QTRY_COMPARE(violations->total(), 2u);
+
+    // The log: the failing rows, and only those, name the path and keyword.
+    auto *log = m_window->findChild<FrameLogModel *>();
+    QVERIFY(log);
+    QList<int> marked;
+    for (int row = 0; row < log->rowCount(); ++row) {
+        if (!log->contractFailures(row).isEmpty())
+            marked.append(row);
+    }
+    QCOMPARE(marked.size(), 2);
+    const QString summary =
+        log->index(marked.at(0), FrameLogModel::SummaryColumn).data().toString();
+    QVERIFY2(summary.startsWith(QStringLiteral("violates message/qty: type · ")),
+             qPrintable(summary));
+    QCOMPARE(log->index(marked.at(1), FrameLogModel::SummaryColumn)
+                 .data(FrameLogModel::ContractFailuresRole)
+                 .toStringList(),
+             QStringList{QStringLiteral("message: required")});
+
+    // The details pane of a selected failing row says why; a passing row says nothing.
+    auto *view = m_window->findChild<FrameLogView *>();
+    auto *details = m_window->findChild<FrameDetailsView *>();
+    QVERIFY(view && details);
+    QVERIFY(view->selectLogRow(marked.at(0)));
+    QTRY_VERIFY(details->contractText().startsWith(
+        QStringLiteral("Violates its contract at message/qty: ")));
+    QVERIFY(details->findChild<QLabel *>(QStringLiteral("contractViolationText"))->isVisible());
+    QVERIFY(view->selectLogRow(marked.at(0) - 1));
+    QTRY_VERIFY(details->contractText().isEmpty());
+
+    // The statistics list them.
+    auto *statistics = m_window->findChild<StatisticsView *>();
+    QVERIFY(statistics);
+    QTRY_VERIFY2(
+        statistics->countersText().contains(QStringLiteral("/orders send message/qty type")),
+        qPrintable(statistics->countersText()));
+    QVERIFY(statistics->countersText().contains(QStringLiteral("Violations")));
+
+    // The window's capture keeps them with their frames.
+    const Inspector *inspector = m_window->findChild<Inspector *>();
+    QVERIFY(inspector);
+    QVERIFY(inspector->recorder()); // recording is on by default
+    CaptureReader reader;
+    QString error;
+    QVERIFY2(reader.open(inspector->recorder()->path(), &error), qPrintable(error));
+    ContractViolationList recorded;
+    QTRY_COMPARE((recorded = reader.readViolations(&error)).size(), 2);
+    for (const ContractViolation &v : std::as_const(recorded)) {
+        BrokerEvent frame;
+        QVERIFY(reader.read(v.captureId, &frame));
+        QCOMPARE(log->rowOfCaptureId(v.captureId) >= 0, true);
+        QCOMPARE(QString::fromUtf8(frame.clientId), v.sender);
+    }
 }
 
 void TestContractsDock::badFilesAreNamedAndClearForgets() {

@@ -5,6 +5,7 @@
 #include "framediffview.h"
 #include "jsonformatter.h"
 #include "jsonhighlighter.h"
+#include "rowpalette.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -74,6 +75,7 @@ FrameDetailsView::FrameDetailsView(QWidget *parent)
     : QWidget(parent)
     , m_summary(new QLabel(this))
     , m_relation(new QLabel(this))
+    , m_contract(new QLabel(this))
     , m_tabs(new QTabWidget(this))
     , m_pretty(makeTextView(this))
     , m_raw(makeTextView(this))
@@ -86,6 +88,19 @@ FrameDetailsView::FrameDetailsView(QWidget *parent)
     m_relation->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_relation->setWordWrap(true);
     m_relation->hide();
+    m_contract->setObjectName(QStringLiteral("contractViolationText"));
+    m_contract->setTextFormat(Qt::PlainText);
+    m_contract->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_contract->setWordWrap(true);
+    // On the log's warning colour, so that it reads as the same mark as the row's.
+    {
+        QPalette palette = m_contract->palette();
+        palette.setColor(QPalette::Window, RowPalette::warningBackground(palette));
+        m_contract->setPalette(palette);
+        m_contract->setAutoFillBackground(true);
+        m_contract->setMargin(3);
+    }
+    m_contract->hide();
     m_raw->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     new JsonHighlighter(m_pretty->document());
     m_tabs->addTab(m_pretty, tr("JSON"));
@@ -110,6 +125,7 @@ FrameDetailsView::FrameDetailsView(QWidget *parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_summary);
     layout->addWidget(m_relation);
+    layout->addWidget(m_contract);
     m_partial->setWordWrap(true);
     m_partial->hide();
     connect(m_partial, &QLabel::linkActivated, this, &FrameDetailsView::showMore);
@@ -274,10 +290,20 @@ void FrameDetailsView::setRelationText(const QString &text) {
     m_relation->setVisible(!text.isEmpty());
 }
 
+void FrameDetailsView::setContractText(const QString &text) {
+    m_contract->setText(text);
+    m_contract->setVisible(!text.isEmpty());
+}
+
+QString FrameDetailsView::contractText() const {
+    return m_contract->text();
+}
+
 void FrameDetailsView::clear() {
     m_data.clear();
     m_summary->setText(tr("Select a frame in the log to see it here."));
     setRelationText({});
+    setContractText({});
     m_pretty->clear();
     m_raw->clear();
     m_hex->clear();

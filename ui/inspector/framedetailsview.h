@@ -24,6 +24,10 @@ public:
     void setEvent(const BrokerEvent &event, bool bytesRecorded = true);
     // Extra lines about the frame, e.g. its send/answer pairing and round-trip time.
     void setRelationText(const QString &text);
+    // The frame's contract violations, one line each (empty: none or no contracts); shown
+    // under the summary in the colour of problems.
+    void setContractText(const QString &text);
+    QString contractText() const;
     void clear();
 
     QString prettyText() const;
@@ -58,6 +62,7 @@ private:
 
     QLabel *m_summary;
     QLabel *m_relation;
+    QLabel *m_contract;
     QTabWidget *m_tabs;
     QPlainTextEdit *m_pretty;
     QPlainTextEdit *m_raw;

@@ -4,6 +4,7 @@
 #include "captureconverter.h"
 #include "captureloader.h"
 #include "capturereader.h"
+#include "contractfailuretext.h"
 #include "framedetailsview.h"
 #include "framediffview.h"
 #include "framefilterproxymodel.h"
@@ -161,6 +162,11 @@ void LogFileWindow::showSelectedFrame() {
     m_details->setEvent(m_inspector->log()->eventAt(row));
     m_details->setRelationText(
         AskRelationText::describe(*m_inspector->log(), m_inspector->askGroup(row)));
+    m_details->setContractText(ContractFailureText::describe(*m_inspector->log(), row));
+}
+
+void LogFileWindow::setContracts(std::shared_ptr<const ContractSet> contracts) {
+    m_inspector->log()->setContracts(std::move(contracts));
 }
 
 void LogFileWindow::saveAsInteractively() {

@@ -2,6 +2,10 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
+class ContractSet;
+
 class FrameDetailsView;
 class FrameLogView;
 class Inspector;
@@ -23,6 +27,8 @@ public:
     // Starts loading; false with a message naming the file when it cannot even start
     // (loadFinished reports what happens later).
     bool open(const QString &path, QString *error);
+    // Marks the log's rows that fail these contracts (null: none).
+    void setContracts(std::shared_ptr<const ContractSet> contracts);
     QString fileName() const { return m_path; }
     Inspector *inspector() const { return m_inspector; }
 

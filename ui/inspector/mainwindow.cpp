@@ -7,6 +7,8 @@
 #include "capturerecorder.h"
 #include "clicktocopylabel.h"
 #include "connectiontreemodel.h"
+#include "contractchecker.h"
+#include "contractfailuretext.h"
 #include "displaytext.h"
 #include "dockwidthkeeper.h"
 #include "framedetailsview.h"
@@ -183,6 +185,8 @@ void MainWindow::startRecording() {
 
 void MainWindow::openFile(const QString &path) {
     auto *window = new LogFileWindow();
+    // Marked by the contracts loaded here (the window's own capture keeps what was found live).
+    window->setContracts(m_contractChecker ? m_contractChecker->contracts() : nullptr);
     QString error;
     if (!window->open(path, &error)) {
         delete window;
@@ -294,6 +298,7 @@ void MainWindow::updateBanner() {
 void MainWindow::applySnapshot(const BrokerSnapshot &snapshot) {
     m_totals->applySnapshot(snapshot);
     m_statistics->setCounters(m_totals->counters(), snapshot.pendingAcks, m_totals->restarts());
+    updateContractStatistics();
     if (snapshot.counters.unrecordedFrames != m_unrecorded) {
         // A new broker counts from zero again.
         if (snapshot.counters.unrecordedFrames < m_unrecorded)
@@ -338,6 +343,7 @@ void MainWindow::showSelectedFrame() {
     }
     m_details->setEvent(m_log->eventAt(row), !m_log->isUnrecorded(row));
     m_details->setRelationText(AskRelationText::describe(*m_log, m_inspector->askGroup(row)));
+    m_details->setContractText(ContractFailureText::describe(*m_log, row));
 }
 
 QList<QAction *> MainWindow::connectionActions(const QModelIndex &index) {

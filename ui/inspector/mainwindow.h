@@ -158,6 +158,7 @@ private:
     TrafficRulesPanel *m_rulesPanel = nullptr;
     HeldFramesPanel *m_heldPanel = nullptr;
     QDockWidget *m_heldDock = nullptr;
+    void updateContractStatistics();
     ContractChecker *m_contractChecker = nullptr;
     ContractViolationModel *m_contractViolations = nullptr;
     QLabel *m_contractsStatus = nullptr;

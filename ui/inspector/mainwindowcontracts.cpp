@@ -8,6 +8,9 @@
 #include "connectiontreemodel.h"
 #include "contractchecker.h"
 #include "contractviolationmodel.h"
+#include "framelogmodel.h"
+#include "inspector.h"
+#include "statisticsview.h"
 
 #include <QAction>
 #include <QDir>
@@ -32,12 +35,18 @@ void MainWindow::createContractsDock(QMenu *fileMenu) {
     m_contractChecker = new ContractChecker(this);
     m_contractChecker->setObjectName(QStringLiteral("contractChecker"));
     m_contractViolations = new ContractViolationModel(this);
-    connect(m_controller, &BrokerController::eventsReady, m_contractChecker,
-            &ContractChecker::check);
+    // The batches as the inspector logged (and recorded) them: violations then name the
+    // frames' capture ids, and the capture keeps them.
+    connect(m_inspector, &Inspector::eventsAdded, m_contractChecker,
+            &ContractChecker::checkRecorded);
+    connect(m_contractChecker, &ContractChecker::violationsFound, m_inspector,
+            &Inspector::recordViolations);
     connect(m_contractChecker, &ContractChecker::violationsFound, m_contractViolations,
             &ContractViolationModel::addViolations);
     connect(m_contractChecker, &ContractChecker::violationsFound, m_tree,
             &ConnectionTreeModel::addContractViolations);
+    connect(m_contractChecker, &ContractChecker::violationsFound, this,
+            &MainWindow::updateContractStatistics);
 
     auto *panel = new QWidget(this);
     auto *layout = new QVBoxLayout(panel);
@@ -106,8 +115,10 @@ void MainWindow::loadSchemasInteractively(bool folder) {
 void MainWindow::loadSchemas(const QString &path, bool interactive) {
     const std::shared_ptr<const ContractSet> contracts = ContractSet::load(path);
     m_contractChecker->setContracts(contracts);
+    m_log->setContracts(contracts);
     m_contractViolations->clear();
     m_tree->clearContractViolations();
+    updateContractStatistics();
     m_settings->setValue(PathKey, path);
     m_clearSchemasAction->setEnabled(true);
     findChild<QDockWidget *>(QStringLiteral("contractsDock"))->show();
@@ -124,10 +135,24 @@ void MainWindow::loadSchemas(const QString &path, bool interactive) {
 
 void MainWindow::clearSchemas() {
     m_contractChecker->setContracts(nullptr);
+    m_log->setContracts(nullptr);
     m_contractViolations->clear();
     m_tree->clearContractViolations();
+    updateContractStatistics();
     m_settings->remove(PathKey);
     m_clearSchemasAction->setEnabled(false);
     m_contractsStatus->setText(tr("No schemas loaded (File > Load Schemas Folder… or Load "
                                   "Schemas from AsyncAPI Document…)"));
+}
+
+void MainWindow::updateContractStatistics() {
+    if (!m_contractChecker) // a snapshot before the dock is made
+        return;
+    StatisticsView::ContractCounts counts;
+    counts.loaded = m_contractChecker->contracts() && !m_contractChecker->contracts()->isEmpty();
+    counts.checked = m_contractChecker->framesChecked();
+    counts.violations = m_contractChecker->violationCount();
+    counts.skipped = m_contractChecker->eventsSkipped();
+    counts.top = m_contractViolations->mostFrequent(5);
+    m_statistics->setContractCounts(counts);
 }

@@ -68,7 +68,33 @@ void StatisticsView::setCounters(const BrokerCounters &c, int pendingAcks,
                             nullptr, int(restarts.size()))
                              .arg(DisplayText::time(restarts.last()).left(8))
                              .toHtmlEscaped());
-    m_counters->setText(text);
+    m_brokerHtml = text;
+    showText();
+}
+
+void StatisticsView::setContractCounts(const ContractCounts &counts) {
+    m_contractsHtml.clear();
+    if (counts.loaded) {
+        const QLocale locale;
+        QString text = QStringLiteral("<p><b>%1</b></p><table cellspacing=2>")
+                           .arg(tr("Contracts").toHtmlEscaped());
+        const auto addRow = [&](const QString &label, quint64 value) {
+            text += QStringLiteral("<tr><td>%1</td><td align=right nowrap><b>%2</b></td></tr>")
+                        .arg(label.toHtmlEscaped(), locale.toString(value));
+        };
+        addRow(tr("Messages checked"), counts.checked);
+        addRow(tr("Violations"), counts.violations);
+        if (counts.skipped > 0)
+            addRow(tr("Not checked (checker behind)"), counts.skipped);
+        for (const auto &[label, count] : counts.top)
+            addRow(QStringLiteral("  ") + label, count);
+        m_contractsHtml = text + QStringLiteral("</table>");
+    }
+    showText();
+}
+
+void StatisticsView::showText() {
+    m_counters->setText(m_brokerHtml + m_contractsHtml);
 }
 
 QString StatisticsView::countersText() const {

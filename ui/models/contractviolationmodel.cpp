@@ -1,5 +1,10 @@
 #include "contractviolationmodel.h"
 
+#include "displaytext.h"
+
+#include <algorithm>
+#include <numeric>
+
 namespace {
 
 QString connectionKey(quint64 session, quint64 connectionId) {
@@ -96,4 +101,20 @@ void ContractViolationModel::clear() {
 
 quint64 ContractViolationModel::countForConnection(quint64 session, quint64 connectionId) const {
     return m_byConnection.value(connectionKey(session, connectionId));
+}
+
+QList<std::pair<QString, quint64>> ContractViolationModel::mostFrequent(int n) const {
+    QList<int> order(m_rows.size());
+    std::iota(order.begin(), order.end(), 0);
+    // Ties keep the order first seen.
+    std::stable_sort(order.begin(), order.end(),
+                     [this](int a, int b) { return m_rows.at(a).count > m_rows.at(b).count; });
+    QList<std::pair<QString, quint64>> top;
+    for (int i = 0; i < std::min(n, int(order.size())); ++i) {
+        const Row &row = m_rows.at(order.at(i));
+        top.append({QStringLiteral("%1 %2 message%3 %4")
+                        .arg(DisplayText::roomName(row.room), row.action, row.path, row.keyword),
+                    row.count});
+    }
+    return top;
 }

@@ -24,6 +24,8 @@ public:
     void clear();
 
     quint64 total() const { return m_total; }
+    // The n most frequent rows as "ROOM ACTION message/PATH KEYWORD" and their counts.
+    QList<std::pair<QString, quint64>> mostFrequent(int n) const;
     // Violations by the frames of one connection of one broker run.
     quint64 countForConnection(quint64 session, quint64 connectionId) const;
 

@@ -31,7 +31,9 @@ FrameLogModel::FrameLogModel(QObject *parent)
     , m_summaryCache(SummaryCacheSize)
     , m_inIcon(iconIfPresent(QStringLiteral(":/icons/arrow-in.svg")))
     , m_outIcon(iconIfPresent(QStringLiteral(":/icons/arrow-out.svg")))
-    , m_errorIcon(iconIfPresent(QStringLiteral(":/icons/error.svg"))) {
+    , m_errorIcon(iconIfPresent(QStringLiteral(":/icons/error.svg")))
+    , m_warningIcon(iconIfPresent(QStringLiteral(":/icons/warning.svg"))) {
+    m_failureCache.setMaxCost(SummaryCacheSize);
     m_readBack.setMaxCost(ReadBackCacheKiB);
     m_overdueTimer.setInterval(OverdueCheckIntervalMs);
     connect(&m_overdueTimer, &QTimer::timeout, this, &FrameLogModel::checkOverdueAsks);
@@ -370,10 +372,23 @@ QVariant FrameLogModel::data(const QModelIndex &index, int role) const {
         case SizeColumn:
             return frame ? QVariant(sizeAt(row)) : QVariant();
         case SummaryColumn:
+            if (kind == BrokerEvent::Kind::FrameIn && m_contracts) {
+                const QList<ContractSchema::Failure> failures = contractFailures(row);
+                if (!failures.isEmpty()) {
+                    QStringList labels;
+                    for (const ContractSchema::Failure &f : failures)
+                        labels.append(failureLabel(f));
+                    return tr("violates %1 · %2")
+                        .arg(DisplayText::visible(labels.join(QStringLiteral(", "))), summary(row));
+                }
+            }
             return summary(row);
         }
         return QVariant();
     case Qt::DecorationRole:
+        if (index.column() == SummaryColumn && kind == BrokerEvent::Kind::FrameIn && m_contracts &&
+            !contractFailures(row).isEmpty())
+            return m_warningIcon;
         if (index.column() != DirectionColumn)
             return QVariant();
         {
@@ -385,9 +400,20 @@ QVariant FrameLogModel::data(const QModelIndex &index, int role) const {
                 return QVariant();
             return icon;
         }
-    case Qt::ToolTipRole:
-        return toolTip(eventAt(row), index.column(),
-                       index.column() == SummaryColumn ? askState(row) : AskState::NotAnAsk);
+    case Qt::ToolTipRole: {
+        QString text =
+            toolTip(eventAt(row), index.column(),
+                    index.column() == SummaryColumn ? askState(row) : AskState::NotAnAsk);
+        if (index.column() == SummaryColumn && kind == BrokerEvent::Kind::FrameIn && m_contracts) {
+            for (const ContractSchema::Failure &f : contractFailures(row)) {
+                if (!text.isEmpty())
+                    text += QLatin1Char('\n');
+                text += DisplayText::visible(
+                    tr("Contract violation at %1: %2").arg(failureLabel(f), f.description));
+            }
+        }
+        return text;
+    }
     case Qt::TextAlignmentRole:
         if (index.column() == SizeColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
@@ -427,6 +453,12 @@ QVariant FrameLogModel::data(const QModelIndex &index, int role) const {
         return isProblemAt(row);
     case AskStateRole:
         return int(askState(row));
+    case ContractFailuresRole: {
+        QStringList labels;
+        for (const ContractSchema::Failure &f : contractFailures(row))
+            labels.append(failureLabel(f));
+        return labels;
+    }
     case SerialRole:
         return qulonglong(serialAt(row));
     }

@@ -2,6 +2,7 @@
 
 #include "ackindex.h"
 #include "brokerevent.h"
+#include "contractschema.h"
 #include "frameindex.h"
 
 #include <QAbstractTableModel>
@@ -12,6 +13,9 @@
 
 #include <deque>
 #include <functional>
+#include <memory>
+
+class ContractSet;
 
 // The frame log: every event the broker reports (frames in and out, connections, ids, rooms),
 // in arrival order, bounded by a capacity. Events arrive in batches; each batch costs the
@@ -56,6 +60,7 @@ public:
         IsProblemRole,                // bool: BrokerEvent::isProblem()
         AskStateRole,                 // int: AskState
         SerialRole,                   // qulonglong: stable number of the row (see serialAt)
+        ContractFailuresRole,         // QStringList: one "message/PATH: KEYWORD" per failure
     };
     Q_ENUM(Role)
 
@@ -132,6 +137,19 @@ public:
     void setUnansweredThresholdMs(int ms);
     // Stored with the row and updated when an answer arrives or the ask becomes overdue.
     AskState askState(int row) const;
+    // The message contracts the log marks rows by (null: none): a frame from a client whose
+    // `message` fails its contract shows the failing paths and keywords in its summary, with
+    // a warning icon and the descriptions in the tooltip. Judged when a row is shown (and kept
+    // for the rows shown last), so it costs nothing per frame and works for every row, whether
+    // live, read back from the capture or opened from a file.
+    void setContracts(std::shared_ptr<const ContractSet> contracts);
+    bool hasContracts() const { return m_contracts != nullptr; }
+    // The failures of a row's frame against those contracts; empty when it passes or none
+    // applies.
+    QList<ContractSchema::Failure> contractFailures(int row) const;
+    // "message/qty: type", as the log and the details name a failure.
+    static QString failureLabel(const ContractSchema::Failure &failure);
+
     // The clock deciding when an ask is overdue; tests set their own.
     void setClock(std::function<qint64()> nowMs);
     // The rows that carried an ack, for pairing sends with their messages and answers.
@@ -214,8 +232,11 @@ private:
     std::function<qint64()> m_clock;
 
     mutable QCache<quint64, QString> m_summaryCache;
+    std::shared_ptr<const ContractSet> m_contracts;
+    mutable QCache<quint64, QList<ContractSchema::Failure>> m_failureCache; // by serial
 
     QIcon m_inIcon;
     QIcon m_outIcon;
     QIcon m_errorIcon;
+    QIcon m_warningIcon;
 };

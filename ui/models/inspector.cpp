@@ -125,8 +125,15 @@ AckPairing::Group Inspector::askGroup(int logRow) const {
 }
 
 void Inspector::addEvents(const BrokerEventList &events) {
-    m_log->appendEvents(events, m_recorder ? m_recorder->append(events) : 0);
+    const quint64 firstId = m_recorder ? m_recorder->append(events) : 0;
+    m_log->appendEvents(events, firstId);
     m_actionCounts->addEvents(events);
+    Q_EMIT eventsAdded(events, firstId);
+}
+
+void Inspector::recordViolations(const ContractViolationList &violations) {
+    if (m_recorder)
+        m_recorder->appendViolations(violations);
 }
 
 void Inspector::applySnapshot(const BrokerSnapshot &snapshot) {

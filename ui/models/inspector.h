@@ -3,6 +3,7 @@
 #include "ackpairing.h"
 #include "brokerevent.h"
 #include "brokersnapshot.h"
+#include "contractviolation.h"
 
 #include <QObject>
 #include <QUrl>
@@ -78,8 +79,14 @@ public Q_SLOTS:
     void applySnapshot(const BrokerSnapshot &snapshot);
     // Empties the log and the action counts.
     void clear();
+    // Contract violations found in frames this inspector recorded (their captureId names the
+    // frame): kept in the capture with its frames.
+    void recordViolations(const ContractViolationList &violations);
 
 Q_SIGNALS:
+    // A batch went into the log; firstCaptureId is the capture id of its first event (0 when
+    // no capture recorded it). The window's contract checker takes its batches from here.
+    void eventsAdded(const BrokerEventList &events, quint64 firstCaptureId);
     // After the models took the snapshot in.
     void snapshotApplied(const BrokerSnapshot &snapshot);
     // Recording stopped for a reason the user must know (disk full, file removed).
