@@ -2,6 +2,7 @@
 
 #include "broker.h"
 #include "headlessrecording.h"
+#include "printabletext.h"
 
 #include <climits>
 #include <cstdio>
@@ -47,7 +48,9 @@ void HeadlessContracts::drain() {
 }
 
 QString HeadlessContracts::formatViolation(const ContractViolation &v) {
-    return QStringLiteral("violation %1 %2 message%3 %4").arg(v.room, v.sender, v.path, v.keyword);
+    // Room, sender and path are client text: one line per violation whatever they hold.
+    return PrintableText::escape(
+        QStringLiteral("violation %1 %2 message%3 %4").arg(v.room, v.sender, v.path, v.keyword));
 }
 
 void HeadlessContracts::print(const ContractViolationList &violations) {

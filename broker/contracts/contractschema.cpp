@@ -1,5 +1,7 @@
 #include "contractschema.h"
 
+#include "printabletext.h"
+
 #include <valijson/adapters/qtjson_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
@@ -49,7 +51,8 @@ std::unique_ptr<ContractSchema> ContractSchema::compile(const QJsonValue &schema
         const valijson::adapters::QtJsonAdapter adapter(schema);
         parser.populateSchema(adapter, *compiled->m_schema);
     } catch (const std::exception &e) {
-        *error = QString::fromUtf8(e.what());
+        // valijson's message quotes the schema (a pattern may hold a line break).
+        *error = PrintableText::escape(QString::fromUtf8(e.what()));
         return nullptr;
     }
     return compiled;
@@ -65,7 +68,8 @@ QList<ContractSchema::Failure> ContractSchema::validate(const QJsonValue &value)
         if (validator.validate(*m_schema, target, &results))
             return {};
     } catch (const std::exception &e) {
-        return {{QString(), QStringLiteral("schema"), QString::fromUtf8(e.what())}};
+        return {{QString(), QStringLiteral("schema"),
+                 PrintableText::escape(QString::fromUtf8(e.what()))}};
     }
     // Keep the innermost errors: a context that is a strict prefix of another error's context
     // only repeats that the deeper check failed.

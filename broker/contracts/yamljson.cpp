@@ -1,5 +1,7 @@
 #include "yamljson.h"
 
+#include "printabletext.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -100,10 +102,10 @@ bool YamlJson::parse(const QByteArray &text, QJsonValue *value, QString *error) 
         *error = tr("line %1, column %2: %3")
                      .arg(e.mark.line + 1)
                      .arg(e.mark.column + 1)
-                     .arg(QString::fromStdString(e.msg));
+                     .arg(PrintableText::escape(QString::fromStdString(e.msg)));
         return false;
     } catch (const std::exception &e) {
-        *error = QString::fromUtf8(e.what());
+        *error = PrintableText::escape(QString::fromUtf8(e.what()));
         return false;
     }
 }

@@ -1,5 +1,7 @@
 #include "trafficrulesparser.h"
 
+#include "printabletext.h"
+
 #include "trafficmatcher.h"
 
 #include <QJsonArray>
@@ -195,25 +197,6 @@ private:
 
 } // namespace
 
-QString TrafficRulesParser::printable(const QString &text) {
-    QString shown;
-    shown.reserve(text.size());
-    for (const QChar c : text) {
-        const char16_t u = c.unicode();
-        const bool bidi = (u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069) ||
-                          u == 0x200E || u == 0x200F || u == 0x061C;
-        if (u == u'\n')
-            shown += QStringLiteral("\\n");
-        else if (u == u'\t')
-            shown += QStringLiteral("\\t");
-        else if (u < 0x20 || (u >= 0x7F && u < 0xA0) || bidi || u == 0x2028 || u == 0x2029)
-            shown += QStringLiteral("\\u%1").arg(uint(u), 4, 16, QLatin1Char('0'));
-        else
-            shown += c;
-    }
-    return shown;
-}
-
 TrafficRuleList TrafficRulesParser::parse(const QByteArray &json, QString *error) {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
@@ -248,7 +231,7 @@ TrafficRuleList TrafficRulesParser::parse(const QByteArray &json, QString *error
         if (!problem.isEmpty()) {
             // Names, keys and patterns come from the file: shown escaped, so that the error
             // stays one line and a control or bidi character cannot pose as its text.
-            *error = printable(QStringLiteral("%1: %2").arg(label, problem));
+            *error = PrintableText::escape(QStringLiteral("%1: %2").arg(label, problem));
             return {};
         }
         names.insert(rule.name);

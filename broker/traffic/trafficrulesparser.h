@@ -36,6 +36,4 @@ public:
     static bool isSendableCloseCode(int code);
     // Whether a JSON path ("message.type", "message.items[0].id") is well formed.
     static bool isValidPath(const QString &path);
-    // text with line breaks, control and bidi characters written as escapes (\n, \u202e).
-    static QString printable(const QString &text);
 };

@@ -182,6 +182,13 @@ void TestHeadlessContracts::badFileIsNamedAndOthersWork() {
     QTRY_COMPARE_WITH_TIMEOUT(
         violationLines(), QStringList{QStringLiteral("violation /orders alice message required")},
         TimeoutMs);
+    // An id holding a line break and a bidi override stays on its line, escaped.
+    auto evil = openClient(QStringLiteral("/orders"), QStringLiteral("ev\\nil\\u202e"));
+    QVERIFY(evil);
+    send(evil.get(), bob.get(), QStringLiteral("bob"), QJsonObject{});
+    QTRY_COMPARE_WITH_TIMEOUT(violationLines().size(), 2, TimeoutMs);
+    QCOMPARE(violationLines().at(1),
+             QStringLiteral("violation /orders ev\\nil\\u202e message required"));
 }
 
 void TestHeadlessContracts::nothingUsableExits2() {
