@@ -66,12 +66,13 @@ PathPlotWidget::Frame PathPlotWidget::layOut() const {
         v0 -= pad;
         v1 += pad;
     }
-    const QList<double> ticks = GraphPainter::ticks(v0, v1, 4);
+    // The axis runs from tick to tick, so that its ends are labelled too.
+    f.ticks = GraphPainter::ticks(v0, v1, 4);
     f.t0 = t0;
     f.t1 = t1;
-    f.v0 = std::min(v0, ticks.constFirst());
-    f.v1 = std::max(v1, ticks.constLast());
-    f.plot = GraphPainter::plotArea(this, leftWidth(ticks));
+    f.v0 = std::min(v0, f.ticks.constFirst());
+    f.v1 = std::max(v1, f.ticks.constLast());
+    f.plot = GraphPainter::plotArea(this, leftWidth(f.ticks));
     f.valid = GraphPainter::isUsable(f.plot);
     return f;
 }
@@ -182,9 +183,7 @@ void PathPlotWidget::paintEvent(QPaintEvent *) {
     }
 
     // Grid and value labels at round values; times at both ends and in the middle.
-    for (double t : GraphPainter::ticks(f.v0, f.v1, 4)) {
-        if (t < f.v0 || t > f.v1)
-            continue;
+    for (double t : f.ticks) {
         const double y = map(f, f.t0, t).y();
         graph.drawGridLine(f.plot, y);
         graph.drawValueLabel(f.plot, y, valueText(t));

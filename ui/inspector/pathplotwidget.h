@@ -40,6 +40,7 @@ private:
         QRectF plot;
         qint64 t0 = 0, t1 = 1;
         double v0 = 0, v1 = 1;
+        QList<double> ticks; // round values from v0 to v1, labelled
         bool valid = false;
     };
     Frame layOut() const;
