@@ -24,6 +24,7 @@
 #include <QTest>
 #include <QToolButton>
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -126,6 +127,12 @@ void TestPathPlots::pinFromTheDetailsThenPlotLive() {
     auto *dock = m_window->findChild<QDockWidget *>(QStringLiteral("plotsDock"));
     QVERIFY(dock);
     QVERIFY(dock->isHidden()); // until a path is pinned
+    // The View menu lists it.
+    const QList<QMenu *> menus = m_window->findChildren<QMenu *>();
+    QVERIFY(std::any_of(menus.begin(), menus.end(), [&](const QMenu *menu) {
+        return menu->title() == QStringLiteral("&View") &&
+               menu->actions().contains(dock->toggleViewAction());
+    }));
     RecordingClient *alice = connectClient(QStringLiteral("/shop"), "alice");
     RecordingClient *bob = connectClient(QStringLiteral("/shop"), "bob");
     QVERIFY(alice && bob);
