@@ -202,15 +202,38 @@ void PathPlotWidget::paintEvent(QPaintEvent *) {
     p.setClipRect(f.plot.adjusted(-4, -4, 4, 4));
     for (size_t s = 0; s < all.size(); ++s) {
         const QColor colour = GraphPainter::seriesColour(int(s));
+        // Thousands of points on a few hundred pixels: per pixel column the line only goes
+        // to the lowest, the highest and the last value there, so peaks stay and a paint costs
+        // the width, not the points.
         QPainterPath line;
         const auto &points = all[s].points;
+        int column = 0;
+        double x = 0, low = 0, high = 0, last = 0;
+        const auto flush = [&] {
+            line.lineTo(x, low);
+            line.lineTo(x, high);
+            line.lineTo(x, last);
+        };
         for (size_t i = 0; i < points.size(); ++i) {
             const QPointF at = map(f, points[i].timeMs, points[i].value);
-            if (i == 0)
+            if (i > 0 && int(at.x()) == column) {
+                low = std::min(low, at.y());
+                high = std::max(high, at.y());
+                last = at.y();
+                continue;
+            }
+            if (i == 0) {
                 line.moveTo(at);
-            else
+            } else {
+                flush();
                 line.lineTo(at);
+            }
+            column = int(at.x());
+            x = at.x();
+            low = high = last = at.y();
         }
+        if (!points.empty())
+            flush();
         p.setPen(QPen(colour, 1.8));
         p.setBrush(Qt::NoBrush);
         p.drawPath(line);
