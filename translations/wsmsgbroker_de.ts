@@ -1669,6 +1669,26 @@ Client: %2</translation>
         <source>Traffic control: %1</source>
         <translation>Verkehrssteuerung: %1</translation>
     </message>
+    <message>
+        <source>Plot This Path</source>
+        <translation>Diesen Pfad plotten</translation>
+    </message>
+    <message>
+        <source>Only the members of a text frame&apos;s JSON can be plotted</source>
+        <translation>Nur die Mitglieder des JSON eines Text-Frames lassen sich plotten</translation>
+    </message>
+    <message>
+        <source>Right-click a member of the frame to plot its values</source>
+        <translation>Rechtsklick auf ein Mitglied des Frames, um seine Werte zu plotten</translation>
+    </message>
+    <message>
+        <source>%1 is not a number here: only numbers can be plotted</source>
+        <translation>%1 ist hier keine Zahl: Nur Zahlen lassen sich plotten</translation>
+    </message>
+    <message>
+        <source>Plot the numbers clients send at %1 over time, a line per client</source>
+        <translation>Die Zahlen, die Clients unter %1 senden, über die Zeit plotten, eine Linie pro Client</translation>
+    </message>
 </context>
 <context>
     <name>FrameDiffView</name>
@@ -2164,6 +2184,37 @@ Verbindung %2</translation>
     <message>
         <source>Line %1, column %2: %3</source>
         <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>JsonPath</name>
+    <message>
+        <source>expected a member name (column %1)</source>
+        <translation>Name eines Mitglieds erwartet (Spalte %1)</translation>
+    </message>
+    <message>
+        <source>index too large (column %1)</source>
+        <translation>Index zu groß (Spalte %1)</translation>
+    </message>
+    <message>
+        <source>unterminated name (column %1)</source>
+        <translation>Name nicht abgeschlossen (Spalte %1)</translation>
+    </message>
+    <message>
+        <source>invalid quoted name (column %1)</source>
+        <translation>ungültiger Name in Anführungszeichen (Spalte %1)</translation>
+    </message>
+    <message>
+        <source>expected an index or a quoted name (column %1)</source>
+        <translation>Index oder Name in Anführungszeichen erwartet (Spalte %1)</translation>
+    </message>
+    <message>
+        <source>expected ] (column %1)</source>
+        <translation>] erwartet (Spalte %1)</translation>
+    </message>
+    <message>
+        <source>unexpected character (column %1)</source>
+        <translation>unerwartetes Zeichen (Spalte %1)</translation>
     </message>
 </context>
 <context>
@@ -2850,6 +2901,42 @@ Verbindung %2</translation>
         <source>No schemas loaded (File &gt; Load Schemas Folder… or Load Schemas from AsyncAPI Document…)</source>
         <translation>Keine Schemas geladen (Datei &gt; Schema-Ordner laden… oder Schemas aus AsyncAPI-Dokument laden…)</translation>
     </message>
+    <message>
+        <source>Right-click a number in the JSON tab of Frame Details and choose Plot This Path to plot its values here.</source>
+        <translation>Rechtsklick auf eine Zahl im JSON-Tab der Details und „Diesen Pfad plotten“ wählen, um ihre Werte hier zu plotten.</translation>
+    </message>
+    <message>
+        <source>Plots</source>
+        <translation>Plots</translation>
+    </message>
+    <message>
+        <source>Cannot plot %1: %2</source>
+        <translation>%1 lässt sich nicht plotten: %2</translation>
+    </message>
+    <message>
+        <source>By client</source>
+        <translation>Pro Client</translation>
+    </message>
+    <message>
+        <source>By room</source>
+        <translation>Pro Raum</translation>
+    </message>
+    <message>
+        <source>A line per client, or per room</source>
+        <translation>Eine Linie pro Client oder pro Raum</translation>
+    </message>
+    <message>
+        <source>Remove this plot</source>
+        <translation>Diesen Plot entfernen</translation>
+    </message>
+    <message>
+        <source>That frame has left the log.</source>
+        <translation>Dieser Frame ist nicht mehr im Log.</translation>
+    </message>
+    <message>
+        <source>The log&apos;s filters hide that frame.</source>
+        <translation>Die Filter des Logs blenden diesen Frame aus.</translation>
+    </message>
 </context>
 <context>
     <name>NewFramesIndicator</name>
@@ -2862,6 +2949,35 @@ Verbindung %2</translation>
         <translation>
             <numerusform>%n neuer Frame unten — Ctrl+End</numerusform>
             <numerusform>%n neue Frames unten — Ctrl+End</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PathPlotModel</name>
+    <message>
+        <source>a path names a member, such as message.price</source>
+        <translation>ein Pfad nennt ein Mitglied, etwa message.price</translation>
+    </message>
+</context>
+<context>
+    <name>PathPlotWidget</name>
+    <message>
+        <source>%1 = %2
+%3 · room %4 · %5
+Click to select this frame in the log</source>
+        <translation>%1 = %2
+%3 · Raum %4 · %5
+Klicken, um diesen Frame im Log auszuwählen</translation>
+    </message>
+    <message>
+        <source>No numbers at %1 yet: the plot shows the values clients send there.</source>
+        <translation>Noch keine Zahlen unter %1: Der Plot zeigt die Werte, die Clients dorthin senden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>(+%n not plotted)</source>
+        <translation>
+            <numerusform>(+%n nicht geplottet)</numerusform>
+            <numerusform>(+%n nicht geplottet)</numerusform>
         </translation>
     </message>
 </context>

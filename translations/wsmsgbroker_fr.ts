@@ -1669,6 +1669,26 @@ Client&#xa0;: %2</translation>
         <source>Traffic control: %1</source>
         <translation>Contrôle du trafic&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>Plot This Path</source>
+        <translation>Tracer ce chemin</translation>
+    </message>
+    <message>
+        <source>Only the members of a text frame&apos;s JSON can be plotted</source>
+        <translation>Seuls les membres du JSON d’une trame texte peuvent être tracés</translation>
+    </message>
+    <message>
+        <source>Right-click a member of the frame to plot its values</source>
+        <translation>Cliquez avec le bouton droit sur un membre de la trame pour tracer ses valeurs</translation>
+    </message>
+    <message>
+        <source>%1 is not a number here: only numbers can be plotted</source>
+        <translation>%1 n’est pas un nombre ici : seuls les nombres peuvent être tracés</translation>
+    </message>
+    <message>
+        <source>Plot the numbers clients send at %1 over time, a line per client</source>
+        <translation>Tracer dans le temps les nombres que les clients envoient à %1, une ligne par client</translation>
+    </message>
 </context>
 <context>
     <name>FrameDiffView</name>
@@ -2164,6 +2184,37 @@ Connexion %2</translation>
     <message>
         <source>Line %1, column %2: %3</source>
         <translation>Ligne %1, colonne %2&#xa0;: %3</translation>
+    </message>
+</context>
+<context>
+    <name>JsonPath</name>
+    <message>
+        <source>expected a member name (column %1)</source>
+        <translation>nom de membre attendu (colonne %1)</translation>
+    </message>
+    <message>
+        <source>index too large (column %1)</source>
+        <translation>indice trop grand (colonne %1)</translation>
+    </message>
+    <message>
+        <source>unterminated name (column %1)</source>
+        <translation>nom non terminé (colonne %1)</translation>
+    </message>
+    <message>
+        <source>invalid quoted name (column %1)</source>
+        <translation>nom entre guillemets invalide (colonne %1)</translation>
+    </message>
+    <message>
+        <source>expected an index or a quoted name (column %1)</source>
+        <translation>indice ou nom entre guillemets attendu (colonne %1)</translation>
+    </message>
+    <message>
+        <source>expected ] (column %1)</source>
+        <translation>] attendu (colonne %1)</translation>
+    </message>
+    <message>
+        <source>unexpected character (column %1)</source>
+        <translation>caractère inattendu (colonne %1)</translation>
     </message>
 </context>
 <context>
@@ -2850,6 +2901,42 @@ Connexion %2</translation>
         <source>No schemas loaded (File &gt; Load Schemas Folder… or Load Schemas from AsyncAPI Document…)</source>
         <translation>Aucun schéma chargé (Fichier &gt; Charger un répertoire de schémas… ou Charger les schémas d’un document AsyncAPI…)</translation>
     </message>
+    <message>
+        <source>Right-click a number in the JSON tab of Frame Details and choose Plot This Path to plot its values here.</source>
+        <translation>Cliquez avec le bouton droit sur un nombre dans l’onglet JSON des détails et choisissez Tracer ce chemin pour tracer ses valeurs ici.</translation>
+    </message>
+    <message>
+        <source>Plots</source>
+        <translation>Tracés</translation>
+    </message>
+    <message>
+        <source>Cannot plot %1: %2</source>
+        <translation>Impossible de tracer %1 : %2</translation>
+    </message>
+    <message>
+        <source>By client</source>
+        <translation>Par client</translation>
+    </message>
+    <message>
+        <source>By room</source>
+        <translation>Par salon</translation>
+    </message>
+    <message>
+        <source>A line per client, or per room</source>
+        <translation>Une ligne par client, ou par salon</translation>
+    </message>
+    <message>
+        <source>Remove this plot</source>
+        <translation>Retirer ce tracé</translation>
+    </message>
+    <message>
+        <source>That frame has left the log.</source>
+        <translation>Cette trame a quitté le journal.</translation>
+    </message>
+    <message>
+        <source>The log&apos;s filters hide that frame.</source>
+        <translation>Les filtres du journal masquent cette trame.</translation>
+    </message>
 </context>
 <context>
     <name>NewFramesIndicator</name>
@@ -2862,6 +2949,35 @@ Connexion %2</translation>
         <translation>
             <numerusform>%n nouvelle trame plus bas — Ctrl+End</numerusform>
             <numerusform>%n nouvelles trames plus bas — Ctrl+End</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PathPlotModel</name>
+    <message>
+        <source>a path names a member, such as message.price</source>
+        <translation>un chemin désigne un membre, par exemple message.price</translation>
+    </message>
+</context>
+<context>
+    <name>PathPlotWidget</name>
+    <message>
+        <source>%1 = %2
+%3 · room %4 · %5
+Click to select this frame in the log</source>
+        <translation>%1 = %2
+%3 · salon %4 · %5
+Cliquez pour sélectionner cette trame dans le journal</translation>
+    </message>
+    <message>
+        <source>No numbers at %1 yet: the plot shows the values clients send there.</source>
+        <translation>Pas encore de nombres à %1 : le tracé montre les valeurs que les clients y envoient.</translation>
+    </message>
+    <message numerus="yes">
+        <source>(+%n not plotted)</source>
+        <translation>
+            <numerusform>(+%n non tracé)</numerusform>
+            <numerusform>(+%n non tracés)</numerusform>
         </translation>
     </message>
 </context>

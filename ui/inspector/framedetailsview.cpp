@@ -5,6 +5,7 @@
 #include "framediffview.h"
 #include "jsonformatter.h"
 #include "jsonhighlighter.h"
+#include "jsonpathlocator.h"
 #include "rowpalette.h"
 
 #include <QApplication>
@@ -14,12 +15,14 @@
 #include <QFontDatabase>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <memory>
 
 namespace {
 
@@ -115,6 +118,13 @@ FrameDetailsView::FrameDetailsView(QWidget *parent)
     m_tabs->setElideMode(Qt::ElideRight);
     m_tabs->setUsesScrollButtons(true);
     m_hex->viewport()->installEventFilter(this);
+    m_pretty->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_pretty, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        // A scroll area's context menu position is the viewport's.
+        const std::unique_ptr<QMenu> menu(
+            jsonContextMenu(m_pretty->cursorForPosition(pos).position()));
+        menu->exec(m_pretty->viewport()->mapToGlobal(pos));
+    });
     m_copy->setIcon(QIcon(QStringLiteral(":/icons/copy.svg")));
     m_copy->setToolTip(tr("Copy the text of the current tab"));
     m_copy->setAutoRaise(true);
@@ -259,6 +269,33 @@ void FrameDetailsView::showMore() {
         return;
     m_shownBytes *= 4;
     showText();
+}
+
+QMenu *FrameDetailsView::jsonContextMenu(int textPosition) {
+    QMenu *menu = m_pretty->createStandardContextMenu();
+    menu->setToolTipsVisible(true);
+    menu->addSeparator();
+    QAction *plot = menu->addAction(tr("Plot This Path"));
+    plot->setObjectName(QStringLiteral("plotThisPath"));
+    const JsonPathLocator::Location at =
+        m_textFrame ? JsonPathLocator::locate(m_pretty->toPlainText(), textPosition)
+                    : JsonPathLocator::Location();
+    const QString path = at.path.toString();
+    if (!m_textFrame) {
+        plot->setEnabled(false);
+        plot->setToolTip(tr("Only the members of a text frame's JSON can be plotted"));
+    } else if (!at.isMember()) {
+        plot->setEnabled(false);
+        plot->setToolTip(tr("Right-click a member of the frame to plot its values"));
+    } else if (at.kind != JsonPathLocator::Kind::Number) {
+        plot->setEnabled(false);
+        plot->setToolTip(tr("%1 is not a number here: only numbers can be plotted").arg(path));
+    } else {
+        plot->setToolTip(
+            tr("Plot the numbers clients send at %1 over time, a line per client").arg(path));
+        connect(plot, &QAction::triggered, this, [this, path] { Q_EMIT plotPathRequested(path); });
+    }
+    return menu;
 }
 
 QString FrameDetailsView::partialText() const {

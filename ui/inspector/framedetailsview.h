@@ -6,6 +6,7 @@
 
 class FrameDiffView;
 class QLabel;
+class QMenu;
 class QPlainTextEdit;
 class QTabWidget;
 class QToolButton;
@@ -41,6 +42,10 @@ public:
     QString partialText() const;
     // Shows four times as many bytes of a frame too long to show whole (the "Show more" link).
     void showMore();
+    // The JSON tab's context menu for a position of its text (the caller owns it): the text
+    // view's own entries and Plot This Path (objectName plotThisPath) for the member there,
+    // disabled with a tooltip saying why unless its value is a number.
+    QMenu *jsonContextMenu(int textPosition);
 
     // Bytes of a frame the JSON and Raw tabs lay out at first: laying out a megabyte of text
     // would hold the window for seconds. The hex view shows the first HexBytes (a line per 16).
@@ -49,6 +54,10 @@ public:
     // Lines the JSON tab lays out at first (a number array has one per number): with the hex
     // view's, about what the window lays out within 100 ms.
     static constexpr qsizetype ShownLines = 2000;
+
+Q_SIGNALS:
+    // Plot This Path was chosen for this path (JsonPath spelling, from the frame's top level).
+    void plotPathRequested(const QString &path);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

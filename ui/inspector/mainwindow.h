@@ -95,6 +95,11 @@ private:
     void loadSchemas(const QString &path, bool interactive);
     void clearSchemas();
     void loadSchemasInteractively(bool folder);
+    // Plots of JSON paths (issue 15, mainwindowplots.cpp): the Plots dock, a plot per path
+    // pinned with the details' Plot This Path, a click on a point selects its frame.
+    void createPlotsDock();
+    void updatePlots();
+    void selectPlottedFrame(quint64 serial);
     QList<QAction *> trafficActions(const QModelIndex &index);
     void addTrafficRule(const TrafficRule &rule);
     void updateHeldTitle();
@@ -163,6 +168,8 @@ private:
     ContractViolationModel *m_contractViolations = nullptr;
     QLabel *m_contractsStatus = nullptr;
     QAction *m_clearSchemasAction = nullptr;
+    QDockWidget *m_plotsDock = nullptr;
+    QWidget *m_plotsPanel = nullptr; // the plots, stacked
 
     QAction *m_startStopAction = nullptr;
     QAction *m_pauseAction = nullptr;

@@ -274,6 +274,7 @@ void MainWindow::createDocks() {
     createTrafficDocks();
     createReplayDock();
     createContractsDock(menuBar()->actions().constFirst()->menu());
+    createPlotsDock();
     setUpConnectionViews();
 }
 

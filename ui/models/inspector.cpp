@@ -10,6 +10,7 @@
 #include "framefilterproxymodel.h"
 #include "framelogfile.h"
 #include "framelogmodel.h"
+#include "pathplotmodel.h"
 #include "ratehistory.h"
 #include "recentlyclosedmodel.h"
 
@@ -22,7 +23,8 @@ Inspector::Inspector(QObject *parent)
     , m_tree(new ConnectionTreeModel(this))
     , m_closed(new RecentlyClosedModel(this))
     , m_rates(new RateHistory(this))
-    , m_actionCounts(new ActionCountModel(this)) {
+    , m_actionCounts(new ActionCountModel(this))
+    , m_plots(new PathPlotModel(m_log, this)) {
     m_proxy->setSourceModel(m_log);
     connect(m_proxy, &FrameFilterProxyModel::captureSearchRequested, this,
             &Inspector::searchCapture);

@@ -19,6 +19,7 @@ struct CaptureBudget;
 class ConnectionTreeModel;
 class FrameFilterProxyModel;
 class FrameLogModel;
+class PathPlotModel;
 class RateHistory;
 class RecentlyClosedModel;
 
@@ -40,6 +41,8 @@ public:
     RecentlyClosedModel *recentlyClosed() const { return m_closed; }
     ActionCountModel *actionCounts() const { return m_actionCounts; }
     RateHistory *rates() const { return m_rates; }
+    // The values of pinned JSON paths over time, fed by the log's rows ("Plot This Path").
+    PathPlotModel *plots() const { return m_plots; }
     // The send/answer group a row of the log (not of the proxy) belongs to; invalid when none.
     AckPairing::Group askGroup(int logRow) const;
 
@@ -105,6 +108,7 @@ private:
     RecentlyClosedModel *m_closed;
     RateHistory *m_rates;
     ActionCountModel *m_actionCounts;
+    PathPlotModel *m_plots;
 
     std::unique_ptr<CaptureRecorder> m_recorder;
     // The log's reader of the capture it records or shows (this thread's connection).
