@@ -95,6 +95,8 @@ private:
     void loadSchemas(const QString &path, bool interactive);
     void clearSchemas();
     void loadSchemasInteractively(bool folder);
+    // Last values (issue 15, mainwindowlastvalues.cpp): the dock over the Inspector's model.
+    void createLastValuesDock();
     QList<QAction *> trafficActions(const QModelIndex &index);
     void addTrafficRule(const TrafficRule &rule);
     void updateHeldTitle();

@@ -10,6 +10,7 @@
 #include "framefilterproxymodel.h"
 #include "framelogfile.h"
 #include "framelogmodel.h"
+#include "lastvaluesmodel.h"
 #include "ratehistory.h"
 #include "recentlyclosedmodel.h"
 
@@ -22,7 +23,8 @@ Inspector::Inspector(QObject *parent)
     , m_tree(new ConnectionTreeModel(this))
     , m_closed(new RecentlyClosedModel(this))
     , m_rates(new RateHistory(this))
-    , m_actionCounts(new ActionCountModel(this)) {
+    , m_actionCounts(new ActionCountModel(this))
+    , m_lastValues(new LastValuesModel(this)) {
     m_proxy->setSourceModel(m_log);
     connect(m_proxy, &FrameFilterProxyModel::captureSearchRequested, this,
             &Inspector::searchCapture);
@@ -125,8 +127,14 @@ AckPairing::Group Inspector::askGroup(int logRow) const {
 }
 
 void Inspector::addEvents(const BrokerEventList &events) {
+    // Serials are consecutive: the rows this batch added are the log's newest, and they are
+    // its last events (a paused log adds none; a batch larger than the log, its tail only).
+    const quint64 next = m_log->firstSerial() + quint64(m_log->rowCount());
     m_log->appendEvents(events, m_recorder ? m_recorder->append(events) : 0);
+    const auto added = qsizetype(m_log->firstSerial() + quint64(m_log->rowCount()) - next);
     m_actionCounts->addEvents(events);
+    m_lastValues->addEvents(events, added > 0 ? next : LastValuesModel::NoSerial,
+                            events.size() - added);
 }
 
 void Inspector::applySnapshot(const BrokerSnapshot &snapshot) {
@@ -141,6 +149,7 @@ void Inspector::applySnapshot(const BrokerSnapshot &snapshot) {
 void Inspector::clear() {
     m_log->clear();
     m_actionCounts->clear();
+    m_lastValues->clear();
 }
 
 bool Inspector::exportLog(const QString &fileName, const QUrl &brokerUrl, QString *error) const {

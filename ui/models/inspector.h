@@ -18,6 +18,7 @@ struct CaptureBudget;
 class ConnectionTreeModel;
 class FrameFilterProxyModel;
 class FrameLogModel;
+class LastValuesModel;
 class RateHistory;
 class RecentlyClosedModel;
 
@@ -38,6 +39,8 @@ public:
     ConnectionTreeModel *connections() const { return m_tree; }
     RecentlyClosedModel *recentlyClosed() const { return m_closed; }
     ActionCountModel *actionCounts() const { return m_actionCounts; }
+    // What each client sent last, per action (frames in), the rows knowing their log serials.
+    LastValuesModel *lastValues() const { return m_lastValues; }
     RateHistory *rates() const { return m_rates; }
     // The send/answer group a row of the log (not of the proxy) belongs to; invalid when none.
     AckPairing::Group askGroup(int logRow) const;
@@ -76,7 +79,7 @@ public:
 public Q_SLOTS:
     void addEvents(const BrokerEventList &events);
     void applySnapshot(const BrokerSnapshot &snapshot);
-    // Empties the log and the action counts.
+    // Empties the log, the action counts and the last values.
     void clear();
 
 Q_SIGNALS:
@@ -98,6 +101,7 @@ private:
     RecentlyClosedModel *m_closed;
     RateHistory *m_rates;
     ActionCountModel *m_actionCounts;
+    LastValuesModel *m_lastValues;
 
     std::unique_ptr<CaptureRecorder> m_recorder;
     // The log's reader of the capture it records or shows (this thread's connection).

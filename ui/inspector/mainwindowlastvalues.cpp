@@ -1,0 +1,72 @@
+// Last values (issue 15): the "Last Values" dock, what each client sent last per room and
+// action, tabbed with Statistics. The model is the Inspector's (LastValuesModel); a double-click
+// on an action row selects its frame in the log.
+#include "mainwindow.h"
+
+#include "framelogmodel.h"
+#include "framelogview.h"
+#include "inspector.h"
+#include "lastvaluesmodel.h"
+
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QMenu>
+#include <QStatusBar>
+#include <QTreeView>
+
+void MainWindow::createLastValuesDock() {
+    LastValuesModel *model = m_inspector->lastValues();
+    auto *view = new QTreeView(this);
+    view->setObjectName(QStringLiteral("lastValues"));
+    view->setModel(model);
+    view->setUniformRowHeights(true);
+    view->setAlternatingRowColors(true);
+    view->setWordWrap(false);
+    view->setTextElideMode(Qt::ElideRight);
+    // Double-click selects the frame; rooms and clients open with their arrows.
+    view->setExpandsOnDoubleClick(false);
+    using Model = LastValuesModel;
+    QHeaderView *header = view->header();
+    header->setStretchLastSection(false);
+    header->moveSection(header->visualIndex(Model::CountColumn), 1);
+    header->moveSection(header->visualIndex(Model::TimeColumn), 2);
+    header->setSectionResizeMode(Model::LastMessageColumn, QHeaderView::Stretch);
+    const QFontMetrics fm = view->fontMetrics();
+    header->resizeSection(Model::NameColumn, fm.horizontalAdvance(QStringLiteral("sensor-0000")) +
+                                                 view->indentation() * 3 + 16);
+    header->resizeSection(
+        Model::CountColumn,
+        std::max(fm.horizontalAdvance(QStringLiteral("000000")),
+                 fm.horizontalAdvance(
+                     model->headerData(Model::CountColumn, Qt::Horizontal).toString())) +
+            20);
+    header->resizeSection(Model::TimeColumn,
+                          fm.horizontalAdvance(QStringLiteral("00:00:00.000")) + 16);
+
+    // New rooms and clients open, so that their values show at once; what the user closed
+    // stays closed.
+    connect(model, &QAbstractItemModel::rowsInserted, view,
+            [view, model](const QModelIndex &parent, int first, int last) {
+                for (int row = first; row <= last; ++row)
+                    view->expandRecursively(model->index(row, 0, parent));
+            });
+    connect(view, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (index.data(Model::LevelRole).toInt() != int(Model::Level::Action))
+            return;
+        const QVariant serial = index.data(Model::SerialRole);
+        const int row = serial.isValid() ? m_log->rowOfSerial(serial.toULongLong()) : -1;
+        if (row < 0)
+            statusBar()->showMessage(tr("That frame is no longer in the log"), 4000);
+        else if (!m_logView->selectLogRow(row))
+            statusBar()->showMessage(tr("That frame is hidden by the log's filters"), 4000);
+    });
+
+    auto *dock = new QDockWidget(tr("Last Values"), this);
+    dock->setObjectName(QStringLiteral("lastValuesDock"));
+    dock->setWidget(view);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    m_viewMenu->addAction(dock->toggleViewAction());
+    if (auto *stats = findChild<QDockWidget *>(QStringLiteral("statisticsDock")))
+        tabifyDockWidget(stats, dock);
+    findChild<QDockWidget *>(QStringLiteral("detailsDock"))->raise();
+}
