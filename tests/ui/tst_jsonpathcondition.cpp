@@ -2,20 +2,7 @@
 
 #include <QTest>
 
-namespace {
-
-// A client's send as the broker logs it: the whole frame, nested message.
-const QByteArray Order =
-    R"({"action":"send","dest":["shop"],"ack":"k1","message":{"type":"order","price":120.5,)"
-    R"("qty":3,"paid":true,"note":null,"items":[{"sku":"A-1","qty":2},{"sku":"B-2","qty":1}],)"
-    R"("content-type":"json","0":"zero","say \"hi\"":"quoted","prix €":7}})";
-const QByteArray Quote =
-    R"({"action":"send","dest":"shop","message":{"type":"quote","price":99,"paid":false}})";
-
-using Op = JsonPathCondition::Operator;
-
-} // namespace
-
+// Declared before the test data: moc reads raw string literals with escaped quotes wrongly.
 class TestJsonPathCondition : public QObject {
     Q_OBJECT
 
@@ -29,6 +16,20 @@ private Q_SLOTS:
     void framesThatAreNotJson();
     void arrayAtTheTop();
 };
+
+namespace {
+
+// A client's send as the broker logs it: the whole frame, nested message.
+const QByteArray Order =
+    R"({"action":"send","dest":["shop"],"ack":"k1","message":{"type":"order","price":120.5,)"
+    R"("qty":3,"paid":true,"note":null,"items":[{"sku":"A-1","qty":2},{"sku":"B-2","qty":1}],)"
+    R"("content-type":"json","0":"zero","say \"hi\"":"quoted","prix €":7}})";
+const QByteArray Quote =
+    R"({"action":"send","dest":"shop","message":{"type":"quote","price":99,"paid":false}})";
+
+using Op = JsonPathCondition::Operator;
+
+} // namespace
 
 void TestJsonPathCondition::valid_data() {
     QTest::addColumn<QString>("condition");

@@ -209,13 +209,13 @@ void TestLastValuesModel::longMessagesAreElided() {
     const QModelIndex cell = at(QStringLiteral("/chat"), QStringLiteral("alice"),
                                 QStringLiteral("send"), Model::LastMessageColumn);
     const QString shown = cell.data().toString();
-    QCOMPARE(shown.size(), Model::LastMessageLength);
+    QCOMPARE(int(shown.size()), Model::LastMessageLength);
     QVERIFY(shown.startsWith(QLatin1String(R"({"text":"xxx)")));
     QVERIFY(shown.endsWith(QChar(0x2026)));
     // The tooltip lays the message out, up to its own bound.
     const QString tip = cell.data(Qt::ToolTipRole).toString();
     QVERIFY(tip.startsWith(QLatin1String("{\n  \"text\": \"xxx")));
-    QCOMPARE(tip.size(), Model::ToolTipLength);
+    QCOMPARE(int(tip.size()), Model::ToolTipLength);
     // A short one whole, laid out.
     alice->send(R"({"action":"send","dest":"nobody","message":{"a":[1,2]}})");
     QTRY_COMPARE(count(QStringLiteral("/chat"), QStringLiteral("alice"), QStringLiteral("send")),

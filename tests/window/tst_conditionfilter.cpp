@@ -134,7 +134,7 @@ void TestConditionFilter::typedConditionFiltersLiveTraffic() {
     // Every frame is in the log: the sends and the messages they became.
     const auto priced = [this] {
         const QList<int> prices = shownPrices();
-        return std::count_if(prices.cbegin(), prices.cend(), [](int p) { return p > 0; });
+        return int(std::count_if(prices.cbegin(), prices.cend(), [](int p) { return p > 0; }));
     };
     QTRY_COMPARE(priced(), 8);
     const int all = log->rowCount();

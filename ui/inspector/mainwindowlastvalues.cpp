@@ -14,6 +14,8 @@
 #include <QStatusBar>
 #include <QTreeView>
 
+#include <algorithm>
+
 void MainWindow::createLastValuesDock() {
     LastValuesModel *model = m_inspector->lastValues();
     auto *view = new QTreeView(this);

@@ -75,7 +75,7 @@ public:
             skipSpace();
             if (atEnd())
                 break;
-            if (m_text.mid(m_pos, 2) == u"&&") {
+            if (QStringView(m_text).mid(m_pos, 2) == QLatin1StringView("&&")) {
                 m_pos += 2;
                 continue;
             }
@@ -321,9 +321,9 @@ private:
             return parseNumber(value);
         if (isNameChar(c)) {
             const QString word = parseName();
-            if (word == u"true" || word == u"false") {
-                *value = word == u"true";
-            } else if (word == u"null") {
+            if (word == QLatin1StringView("true") || word == QLatin1StringView("false")) {
+                *value = word == QLatin1StringView("true");
+            } else if (word == QLatin1StringView("null")) {
                 *value = QJsonValue(QJsonValue::Null);
             } else {
                 return failAt(
