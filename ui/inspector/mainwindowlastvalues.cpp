@@ -28,22 +28,26 @@ void MainWindow::createLastValuesDock() {
     // Double-click selects the frame; rooms and clients open with their arrows.
     view->setExpandsOnDoubleClick(false);
     using Model = LastValuesModel;
+    // Name, count, then the message, which a narrow dock shows the start of; the time last.
     QHeaderView *header = view->header();
     header->setStretchLastSection(false);
     header->moveSection(header->visualIndex(Model::CountColumn), 1);
-    header->moveSection(header->visualIndex(Model::TimeColumn), 2);
-    header->setSectionResizeMode(Model::LastMessageColumn, QHeaderView::Stretch);
     const QFontMetrics fm = view->fontMetrics();
-    header->resizeSection(Model::NameColumn, fm.horizontalAdvance(QStringLiteral("sensor-0000")) +
-                                                 view->indentation() * 3 + 16);
+    const auto title = [model](int column) {
+        return model->headerData(column, Qt::Horizontal).toString();
+    };
+    const auto width = [&fm, &title](int column, const QString &sample) {
+        return std::max(fm.horizontalAdvance(title(column)), fm.horizontalAdvance(sample)) + 20;
+    };
+    header->resizeSection(Model::NameColumn,
+                          width(Model::NameColumn, QStringLiteral("sensor-0000")) +
+                              view->indentation() * 2);
+    header->resizeSection(Model::CountColumn, width(Model::CountColumn, QStringLiteral("00000")));
     header->resizeSection(
-        Model::CountColumn,
-        std::max(fm.horizontalAdvance(QStringLiteral("000000")),
-                 fm.horizontalAdvance(
-                     model->headerData(Model::CountColumn, Qt::Horizontal).toString())) +
-            20);
+        Model::LastMessageColumn,
+        width(Model::LastMessageColumn, QStringLiteral(R"({"type":"order","price":120.5})")));
     header->resizeSection(Model::TimeColumn,
-                          fm.horizontalAdvance(QStringLiteral("00:00:00.000")) + 16);
+                          width(Model::TimeColumn, QStringLiteral("00:00:00.000")));
 
     // New rooms and clients open, so that their values show at once; what the user closed
     // stays closed.
