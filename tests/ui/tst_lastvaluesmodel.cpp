@@ -28,6 +28,7 @@ private Q_SLOTS:
     void valuesPerRoomClientAndAction();
     void oneSignalPerParentAndBatch();
     void longMessagesAreElided();
+    void clientTextIsShownVisibly();
     void clearEmptiesIt();
 
 private:
@@ -223,6 +224,25 @@ void TestLastValuesModel::longMessagesAreElided() {
     QCOMPARE(cell.data().toString(), QStringLiteral(R"({"a":[1,2]})"));
     QCOMPARE(cell.data(Qt::ToolTipRole).toString(),
              QStringLiteral("{\n  \"a\": [\n    1,\n    2\n  ]\n}"));
+}
+
+void TestLastValuesModel::clientTextIsShownVisibly() {
+    // A bidi override in the id and the message: shown as a mark, not applied.
+    const QByteArray rlo = "\xE2\x80\xAE"; // U+202E RIGHT-TO-LEFT OVERRIDE
+    const QByteArray id = "evil" + rlo + "di";
+    RecordingClient *evil = connectClient(QStringLiteral("/chat"), id);
+    const QByteArray message = R"("ab\u202Ecd )" + rlo + R"(!")";
+    evil->send(R"({"action":"send","dest":"nobody","message":)" + message + "}");
+    const QString name = DisplayText::clientName(id, 0);
+    QVERIFY(name != QString::fromUtf8(id));
+    QTRY_COMPARE(count(QStringLiteral("/chat"), name, QStringLiteral("send")), 1u);
+    const QModelIndex client = at(QStringLiteral("/chat"), name);
+    QCOMPARE(client.data().toString(), DisplayText::clientLabel(id, 0));
+    // The escape stays as the client wrote it; the raw character is made visible.
+    QCOMPARE(lastMessage(QStringLiteral("/chat"), name, QStringLiteral("send")),
+             DisplayText::visible(QString::fromUtf8(message)));
+    QVERIFY(!lastMessage(QStringLiteral("/chat"), name, QStringLiteral("send"))
+                 .contains(QChar(0x202E)));
 }
 
 void TestLastValuesModel::clearEmptiesIt() {

@@ -92,7 +92,8 @@ private:
         bool wasVisible = false;
     };
     static constexpr int BinarySlot = int(FrameAction::Error) + 1;
-    static constexpr qsizetype MaxKeptBytes = 16 * 1024;
+    // About the tooltip's ToolTipLength characters; a row holds no more of a large frame.
+    static constexpr qsizetype MaxKeptBytes = 4 * 1024;
 
     Node *nodeOf(const QModelIndex &index) const;
     QModelIndex indexOfNode(const Node *node, int column = 0) const;
