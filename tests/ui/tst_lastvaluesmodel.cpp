@@ -264,14 +264,34 @@ void TestLastValuesModel::clearEmptiesIt() {
             .toULongLong());
     QVERIFY(row >= 0);
     QCOMPARE(m_inspector->log()->eventAt(row).action, FrameAction::Send);
-    // A paused log holds frames back: their rows have no serial until then.
+    // A paused log holds frames back: their rows have no serial until it shows them.
     m_inspector->log()->setPaused(true);
     alice->send(R"({"action":"send","dest":"nobody","message":2})");
+    alice->send(R"({"action":"answer","ack":"none","message":3})");
+    alice->send(R"({"action":"send","dest":"nobody","message":4})");
     QTRY_COMPARE(count(QStringLiteral("/chat"), QStringLiteral("alice"), QStringLiteral("send")),
-                 2u);
-    QVERIFY(!at(QStringLiteral("/chat"), QStringLiteral("alice"), QStringLiteral("send"))
-                 .data(Model::SerialRole)
-                 .isValid());
+                 3u);
+    QTRY_COMPARE(count(QStringLiteral("/chat"), QStringLiteral("alice"), QStringLiteral("answer")),
+                 1u);
+    const QModelIndex send =
+        at(QStringLiteral("/chat"), QStringLiteral("alice"), QStringLiteral("send"));
+    QVERIFY(!send.data(Model::SerialRole).isValid());
+    QSignalSpy changed(m_inspector->lastValues(), &QAbstractItemModel::dataChanged);
+    m_inspector->log()->setPaused(false);
+    QVERIFY(!changed.isEmpty());
+    const FrameLogModel *log = m_inspector->log();
+    const auto frameOf = [log](const QModelIndex &index) {
+        const QVariant serial = index.data(Model::SerialRole);
+        return serial.isValid() ? log->eventAt(log->rowOfSerial(serial.toULongLong()))
+                                : BrokerEvent{};
+    };
+    QVERIFY(frameOf(send).data.contains("\"message\":4"));
+    QCOMPARE(frameOf(send).action, FrameAction::Send);
+    QVERIFY(frameOf(at(QStringLiteral("/chat"), QStringLiteral("alice"), QStringLiteral("answer")))
+                .data.contains("\"message\":3"));
+    // The client's and the room's newest frame: the last send.
+    QVERIFY(frameOf(send.parent()).data.contains("\"message\":4"));
+    QVERIFY(frameOf(send.parent().parent()).data.contains("\"message\":4"));
 }
 
 QTEST_MAIN(TestLastValuesModel)

@@ -16,6 +16,8 @@
 
 #include <QFile>
 
+#include <algorithm>
+
 Inspector::Inspector(QObject *parent)
     : QObject(parent)
     , m_log(new FrameLogModel(this))
@@ -26,6 +28,19 @@ Inspector::Inspector(QObject *parent)
     , m_actionCounts(new ActionCountModel(this))
     , m_lastValues(new LastValuesModel(this)) {
     m_proxy->setSourceModel(m_log);
+    connect(m_log, &FrameLogModel::pendingCountChanged, this, [this](int count) {
+        if (count > 0)
+            m_heldBackKept = count;
+    });
+    // Emitted once the held-back frames are rows: the newest of them is the last row.
+    connect(m_log, &FrameLogModel::pausedChanged, this, [this](bool paused) {
+        if (!paused && m_heldBack > 0 && m_log->rowCount() > 0)
+            m_lastValues->resolveHeldBack(m_log->firstSerial() + quint64(m_log->rowCount()) - 1,
+                                          m_heldBack,
+                                          quint64(std::min(m_heldBackKept, m_log->rowCount())));
+        m_heldBack = 0;
+        m_heldBackKept = 0;
+    });
     connect(m_proxy, &FrameFilterProxyModel::captureSearchRequested, this,
             &Inspector::searchCapture);
 }
@@ -133,6 +148,11 @@ void Inspector::addEvents(const BrokerEventList &events) {
     m_log->appendEvents(events, m_recorder ? m_recorder->append(events) : 0);
     const auto added = qsizetype(m_log->firstSerial() + quint64(m_log->rowCount()) - next);
     m_actionCounts->addEvents(events);
+    if (added == 0 && m_log->isPaused()) {
+        m_lastValues->addEvents(events, LastValuesModel::NoSerial, 0, m_heldBack);
+        m_heldBack += quint64(events.size());
+        return;
+    }
     m_lastValues->addEvents(events, added > 0 ? next : LastValuesModel::NoSerial,
                             events.size() - added);
 }
@@ -150,6 +170,8 @@ void Inspector::clear() {
     m_log->clear();
     m_actionCounts->clear();
     m_lastValues->clear();
+    m_heldBack = 0;
+    m_heldBackKept = 0;
 }
 
 bool Inspector::exportLog(const QString &fileName, const QUrl &brokerUrl, QString *error) const {

@@ -110,4 +110,8 @@ private:
     CaptureLoader *m_loader = nullptr;
     quint64 m_discarded = 0;
     quint64 m_unwritten = 0;
+    // Frames the paused log holds back since the pause, and how many of them it holds (its
+    // bound drops the oldest): their last values get serials when it shows them.
+    quint64 m_heldBack = 0;
+    int m_heldBackKept = 0;
 };

@@ -17,7 +17,7 @@ LastValuesModel::LastValuesModel(QObject *parent)
 LastValuesModel::~LastValuesModel() = default;
 
 void LastValuesModel::addEvents(const BrokerEventList &events, quint64 firstSerial,
-                                qsizetype firstLogged) {
+                                qsizetype firstLogged, quint64 firstHeldBack) {
     // The rows of the batch's last frame per action are found first; their text is made once
     // per row, not per frame.
     std::vector<Node *> touched;
@@ -29,9 +29,10 @@ void LastValuesModel::addEvents(const BrokerEventList &events, quint64 firstSeri
         const quint64 serial = firstSerial == NoSerial || i < firstLogged
                                    ? NoSerial
                                    : firstSerial + quint64(i - firstLogged);
+        const quint64 heldBack = firstHeldBack == NoSerial ? NoSerial : firstHeldBack + quint64(i);
         Node *action = actionNode(e);
         for (Node *node = action; node != &m_root; node = node->parent)
-            touch(node, e, serial, &touched);
+            touch(node, e, serial, heldBack, &touched);
         lastOf.insert(action, i);
     }
     if (touched.empty())
@@ -108,7 +109,7 @@ LastValuesModel::Node *LastValuesModel::addChild(Node *parent, Level level, cons
     return parent->children.back().get();
 }
 
-void LastValuesModel::touch(Node *node, const BrokerEvent &e, quint64 serial,
+void LastValuesModel::touch(Node *node, const BrokerEvent &e, quint64 serial, quint64 heldBack,
                             std::vector<Node *> *touched) {
     if (!node->touched) {
         node->touched = true;
@@ -118,6 +119,33 @@ void LastValuesModel::touch(Node *node, const BrokerEvent &e, quint64 serial,
     ++node->count;
     node->timeMs = std::max(node->timeMs, e.timeMs);
     node->serial = serial;
+    node->heldBack = heldBack;
+}
+
+void LastValuesModel::resolveHeldBack(quint64 lastSerial, quint64 heldBack, quint64 shown) {
+    resolveHeldBack(&m_root, lastSerial, heldBack, shown);
+}
+
+void LastValuesModel::resolveHeldBack(Node *parent, quint64 lastSerial, quint64 heldBack,
+                                      quint64 shown) {
+    int first = parent->shown;
+    int last = -1;
+    for (int row = 0; row < parent->shown; ++row) {
+        Node *node = parent->children.at(size_t(row)).get();
+        resolveHeldBack(node, lastSerial, heldBack, shown);
+        if (node->heldBack == NoSerial)
+            continue;
+        // Frames held back went into the log in order, the newest last.
+        const quint64 age = heldBack - 1 - node->heldBack;
+        if (node->heldBack < heldBack && age < shown)
+            node->serial = lastSerial - age;
+        node->heldBack = NoSerial;
+        first = std::min(first, row);
+        last = row;
+    }
+    if (first <= last)
+        Q_EMIT dataChanged(index(first, NameColumn, indexOfNode(parent)),
+                           index(last, ColumnCount - 1, indexOfNode(parent)), {SerialRole});
 }
 
 void LastValuesModel::summarize(Node *action, const BrokerEvent &e) {

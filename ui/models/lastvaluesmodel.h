@@ -20,7 +20,8 @@
 // Rooms and clients show the newest time and the count of the frames under them. A client is
 // named by its id; frames from a connection without one are under "#<connection>", except a
 // register that succeeded, which counts for the id it took. Each row keeps the log serial of
-// its newest frame (SerialRole) so that a view can select that frame in the log.
+// its newest frame (SerialRole) so that a view can select that frame in the log; a frame a
+// paused log holds back gets its serial when the log shows it (resolveHeldBack).
 class LastValuesModel : public QAbstractItemModel {
     Q_OBJECT
 public:
@@ -48,9 +49,14 @@ public:
 
     // A batch from the broker: events[firstLogged] has log serial firstSerial, the next ones
     // the serials after it; the events before firstLogged (all when firstSerial is NoSerial)
-    // are not in the log.
+    // are not in the log. A paused log holds the batch back: firstHeldBack numbers its
+    // events among the frames held back since the pause (0, 1, ...).
     void addEvents(const BrokerEventList &events, quint64 firstSerial = NoSerial,
-                   qsizetype firstLogged = 0);
+                   qsizetype firstLogged = 0, quint64 firstHeldBack = NoSerial);
+    // The paused log showed what it held back: of the heldBack frames numbered so far, the
+    // newest `shown` are now its newest rows, the last with serial lastSerial (the older ones
+    // were dropped by its bound).
+    void resolveHeldBack(quint64 lastSerial, quint64 heldBack, quint64 shown);
     void clear();
 
     // The row of a room (as the broker names it), of a client in it (its id, or "#<connection>"
@@ -79,6 +85,7 @@ private:
         qint64 timeMs = 0;
         quint64 count = 0;
         quint64 serial = NoSerial;
+        quint64 heldBack = NoSerial; // the newest frame's number among those held back
         // Action rows: which action (FrameAction's number, or BinarySlot), and the last message.
         int slot = 0;
         QByteArray json; // the message's (or frame's) compact JSON, at most MaxKeptBytes
@@ -99,7 +106,9 @@ private:
     QModelIndex indexOfNode(const Node *node, int column = 0) const;
     Node *addChild(Node *parent, Level level, const QString &name, const QString &fullName);
     Node *actionNode(const BrokerEvent &event);
-    void touch(Node *node, const BrokerEvent &event, quint64 serial, std::vector<Node *> *touched);
+    void touch(Node *node, const BrokerEvent &event, quint64 serial, quint64 heldBack,
+               std::vector<Node *> *touched);
+    void resolveHeldBack(Node *parent, quint64 lastSerial, quint64 heldBack, quint64 shown);
     void summarize(Node *action, const BrokerEvent &event);
     void announceNewChildren(Node *parent);
     static void markShown(Node *node);
