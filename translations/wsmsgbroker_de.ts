@@ -2218,6 +2218,115 @@ Verbindung %2</translation>
     </message>
 </context>
 <context>
+    <name>JsonPathCondition</name>
+    <message>
+        <source>only &amp;&amp; joins conditions</source>
+        <translation>nur &amp;&amp; verbindet Bedingungen</translation>
+    </message>
+    <message>
+        <source>expected &amp;&amp; (two ampersands)</source>
+        <translation>&amp;&amp; erwartet (zwei Et-Zeichen)</translation>
+    </message>
+    <message>
+        <source>expected &amp;&amp; between conditions</source>
+        <translation>&amp;&amp; zwischen Bedingungen erwartet</translation>
+    </message>
+    <message>
+        <source>%1 (column %2)</source>
+        <translation>%1 (Spalte %2)</translation>
+    </message>
+    <message>
+        <source>a condition with ! takes no operator</source>
+        <translation>eine Bedingung mit ! hat keinen Operator</translation>
+    </message>
+    <message>
+        <source>expected an operator after %1</source>
+        <translation>Operator nach %1 erwartet</translation>
+    </message>
+    <message>
+        <source>%1 compares numbers and strings only</source>
+        <translation>%1 vergleicht nur Zahlen und Zeichenketten</translation>
+    </message>
+    <message>
+        <source>use == to compare</source>
+        <translation>zum Vergleichen == verwenden</translation>
+    </message>
+    <message>
+        <source>expected a path</source>
+        <translation>Pfad erwartet</translation>
+    </message>
+    <message>
+        <source>expected a member name after . (write other names as [&quot;name&quot;])</source>
+        <translation>Membername nach . erwartet (andere Namen als [&quot;name&quot;] schreiben)</translation>
+    </message>
+    <message>
+        <source>write a name with other characters as [&quot;name&quot;]</source>
+        <translation>einen Namen mit anderen Zeichen als [&quot;name&quot;] schreiben</translation>
+    </message>
+    <message>
+        <source>index too large</source>
+        <translation>Index zu groß</translation>
+    </message>
+    <message>
+        <source>expected an index or a quoted name after [</source>
+        <translation>Index oder Name in Anführungszeichen nach [ erwartet</translation>
+    </message>
+    <message>
+        <source>expected ]</source>
+        <translation>] erwartet</translation>
+    </message>
+    <message>
+        <source>unterminated string</source>
+        <translation>nicht abgeschlossene Zeichenkette</translation>
+    </message>
+    <message>
+        <source>invalid escape in string</source>
+        <translation>ungültige Escape-Sequenz in der Zeichenkette</translation>
+    </message>
+    <message>
+        <source>expected a value after %1</source>
+        <translation>Wert nach %1 erwartet</translation>
+    </message>
+    <message>
+        <source>%1 is not a value: write a string in double quotes</source>
+        <translation>%1 ist kein Wert: Zeichenketten in doppelte Anführungszeichen setzen</translation>
+    </message>
+    <message>
+        <source>expected a value after %1 (a number, a string in double quotes, true, false or null)</source>
+        <translation>Wert nach %1 erwartet (eine Zahl, eine Zeichenkette in doppelten Anführungszeichen, true, false oder null)</translation>
+    </message>
+    <message>
+        <source>invalid number</source>
+        <translation>ungültige Zahl</translation>
+    </message>
+</context>
+<context>
+    <name>LastValuesModel</name>
+    <message numerus="yes">
+        <source>binary, %n byte(s)</source>
+        <translation>
+            <numerusform>binär, %n Byte</numerusform>
+            <numerusform>binär, %n Bytes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Last message</source>
+        <translation>Letzte Nachricht</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+</context>
+<context>
     <name>Listener</name>
     <message>
         <source>cannot listen on %1:%2: %3</source>
@@ -2371,6 +2480,22 @@ Verbindung %2</translation>
     <message>
         <source>Show only rows with this action or system event</source>
         <translation>Nur Zeilen mit dieser Aktion oder diesem Systemereignis zeigen</translation>
+    </message>
+    <message>
+        <source>JSON condition, e.g. message.price &gt; 100</source>
+        <translation>JSON-Bedingung, z. B. message.price &gt; 100</translation>
+    </message>
+    <message>
+        <source>JSON condition: message.price &gt; 100 &amp;&amp; message.type == &quot;order&quot;</source>
+        <translation>JSON-Bedingung: message.price &gt; 100 &amp;&amp; message.type == &quot;order&quot;</translation>
+    </message>
+    <message>
+        <source>Regular expression over text, room, client or action</source>
+        <translation>Regulärer Ausdruck über Text, Raum, Client oder Aktion</translation>
+    </message>
+    <message>
+        <source>Invalid condition, the text filter is off: %1</source>
+        <translation>Ungültige Bedingung, der Textfilter ist aus: %1</translation>
     </message>
 </context>
 <context>
@@ -2936,6 +3061,18 @@ Verbindung %2</translation>
     <message>
         <source>The log&apos;s filters hide that frame.</source>
         <translation>Die Filter des Logs blenden diesen Frame aus.</translation>
+    </message>
+    <message>
+        <source>That frame is no longer in the log</source>
+        <translation>Dieser Frame ist nicht mehr im Log</translation>
+    </message>
+    <message>
+        <source>That frame is hidden by the log&apos;s filters</source>
+        <translation>Dieser Frame ist durch die Filter des Logs ausgeblendet</translation>
+    </message>
+    <message>
+        <source>Last Values</source>
+        <translation>Letzte Werte</translation>
     </message>
 </context>
 <context>

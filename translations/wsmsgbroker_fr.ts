@@ -2218,6 +2218,115 @@ Connexion %2</translation>
     </message>
 </context>
 <context>
+    <name>JsonPathCondition</name>
+    <message>
+        <source>only &amp;&amp; joins conditions</source>
+        <translation>seul &amp;&amp; relie des conditions</translation>
+    </message>
+    <message>
+        <source>expected &amp;&amp; (two ampersands)</source>
+        <translation>&amp;&amp; attendu (deux esperluettes)</translation>
+    </message>
+    <message>
+        <source>expected &amp;&amp; between conditions</source>
+        <translation>&amp;&amp; attendu entre les conditions</translation>
+    </message>
+    <message>
+        <source>%1 (column %2)</source>
+        <translation>%1 (colonne %2)</translation>
+    </message>
+    <message>
+        <source>a condition with ! takes no operator</source>
+        <translation>une condition avec ! ne prend pas d’opérateur</translation>
+    </message>
+    <message>
+        <source>expected an operator after %1</source>
+        <translation>opérateur attendu après %1</translation>
+    </message>
+    <message>
+        <source>%1 compares numbers and strings only</source>
+        <translation>%1 ne compare que des nombres et des chaînes</translation>
+    </message>
+    <message>
+        <source>use == to compare</source>
+        <translation>utilisez == pour comparer</translation>
+    </message>
+    <message>
+        <source>expected a path</source>
+        <translation>chemin attendu</translation>
+    </message>
+    <message>
+        <source>expected a member name after . (write other names as [&quot;name&quot;])</source>
+        <translation>nom de membre attendu après . (écrivez les autres noms [&quot;nom&quot;])</translation>
+    </message>
+    <message>
+        <source>write a name with other characters as [&quot;name&quot;]</source>
+        <translation>écrivez un nom avec d’autres caractères [&quot;nom&quot;]</translation>
+    </message>
+    <message>
+        <source>index too large</source>
+        <translation>indice trop grand</translation>
+    </message>
+    <message>
+        <source>expected an index or a quoted name after [</source>
+        <translation>indice ou nom entre guillemets attendu après [</translation>
+    </message>
+    <message>
+        <source>expected ]</source>
+        <translation>] attendu</translation>
+    </message>
+    <message>
+        <source>unterminated string</source>
+        <translation>chaîne non terminée</translation>
+    </message>
+    <message>
+        <source>invalid escape in string</source>
+        <translation>échappement invalide dans la chaîne</translation>
+    </message>
+    <message>
+        <source>expected a value after %1</source>
+        <translation>valeur attendue après %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a value: write a string in double quotes</source>
+        <translation>%1 n’est pas une valeur&#xa0;: écrivez une chaîne entre guillemets doubles</translation>
+    </message>
+    <message>
+        <source>expected a value after %1 (a number, a string in double quotes, true, false or null)</source>
+        <translation>valeur attendue après %1 (un nombre, une chaîne entre guillemets doubles, true, false ou null)</translation>
+    </message>
+    <message>
+        <source>invalid number</source>
+        <translation>nombre invalide</translation>
+    </message>
+</context>
+<context>
+    <name>LastValuesModel</name>
+    <message numerus="yes">
+        <source>binary, %n byte(s)</source>
+        <translation>
+            <numerusform>binaire, %n octet</numerusform>
+            <numerusform>binaire, %n octets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Last message</source>
+        <translation>Dernier message</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Nombre</translation>
+    </message>
+</context>
+<context>
     <name>Listener</name>
     <message>
         <source>cannot listen on %1:%2: %3</source>
@@ -2371,6 +2480,22 @@ Connexion %2</translation>
     <message>
         <source>Show only rows with this action or system event</source>
         <translation>N’afficher que les lignes avec cette action ou cet événement système</translation>
+    </message>
+    <message>
+        <source>JSON condition, e.g. message.price &gt; 100</source>
+        <translation>Condition JSON, p.&#xa0;ex. message.price &gt; 100</translation>
+    </message>
+    <message>
+        <source>JSON condition: message.price &gt; 100 &amp;&amp; message.type == &quot;order&quot;</source>
+        <translation>Condition JSON&#xa0;: message.price &gt; 100 &amp;&amp; message.type == &quot;order&quot;</translation>
+    </message>
+    <message>
+        <source>Regular expression over text, room, client or action</source>
+        <translation>Expression régulière sur le texte, le salon, le client ou l’action</translation>
+    </message>
+    <message>
+        <source>Invalid condition, the text filter is off: %1</source>
+        <translation>Condition invalide, le filtre de texte est inactif&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -2936,6 +3061,18 @@ Connexion %2</translation>
     <message>
         <source>The log&apos;s filters hide that frame.</source>
         <translation>Les filtres du journal masquent cette trame.</translation>
+    </message>
+    <message>
+        <source>That frame is no longer in the log</source>
+        <translation>Cette trame n’est plus dans le journal</translation>
+    </message>
+    <message>
+        <source>That frame is hidden by the log&apos;s filters</source>
+        <translation>Cette trame est masquée par les filtres du journal</translation>
+    </message>
+    <message>
+        <source>Last Values</source>
+        <translation>Dernières valeurs</translation>
     </message>
 </context>
 <context>

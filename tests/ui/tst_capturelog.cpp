@@ -115,6 +115,66 @@ private Q_SLOTS:
         QCOMPARE(proxy->rowCount(), 15000);
     }
 
+    // A JSON condition needs each frame parsed: rows only in the capture are read back by the
+    // re-filtering, in slices, and no search of the capture is asked for.
+    void conditionReadsOlderRowsBack() {
+        QString error;
+        QVERIFY2(m_inspector->startRecording(path("condition.wscap"), CaptureBudget(), &error),
+                 qPrintable(error));
+        for (int i = 0; i < 10; ++i)
+            m_inspector->addEvents(traffic(3000, i * 3000));
+        QVERIFY(m_inspector->recorder()->flush(&error));
+        FrameLogModel *log = m_inspector->log();
+        QTRY_VERIFY(!log->isInMemory(0));
+        FrameFilterProxyModel *proxy = m_inspector->logProxy();
+        QSignalSpy searches(proxy, &FrameFilterProxyModel::captureSearchRequested);
+        proxy->setConditionMode(true);
+        proxy->setFilterText(QStringLiteral(R"(message.text == "needle" && message.seq >= 2000)"));
+        QVERIFY(!proxy->isSearchingCapture());
+        for (const QList<QVariant> &search : std::as_const(searches))
+            QVERIFY(search.at(0).value<QRegularExpression>().pattern().isEmpty());
+        // Rows read back from disk end the first slice at its time, not at 5,000 rows.
+        QVERIFY(proxy->isRefiltering());
+        QTRY_VERIFY_WITH_TIMEOUT(!proxy->isRefiltering(), 60000);
+        QCOMPARE(proxy->rowCount(), 28); // seq 2000, 3000, ..., 29000
+        for (int r = 0; r < proxy->rowCount(); ++r)
+            QVERIFY(proxy->index(r, FrameLogModel::SummaryColumn)
+                        .data()
+                        .toString()
+                        .contains(QLatin1String("needle")));
+        // New rows, in memory, are judged as they come.
+        m_inspector->addEvents(traffic(1, 31000));
+        QCOMPARE(proxy->rowCount(), 29);
+    }
+
+    // Rows a loaded capture streams in come without their bytes: a condition set before the
+    // file opens judges them in slices, not in the handler of each chunk.
+    void conditionOverALoadedCapture() {
+        const QString jsonl = path("loaded.jsonl");
+        {
+            QFile file(jsonl);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            QString error;
+            QVERIFY(FrameLogFile::write(&file, FrameLogFile::Format::JsonLines, traffic(30000),
+                                        QUrl(), &error));
+        }
+        FrameFilterProxyModel *proxy = m_inspector->logProxy();
+        proxy->setConditionMode(true);
+        proxy->setFilterText(QStringLiteral(R"(message.text == "needle")"));
+        QString error;
+        QVERIFY2(m_inspector->openFile(jsonl, path("work"), &error), qPrintable(error));
+        QSignalSpy finished(m_inspector->loader(), &CaptureLoader::finished);
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+        QCOMPARE(m_inspector->log()->rowCount(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!proxy->isRefiltering(), 60000);
+        QCOMPARE(proxy->rowCount(), 30);
+        QVERIFY(proxy->index(29, FrameLogModel::SummaryColumn)
+                    .data()
+                    .toString()
+                    .contains(QLatin1String("29000")));
+    }
+
     void budgetRemovesTheOldestRows() {
         QString error;
         CaptureBudget budget;

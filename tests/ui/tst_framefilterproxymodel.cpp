@@ -76,6 +76,10 @@ private Q_SLOTS:
     void slicedRefilterShowsProgressAndFinishes();
     void newFilterMidRefilterRestarts();
     void rowsArrivingAndLeavingMidRefilter();
+    void conditionOverFrames();
+    void invalidConditionLetsEveryRowThrough();
+    void conditionJudgesNewRows();
+    void conditionRefiltersInSlices();
 
 private:
     FrameLogModel *m_log = nullptr;
@@ -373,6 +377,158 @@ void TestFrameFilterProxyModel::rowsArrivingAndLeavingMidRefilter() {
     m_log->appendEvents(numberedBatch(25000, 10));
     QCOMPARE(shownNumbers(*m_proxy).last(), 25005);
     QCOMPARE(m_proxy->rowCount(), expected.size()); // 5000 and 5005 left, 25000 and 25005 came
+}
+
+void TestFrameFilterProxyModel::conditionOverFrames() {
+    m_proxy->setConditionMode(true);
+    QVERIFY(m_proxy->isConditionMode());
+    m_proxy->setFilterText(QStringLiteral("message.n == 1"));
+    QVERIFY(m_proxy->isValid());
+    QVERIFY(m_proxy->isFiltering());
+    // The send and the message it became: both frames carry it, at the same path.
+    QCOMPARE(dump(*m_proxy), lines({"/chat alice in send", "/chat bob out message"}));
+
+    m_proxy->setFilterText(QStringLiteral(R"(action == "send")"));
+    QCOMPARE(dump(*m_proxy), lines({"/chat alice in send", "/ carol in send"}));
+    m_proxy->setFilterText(QStringLiteral(R"(message == "über gut" && ack == "k1")"));
+    QCOMPARE(dump(*m_proxy), lines({"/chat bob in answer", "/chat alice out answer"}));
+    m_proxy->setFilterText(QStringLiteral(R"(message.text >= "Hello")"));
+    QCOMPARE(m_proxy->rowCount(), 2);
+    // Frames without a message; system events have no frame and never match, not even !PATH.
+    m_proxy->setFilterText(QStringLiteral("!message"));
+    QCOMPARE(dump(*m_proxy),
+             lines({"/chat #1 in register", "/chat alice out registered", "/ #5 out error"}));
+    // The other filters still apply.
+    m_proxy->setDirection(FrameFilterProxyModel::Direction::In);
+    QCOMPARE(dump(*m_proxy), lines({"/chat #1 in register"}));
+    m_proxy->setDirection(FrameFilterProxyModel::Direction::Both);
+    // Condition mode takes precedence over the regular expression mode; case does not apply.
+    m_proxy->setRegularExpression(true);
+    m_proxy->setTextCaseSensitivity(Qt::CaseSensitive);
+    m_proxy->setFilterText(QStringLiteral(R"(reason == "register first")"));
+    QCOMPARE(dump(*m_proxy), lines({"/ #5 out error"}));
+    QVERIFY(m_proxy->accepts(m_log->eventAt(9)));
+    QVERIFY(!m_proxy->accepts(m_log->eventAt(10)));
+    // Binary frames have no JSON.
+    BrokerEvent binary = frame(BrokerEvent::Kind::FrameIn, 1, Chat, "alice", FrameAction::None,
+                               R"({"reason":"register first"})");
+    binary.binary = true;
+    QVERIFY(!m_proxy->accepts(binary));
+    binary.binary = false;
+    QVERIFY(m_proxy->accepts(binary));
+
+    // Out of condition mode the same text is plain text again (or here, a regular expression).
+    m_proxy->setConditionMode(false);
+    QCOMPARE(m_proxy->rowCount(), 0);
+    m_proxy->clearFilters();
+    QVERIFY(!m_proxy->isConditionMode());
+}
+
+void TestFrameFilterProxyModel::invalidConditionLetsEveryRowThrough() {
+    QSignalSpy validity(m_proxy, &FrameFilterProxyModel::validityChanged);
+    m_proxy->setConditionMode(true);
+    m_proxy->setDirection(FrameFilterProxyModel::Direction::Out);
+    // As typed, character by character: invalid on the way, valid at the end.
+    m_proxy->setFilterText(QStringLiteral("message.n"));
+    QVERIFY(m_proxy->isValid()); // exists
+    QCOMPARE(dump(*m_proxy), lines({"/chat bob out message"}));
+    m_proxy->setFilterText(QStringLiteral("message.n ="));
+    QVERIFY(!m_proxy->isValid());
+    QCOMPARE(validity.size(), 1);
+    QCOMPARE(validity.at(0).at(0).toBool(), false);
+    QCOMPARE(validity.at(0).at(1).toString(), m_proxy->errorString());
+    QVERIFY2(m_proxy->errorString().contains(QLatin1String("(column 11)")),
+             qPrintable(m_proxy->errorString()));
+    // The text is off while invalid; the direction still applies.
+    QCOMPARE(m_proxy->rowCount(), 5);
+    QVERIFY(m_proxy->isFiltering());
+    m_proxy->setFilterText(QStringLiteral("message.n =="));
+    QCOMPARE(validity.size(), 2); // another error, at another column
+    QVERIFY(m_proxy->errorString().contains(QLatin1String("(column 13)")));
+    QCOMPARE(m_proxy->rowCount(), 5);
+    m_proxy->setFilterText(QStringLiteral("message.n == 1"));
+    QVERIFY(m_proxy->isValid());
+    QCOMPARE(validity.size(), 3);
+    QCOMPARE(validity.at(2).at(0).toBool(), true);
+    QVERIFY(m_proxy->errorString().isEmpty());
+    QCOMPARE(dump(*m_proxy), lines({"/chat bob out message"}));
+
+    // A valid regular expression is not a valid condition, and back.
+    m_proxy->setConditionMode(false);
+    m_proxy->setRegularExpression(true);
+    m_proxy->setFilterText(QStringLiteral("alice|bob"));
+    QVERIFY(m_proxy->isValid());
+    m_proxy->setConditionMode(true);
+    QVERIFY(!m_proxy->isValid());
+    QVERIFY(m_proxy->errorString().contains(QLatin1String("only && joins conditions")));
+    m_proxy->setConditionMode(false);
+    QVERIFY(m_proxy->isValid());
+}
+
+void TestFrameFilterProxyModel::conditionJudgesNewRows() {
+    m_proxy->setConditionMode(true);
+    m_proxy->setFilterText(QStringLiteral(R"(message.price > 100 && message.type == "order")"));
+    QCOMPARE(m_proxy->rowCount(), 0);
+    QSignalSpy inserted(m_proxy, &QAbstractItemModel::rowsInserted);
+    m_log->appendEvents({
+        send(1, Chat, "alice", {"shop"}, R"({"type":"order","price":120})"),
+        send(1, Chat, "alice", {"shop"}, R"({"type":"order","price":80})"),
+        send(1, Chat, "alice", {"shop"}, R"({"type":"quote","price":500})"),
+        message(6, Chat, "shop", "alice", R"({"type":"order","price":120})"),
+        frame(BrokerEvent::Kind::FrameIn, 1, Chat, "alice", FrameAction::None, "not json"),
+        system(BrokerEvent::Kind::ConnectionClosed, 1, Chat),
+    });
+    QCOMPARE(inserted.size(), 1); // one batch, one insertion
+    QCOMPARE(dump(*m_proxy), lines({"/chat alice in send", "/chat shop out message"}));
+    m_log->appendEvents({send(1, Chat, "alice", {"shop"}, R"({"type":"order","price":100.5})")});
+    QCOMPARE(inserted.size(), 2);
+    QCOMPARE(m_proxy->rowCount(), 3);
+}
+
+namespace {
+
+// n sends whose message is {"seq":i} in room /r.
+BrokerEventList sequence(int first, int n) {
+    BrokerEventList list;
+    for (int i = first; i < first + n; ++i)
+        list.append(send(1, QStringLiteral("/r"), "a", {"b"},
+                         "{\"seq\":" + QByteArray::number(i) + '}', QByteArray(), BaseTimeMs + i));
+    return list;
+}
+
+QList<int> shownSeqs(const QAbstractItemModel &model) {
+    QList<int> list;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QString text = model.index(row, 0).data(FrameLogModel::RawTextRole).toString();
+        const qsizetype at = text.indexOf(QLatin1String("\"seq\":")) + 6;
+        list.append(text.mid(at, text.indexOf(QLatin1Char('}'), at) - at).toInt());
+    }
+    return list;
+}
+
+} // namespace
+
+void TestFrameFilterProxyModel::conditionRefiltersInSlices() {
+    m_log->clear();
+    m_log->setCapacity(20000);
+    m_log->appendEvents(sequence(0, 20000));
+    m_proxy->setRefilterSliceMs(0);
+    QSignalSpy finished(m_proxy, &FrameFilterProxyModel::refilterFinished);
+    m_proxy->setConditionMode(true);
+    m_proxy->setFilterText(QStringLiteral("message.seq >= 19000 || x"));
+    QVERIFY(!m_proxy->isValid());
+    QVERIFY(!m_proxy->isRefiltering()); // invalid: every row, at once
+    QCOMPARE(m_proxy->rowCount(), 20000);
+    m_proxy->setFilterText(QStringLiteral("message.seq >= 19990 && message.seq < 19995"));
+    QVERIFY(m_proxy->isRefiltering());
+    QVERIFY(m_proxy->refilterScanned() < 20000);
+    // Rows arriving meanwhile are judged as they come and shown after the older ones.
+    m_log->appendEvents(sequence(19992, 1));
+    m_log->appendEvents(sequence(30000, 5));
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(shownSeqs(*m_proxy), (QList<int>{19990, 19991, 19992, 19993, 19994, 19992}));
+    // Rows 0..5 left the log while filtering; none of them matched.
+    QCOMPARE(m_log->rowCount(), 20000);
 }
 
 QTEST_MAIN(TestFrameFilterProxyModel)

@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSignalBlocker>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -18,13 +19,13 @@ LogFilterBar::LogFilterBar(FrameFilterProxyModel *proxy, QWidget *parent)
     , m_text(new QLineEdit(this))
     , m_regex(new QToolButton(this))
     , m_caseSensitive(new QToolButton(this))
+    , m_condition(new QToolButton(this))
     , m_direction(new QComboBox(this))
     , m_action(new QComboBox(this))
     , m_room(new QLineEdit(this))
     , m_client(new QLineEdit(this))
     , m_clear(new QToolButton(this))
     , m_problem(new QLabel(this)) {
-    m_text->setPlaceholderText(tr("Filter: text, room, client or action"));
     m_text->setClearButtonEnabled(true);
     m_text->setMinimumWidth(140);
     m_text->addAction(QIcon(QStringLiteral(":/icons/filter.svg")), QLineEdit::LeadingPosition);
@@ -36,6 +37,11 @@ LogFilterBar::LogFilterBar(FrameFilterProxyModel *proxy, QWidget *parent)
     m_caseSensitive->setText(QStringLiteral("Aa"));
     m_caseSensitive->setCheckable(true);
     m_caseSensitive->setToolTip(tr("Match case"));
+    m_condition->setObjectName(QStringLiteral("conditionToggle"));
+    m_condition->setText(QStringLiteral("{ }"));
+    m_condition->setCheckable(true);
+    m_condition->setToolTip(tr("JSON condition, e.g. message.price > 100"));
+    updatePlaceholder();
 
     m_direction->addItem(tr("In and out"), int(FrameFilterProxyModel::Direction::Both));
     m_direction->addItem(tr("Received"), int(FrameFilterProxyModel::Direction::In));
@@ -110,6 +116,7 @@ LogFilterBar::LogFilterBar(FrameFilterProxyModel *proxy, QWidget *parent)
     layout->addWidget(m_text, 1);
     layout->addWidget(m_regex);
     layout->addWidget(m_caseSensitive);
+    layout->addWidget(m_condition);
     layout->addWidget(m_direction);
     layout->addWidget(m_action);
     layout->addWidget(m_room);
@@ -117,7 +124,8 @@ LogFilterBar::LogFilterBar(FrameFilterProxyModel *proxy, QWidget *parent)
     layout->addWidget(m_clear);
 
     connect(m_text, &QLineEdit::textChanged, this, &LogFilterBar::applyText);
-    connect(m_regex, &QToolButton::toggled, this, &LogFilterBar::applyText);
+    connect(m_regex, &QToolButton::toggled, this, &LogFilterBar::toggleRegex);
+    connect(m_condition, &QToolButton::toggled, this, &LogFilterBar::toggleCondition);
     connect(m_caseSensitive, &QToolButton::toggled, this, &LogFilterBar::applyText);
     connect(m_direction, &QComboBox::currentIndexChanged, this, [this] {
         m_proxy->setDirection(FrameFilterProxyModel::Direction(m_direction->currentData().toInt()));
@@ -191,6 +199,12 @@ void LogFilterBar::updateClearButton() {
 
 void LogFilterBar::clearAll() {
     m_text->clear();
+    // The proxy goes back to plain text: so do the toggles.
+    for (QToolButton *mode : {m_regex, m_condition}) {
+        const QSignalBlocker blocker(mode);
+        mode->setChecked(false);
+    }
+    updatePlaceholder();
     m_direction->setCurrentIndex(0);
     m_action->setCurrentIndex(0);
     m_room->clear();
@@ -198,21 +212,58 @@ void LogFilterBar::clearAll() {
     m_proxy->clearFilters();
 }
 
+void LogFilterBar::toggleRegex(bool on) {
+    if (on) {
+        const QSignalBlocker blocker(m_condition);
+        m_condition->setChecked(false);
+    }
+    updatePlaceholder();
+    applyText();
+}
+
+void LogFilterBar::toggleCondition(bool on) {
+    if (on) {
+        const QSignalBlocker blocker(m_regex);
+        m_regex->setChecked(false);
+    }
+    updatePlaceholder();
+    applyText();
+}
+
+void LogFilterBar::updatePlaceholder() {
+    const bool condition = m_condition->isChecked();
+    // Case does not apply to a condition: its strings compare exactly.
+    m_caseSensitive->setEnabled(!condition);
+    m_text->setPlaceholderText(
+        condition ? tr("JSON condition: message.price > 100 && message.type == \"order\"")
+        : m_regex->isChecked() ? tr("Regular expression over text, room, client or action")
+                               : tr("Filter: text, room, client or action"));
+}
+
 void LogFilterBar::applyText() {
+    // The mode going off goes first: the text is then judged as plain text once (cheap), never
+    // twice as a condition or a regular expression.
+    if (!m_condition->isChecked())
+        m_proxy->setConditionMode(false);
     m_proxy->setRegularExpression(m_regex->isChecked());
+    m_proxy->setConditionMode(m_condition->isChecked());
     m_proxy->setTextCaseSensitivity(m_caseSensitive->isChecked() ? Qt::CaseSensitive
                                                                  : Qt::CaseInsensitive);
     m_proxy->setFilterText(m_text->text());
 }
 
 void LogFilterBar::showValidity(bool valid, const QString &error) {
-    // Mark an invalid regular expression as you type; the log keeps showing every row.
+    // Mark an invalid regular expression or condition as you type; the log keeps showing
+    // every row.
     QPalette p = palette();
     if (!valid)
         p.setColor(QPalette::Base, RowPalette::problemBackground(palette()));
     m_text->setPalette(p);
     const QString problem =
-        valid ? QString() : tr("Invalid regular expression, the text filter is off: %1").arg(error);
+        valid ? QString()
+        : m_proxy->isConditionMode()
+            ? tr("Invalid condition, the text filter is off: %1").arg(error)
+            : tr("Invalid regular expression, the text filter is off: %1").arg(error);
     m_text->setToolTip(problem);
     m_problem->setText(problem);
     m_problem->setVisible(!valid);

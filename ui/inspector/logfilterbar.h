@@ -8,7 +8,8 @@ class QLabel;
 class QLineEdit;
 class QToolButton;
 
-// The controls above the frame log: free text or regular expression (marked while invalid),
+// The controls above the frame log: free text, regular expression or JSON condition (marked
+// while invalid),
 // direction, action, room and client. It only drives the proxy; the proxy does the filtering.
 // What the fields show is what filters: a room or client picked in the tree is written into
 // its field (and matched exactly), typed text matches as a substring, and "Clear filters"
@@ -39,6 +40,10 @@ private:
     };
     void applyAction();
     void applyText();
+    // The regex and condition toggles exclude each other; the one just checked wins.
+    void toggleRegex(bool on);
+    void toggleCondition(bool on);
+    void updatePlaceholder();
     void showValidity(bool valid, const QString &error);
     void applyRoomText(const QString &text);
     void applyClientText(const QString &text);
@@ -48,6 +53,7 @@ private:
     QLineEdit *m_text;
     QToolButton *m_regex;
     QToolButton *m_caseSensitive;
+    QToolButton *m_condition;
     QComboBox *m_direction;
     QComboBox *m_action;
     QLineEdit *m_room;

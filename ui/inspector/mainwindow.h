@@ -100,6 +100,8 @@ private:
     void createPlotsDock();
     void updatePlots();
     void selectPlottedFrame(quint64 serial);
+    // Last values (issue 15, mainwindowlastvalues.cpp): the dock over the Inspector's model.
+    void createLastValuesDock();
     QList<QAction *> trafficActions(const QModelIndex &index);
     void addTrafficRule(const TrafficRule &rule);
     void updateHeldTitle();

@@ -275,6 +275,7 @@ void MainWindow::createDocks() {
     createReplayDock();
     createContractsDock(menuBar()->actions().constFirst()->menu());
     createPlotsDock();
+    createLastValuesDock();
     setUpConnectionViews();
 }
 
@@ -296,6 +297,8 @@ void MainWindow::arrangeDocksForWidth(int windowWidth) {
         addDockWidget(Qt::LeftDockWidgetArea, dock("statisticsDock"));
         tabifyDockWidget(dock("closedDock"), dock("detailsDock"));
         tabifyDockWidget(dock("detailsDock"), dock("statisticsDock"));
+        addDockWidget(Qt::LeftDockWidgetArea, dock("lastValuesDock"));
+        tabifyDockWidget(dock("statisticsDock"), dock("lastValuesDock"));
         addDockWidget(Qt::LeftDockWidgetArea, dock("rulesDock"));
         addDockWidget(Qt::LeftDockWidgetArea, dock("heldDock"));
         tabifyDockWidget(dock("statisticsDock"), dock("rulesDock"));

@@ -71,7 +71,7 @@ void FrameFilterProxyModel::filterCriteriaChanged() {
 }
 
 QRegularExpression FrameFilterProxyModel::capturePattern() const {
-    if (m_text.isEmpty() || !m_valid)
+    if (m_text.isEmpty() || !m_valid || m_conditionMode)
         return QRegularExpression();
     if (m_regexMode)
         return m_regex;
@@ -133,7 +133,14 @@ void FrameFilterProxyModel::rebuildTextMatcher() {
     m_regex = QRegularExpression();
     m_valid = true;
     m_errorString.clear();
-    if (m_regexMode) {
+    m_condition = JsonPathCondition();
+    if (m_conditionMode) {
+        if (!m_text.isEmpty()) {
+            m_condition = JsonPathCondition::parse(m_text);
+            m_valid = m_condition.isValid();
+            m_errorString = m_condition.errorString();
+        }
+    } else if (m_regexMode) {
         QRegularExpression::PatternOptions options = QRegularExpression::NoPatternOption;
         if (m_caseSensitivity == Qt::CaseInsensitive)
             options |= QRegularExpression::CaseInsensitiveOption;
@@ -166,6 +173,14 @@ void FrameFilterProxyModel::setRegularExpression(bool on) {
     if (on == m_regexMode)
         return;
     m_regexMode = on;
+    rebuildTextMatcher();
+    filterCriteriaChanged();
+}
+
+void FrameFilterProxyModel::setConditionMode(bool on) {
+    if (on == m_conditionMode)
+        return;
+    m_conditionMode = on;
     rebuildTextMatcher();
     filterCriteriaChanged();
 }
@@ -246,6 +261,7 @@ void FrameFilterProxyModel::setConnectionFilter(quint64 connectionId) {
 void FrameFilterProxyModel::clearFilters() {
     m_text.clear();
     m_regexMode = false;
+    m_conditionMode = false;
     rebuildTextMatcher();
     m_direction = Direction::Both;
     m_showSystemEvents = true;
@@ -272,6 +288,8 @@ bool FrameFilterProxyModel::acceptsSourceRow(int sourceRow) const {
         return false;
     if (m_text.isEmpty() || !m_valid)
         return true;
+    if (m_conditionMode)
+        return matchesConditionAt(sourceRow);
     if (m_log->hasFrameReader() && !m_log->isInMemory(sourceRow))
         return std::binary_search(m_captureMatches.cbegin(), m_captureMatches.cend(),
                                   m_log->captureIdAt(sourceRow));
@@ -309,7 +327,27 @@ bool FrameFilterProxyModel::accepts(const BrokerEvent &e) const {
     return matchesText(e);
 }
 
+bool FrameFilterProxyModel::matchesCondition(BrokerEvent::Kind kind, bool binary,
+                                             QByteArrayView data) const {
+    // A condition is about a frame's JSON: system events and binary frames have none.
+    if ((kind != BrokerEvent::Kind::FrameIn && kind != BrokerEvent::Kind::FrameOut) || binary)
+        return false;
+    return m_condition.matches(data);
+}
+
+bool FrameFilterProxyModel::matchesConditionAt(int sourceRow) const {
+    const BrokerEvent::Kind kind = m_log->kindAt(sourceRow);
+    const bool binary = m_log->binaryAt(sourceRow);
+    if ((kind != BrokerEvent::Kind::FrameIn && kind != BrokerEvent::Kind::FrameOut) || binary)
+        return false; // no need to read it back
+    if (!m_log->isInMemory(sourceRow))
+        ++m_rowsReadBack;
+    return matchesCondition(kind, binary, m_log->eventAt(sourceRow).data);
+}
+
 bool FrameFilterProxyModel::matchesText(const BrokerEvent &e) const {
+    if (m_conditionMode)
+        return matchesCondition(e.kind, e.binary, e.data);
     const QLatin1StringView actionName = latin1(FrameCodec::actionName(e.action));
     if (m_regexMode) {
         // A regular expression needs UTF-16 text: one conversion per row.

@@ -2,6 +2,7 @@
 
 #include "brokerevent.h"
 #include "framecodec.h"
+#include "jsonpathcondition.h"
 
 #include <QAbstractProxyModel>
 #include <QByteArray>
@@ -15,13 +16,17 @@
 class FrameLogModel;
 
 // The frame log's filters: free text or a regular expression over the frame's raw text, room,
-// client id, action and detail, plus filters by direction, action, room, client and
-// connection. New rows from the log pass through the same filters as they arrive.
+// client id, action and detail, or a JSON condition over the frame (JsonPathCondition, such as
+// `message.price > 100`), plus filters by direction, action, room, client and connection. New
+// rows from the log pass through the same filters as they arrive.
 //
 // The structured filters read the log's index only. When the log's older rows live in a
 // capture on disk (FrameLogModel::hasFrameReader), the text filter asks for a search of the
 // capture (captureSearchRequested) and lets those rows through as their ids are found
-// (addCaptureMatches); rows still in memory are matched here.
+// (addCaptureMatches); rows still in memory are matched here. A condition needs the frame
+// parsed, which no search of the capture does: the re-filtering reads those rows back
+// (FrameLogModel::eventAt), in slices of bounded time, and rows a loaded capture adds without
+// their bytes are judged by a re-filtering of their own rather than on arrival.
 //
 // Built for logs of millions of rows: with no filter the proxy is the log itself (no memory
 // per row); filtering keeps one flat list of the accepted rows (4 bytes per accepted row),
@@ -74,9 +79,12 @@ public:
 
     QString filterText() const { return m_text; }
     bool isRegularExpression() const { return m_regexMode; }
+    // Whether the text is a JSON condition (JsonPathCondition); it then takes precedence over
+    // the regular expression mode and the case sensitivity. System events never match one.
+    bool isConditionMode() const { return m_conditionMode; }
     Qt::CaseSensitivity textCaseSensitivity() const { return m_caseSensitivity; }
-    // False while the text is not a valid regular expression; the text filter then lets
-    // every row through and errorString() says what is wrong.
+    // False while the text is not a valid regular expression (or condition); the text filter
+    // then lets every row through and errorString() says what is wrong.
     bool isValid() const { return m_valid; }
     QString errorString() const { return m_errorString; }
 
@@ -109,6 +117,7 @@ public:
 public Q_SLOTS:
     void setFilterText(const QString &text);
     void setRegularExpression(bool on);
+    void setConditionMode(bool on);
     void setTextCaseSensitivity(Qt::CaseSensitivity sensitivity);
     void setDirection(FrameFilterProxyModel::Direction direction);
     void setShowSystemEvents(bool show);
@@ -161,6 +170,9 @@ private:
     void rebuildTextMatcher();
     void filterCriteriaChanged();
     bool matchesText(const BrokerEvent &event) const;
+    bool matchesCondition(BrokerEvent::Kind kind, bool binary, QByteArrayView data) const;
+    bool matchesConditionAt(int sourceRow) const;
+    void judgeLaterInSlices(int first, int last);
     bool acceptsFields(BrokerEvent::Kind kind, FrameAction action, bool binary, const QString &room,
                        const QByteArray &clientId, quint64 connectionId) const;
     void requestCaptureSearch();
@@ -171,6 +183,10 @@ private:
 
     QString m_text;
     bool m_regexMode = false;
+    bool m_conditionMode = false;
+    JsonPathCondition m_condition;
+    // Rows the condition read back from the capture: a slice that did stops at its time.
+    mutable quint64 m_rowsReadBack = 0;
     Qt::CaseSensitivity m_caseSensitivity = Qt::CaseInsensitive;
     bool m_valid = true;
     QString m_errorString;

@@ -10,11 +10,14 @@
 #include "framefilterproxymodel.h"
 #include "framelogfile.h"
 #include "framelogmodel.h"
+#include "lastvaluesmodel.h"
 #include "pathplotmodel.h"
 #include "ratehistory.h"
 #include "recentlyclosedmodel.h"
 
 #include <QFile>
+
+#include <algorithm>
 
 Inspector::Inspector(QObject *parent)
     : QObject(parent)
@@ -24,8 +27,22 @@ Inspector::Inspector(QObject *parent)
     , m_closed(new RecentlyClosedModel(this))
     , m_rates(new RateHistory(this))
     , m_actionCounts(new ActionCountModel(this))
-    , m_plots(new PathPlotModel(m_log, this)) {
+    , m_plots(new PathPlotModel(m_log, this))
+    , m_lastValues(new LastValuesModel(this)) {
     m_proxy->setSourceModel(m_log);
+    connect(m_log, &FrameLogModel::pendingCountChanged, this, [this](int count) {
+        if (count > 0)
+            m_heldBackKept = count;
+    });
+    // Emitted once the held-back frames are rows: the newest of them is the last row.
+    connect(m_log, &FrameLogModel::pausedChanged, this, [this](bool paused) {
+        if (!paused && m_heldBack > 0 && m_log->rowCount() > 0)
+            m_lastValues->resolveHeldBack(m_log->firstSerial() + quint64(m_log->rowCount()) - 1,
+                                          m_heldBack,
+                                          quint64(std::min(m_heldBackKept, m_log->rowCount())));
+        m_heldBack = 0;
+        m_heldBackKept = 0;
+    });
     connect(m_proxy, &FrameFilterProxyModel::captureSearchRequested, this,
             &Inspector::searchCapture);
 }
@@ -127,10 +144,21 @@ AckPairing::Group Inspector::askGroup(int logRow) const {
 }
 
 void Inspector::addEvents(const BrokerEventList &events) {
+    // Serials are consecutive: the rows this batch added are the log's newest, and they are
+    // its last events (a paused log adds none; a batch larger than the log, its tail only).
     const quint64 firstId = m_recorder ? m_recorder->append(events) : 0;
+    const quint64 next = m_log->firstSerial() + quint64(m_log->rowCount());
     m_log->appendEvents(events, firstId);
+    const auto added = qsizetype(m_log->firstSerial() + quint64(m_log->rowCount()) - next);
     m_actionCounts->addEvents(events);
     Q_EMIT eventsAdded(events, firstId);
+    if (added == 0 && m_log->isPaused()) {
+        m_lastValues->addEvents(events, LastValuesModel::NoSerial, 0, m_heldBack);
+        m_heldBack += quint64(events.size());
+        return;
+    }
+    m_lastValues->addEvents(events, added > 0 ? next : LastValuesModel::NoSerial,
+                            events.size() - added);
 }
 
 void Inspector::recordViolations(const ContractViolationList &violations) {
@@ -150,6 +178,9 @@ void Inspector::applySnapshot(const BrokerSnapshot &snapshot) {
 void Inspector::clear() {
     m_log->clear();
     m_actionCounts->clear();
+    m_lastValues->clear();
+    m_heldBack = 0;
+    m_heldBackKept = 0;
 }
 
 bool Inspector::exportLog(const QString &fileName, const QUrl &brokerUrl, QString *error) const {

@@ -20,6 +20,7 @@ class ConnectionTreeModel;
 class FrameFilterProxyModel;
 class FrameLogModel;
 class PathPlotModel;
+class LastValuesModel;
 class RateHistory;
 class RecentlyClosedModel;
 
@@ -40,6 +41,8 @@ public:
     ConnectionTreeModel *connections() const { return m_tree; }
     RecentlyClosedModel *recentlyClosed() const { return m_closed; }
     ActionCountModel *actionCounts() const { return m_actionCounts; }
+    // What each client sent last, per action (frames in), the rows knowing their log serials.
+    LastValuesModel *lastValues() const { return m_lastValues; }
     RateHistory *rates() const { return m_rates; }
     // The values of pinned JSON paths over time, fed by the log's rows ("Plot This Path").
     PathPlotModel *plots() const { return m_plots; }
@@ -80,7 +83,7 @@ public:
 public Q_SLOTS:
     void addEvents(const BrokerEventList &events);
     void applySnapshot(const BrokerSnapshot &snapshot);
-    // Empties the log and the action counts.
+    // Empties the log, the action counts and the last values.
     void clear();
     // Contract violations found in frames this inspector recorded (their captureId names the
     // frame): kept in the capture with its frames.
@@ -109,6 +112,7 @@ private:
     RateHistory *m_rates;
     ActionCountModel *m_actionCounts;
     PathPlotModel *m_plots;
+    LastValuesModel *m_lastValues;
 
     std::unique_ptr<CaptureRecorder> m_recorder;
     // The log's reader of the capture it records or shows (this thread's connection).
@@ -117,4 +121,8 @@ private:
     CaptureLoader *m_loader = nullptr;
     quint64 m_discarded = 0;
     quint64 m_unwritten = 0;
+    // Frames the paused log holds back since the pause, and how many of them it holds (its
+    // bound drops the oldest): their last values get serials when it shows them.
+    quint64 m_heldBack = 0;
+    int m_heldBackKept = 0;
 };
