@@ -89,6 +89,11 @@ ReplayClient::~ReplayClient() {
 void ReplayClient::open() {
     m_closing = false;
     m_ended = false;
+    m_upgraded = false;
+    m_inFragments = false;
+    m_in.clear();
+    m_inPos = 0;
+    m_out.clear();
     const quint16 port = quint16(m_url.port(m_url.scheme() == QLatin1String("wss") ? 443 : 80));
     if (auto *ssl = qobject_cast<QSslSocket *>(m_socket))
         ssl->connectToHostEncrypted(m_url.host(), port);
@@ -148,6 +153,10 @@ void ReplayClient::readAvailable() {
     const qint64 available = m_socket->bytesAvailable();
     if (available <= 0)
         return;
+    if (m_closing || m_ended) {
+        m_socket->skip(available); // nobody listens any more
+        return;
+    }
     const qsizetype old = m_in.size();
     m_in.resize(old + qsizetype(available));
     const qint64 got = m_socket->read(m_in.data() + old, available);
@@ -189,8 +198,7 @@ bool ReplayClient::readHandshake() {
     }
     m_inPos = headerEnd + 4;
     m_upgraded = true;
-    QByteArray &out = m_out;
-    appendFrame(out, FrameEncoder::Text,
+    appendFrame(m_out, FrameEncoder::Text,
                 "{\"action\":\"register\",\"id\":" + FrameCodec::quote(m_id.toUtf8()) + '}');
     flush();
     return true;
