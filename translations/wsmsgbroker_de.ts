@@ -3298,6 +3298,37 @@ Klicken, um diesen Frame im Log auszuwählen</translation>
     </message>
 </context>
 <context>
+    <name>ReplayClient</name>
+    <message>
+        <source>the broker closed the connection</source>
+        <translation>der Broker hat die Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <source>handshake answer too large</source>
+        <translation>Handshake-Antwort zu groß</translation>
+    </message>
+    <message>
+        <source>the broker refused the connection: %1</source>
+        <translation>der Broker hat die Verbindung abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>protocol error: %1</source>
+        <translation>Protokollfehler: %1</translation>
+    </message>
+    <message>
+        <source>protocol error: a new message inside a fragmented one</source>
+        <translation>Protokollfehler: eine neue Nachricht innerhalb einer fragmentierten</translation>
+    </message>
+    <message>
+        <source>protocol error: a continuation frame without a message</source>
+        <translation>Protokollfehler: ein Fortsetzungsframe ohne Nachricht</translation>
+    </message>
+    <message>
+        <source>connection closed (code %1)</source>
+        <translation>Verbindung geschlossen (Code %1)</translation>
+    </message>
+</context>
+<context>
     <name>ReplayComparer</name>
     <message>
         <source>nothing</source>

@@ -3298,6 +3298,37 @@ Cliquez pour sélectionner cette trame dans le journal</translation>
     </message>
 </context>
 <context>
+    <name>ReplayClient</name>
+    <message>
+        <source>the broker closed the connection</source>
+        <translation>le broker a fermé la connexion</translation>
+    </message>
+    <message>
+        <source>handshake answer too large</source>
+        <translation>réponse de négociation trop grande</translation>
+    </message>
+    <message>
+        <source>the broker refused the connection: %1</source>
+        <translation>le broker a refusé la connexion : %1</translation>
+    </message>
+    <message>
+        <source>protocol error: %1</source>
+        <translation>erreur de protocole : %1</translation>
+    </message>
+    <message>
+        <source>protocol error: a new message inside a fragmented one</source>
+        <translation>erreur de protocole : un nouveau message au milieu d’un message fragmenté</translation>
+    </message>
+    <message>
+        <source>protocol error: a continuation frame without a message</source>
+        <translation>erreur de protocole : une trame de continuation sans message</translation>
+    </message>
+    <message>
+        <source>connection closed (code %1)</source>
+        <translation>connexion fermée (code %1)</translation>
+    </message>
+</context>
+<context>
     <name>ReplayComparer</name>
     <message>
         <source>nothing</source>

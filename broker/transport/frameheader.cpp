@@ -3,7 +3,7 @@
 #include "frameencoder.h"
 
 FrameHeader::Read FrameHeader::read(const uchar *bytes, qsizetype available, FrameHeader *out,
-                                    QString *error) {
+                                    QString *error, Sender sender) {
     using enum FrameEncoder::Opcode;
     if (available < 2)
         return Read::NeedMore;
@@ -34,8 +34,12 @@ FrameHeader::Read FrameHeader::read(const uchar *bytes, qsizetype available, Fra
         *error = QStringLiteral("reserved bits set without an extension");
         return Read::Invalid;
     }
-    if (!masked) {
+    if (sender == Sender::Client && !masked) {
         *error = QStringLiteral("client frame not masked");
+        return Read::Invalid;
+    }
+    if (sender == Sender::Server && masked) {
+        *error = QStringLiteral("server frame masked");
         return Read::Invalid;
     }
     const int opcode = out->opcode;
@@ -53,7 +57,7 @@ FrameHeader::Read FrameHeader::read(const uchar *bytes, qsizetype available, Fra
         return Read::Invalid;
     }
     out->length = length;
-    out->mask = bytes + header;
-    out->size = header + 4;
+    out->mask = masked ? bytes + header : nullptr;
+    out->size = masked ? header + 4 : header;
     return Read::Complete;
 }

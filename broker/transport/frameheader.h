@@ -6,19 +6,23 @@
 // Reads the frames a client sends (RFC 6455 section 5.2) from a buffer: the header, with the
 // checks that need no connection state (reserved bits, masking, opcodes, control frame
 // rules), and the unmasking. The connection keeps the state across frames (fragments, size
-// limit, closing).
+// limit, closing). The replay's simulated clients read the broker's frames with it too: those
+// must not be masked (section 5.1).
 struct FrameHeader {
     bool fin = false;
     int opcode = 0;
-    quint64 length = 0; // payload bytes
-    qsizetype size = 0; // header bytes before the payload, the mask key included
-    const uchar *mask = nullptr;
+    quint64 length = 0;          // payload bytes
+    qsizetype size = 0;          // header bytes before the payload, the mask key included
+    const uchar *mask = nullptr; // null for a server's frame
 
     bool isControl() const { return opcode & 0x8; }
 
     enum class Read { NeedMore, Complete, Invalid };
-    // Reads the header at bytes; on Invalid, *error says why (a protocol error, 1002).
-    static Read read(const uchar *bytes, qsizetype available, FrameHeader *out, QString *error);
+    enum class Sender { Client, Server };
+    // Reads the header at bytes; on Invalid, *error says why (a protocol error, 1002). A
+    // client's frames must be masked, a server's must not.
+    static Read read(const uchar *bytes, qsizetype available, FrameHeader *out, QString *error,
+                     Sender sender = Sender::Client);
     // Unmasks a client frame's payload in place.
     static void unmask(char *payload, quint64 length, const uchar *mask) {
         for (quint64 i = 0; i < length; ++i)

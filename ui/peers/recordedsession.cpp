@@ -13,6 +13,20 @@
 
 namespace {
 
+// A member's value as comparable() has it, decoded once per distinct text (a recording names few
+// clients, so nearly every frame is a hash lookup instead of a JSON document).
+QJsonValue memberValue(const QByteArray &data, QByteArrayView name,
+                       QHash<QByteArray, QJsonValue> &cache) {
+    const std::optional<QByteArrayView> raw = JsonMembers::raw(data, name);
+    if (!raw)
+        return QJsonValue(QJsonValue::Undefined);
+    const QByteArray text = raw->toByteArray();
+    auto it = cache.constFind(text);
+    if (it == cache.cend())
+        it = cache.insert(text, QJsonDocument::fromJson('[' + text + ']').array().at(0));
+    return *it;
+}
+
 bool replayable(const BrokerEvent &e) {
     if (e.kind == BrokerEvent::Kind::FrameIn)
         return e.action == FrameAction::Send || e.action == FrameAction::Answer;
@@ -120,14 +134,17 @@ void RecordedSession::addImpliedPeers() {
     const auto quoted = [](const QString &text) { return FrameCodec::quote(text.toUtf8()); };
     QList<Frame> frames;
     frames.reserve(m_frames.size());
+    QHash<QByteArray, QJsonValue> dests;
+    QHash<QByteArray, QJsonValue> senders;
     for (const Frame &frame : std::as_const(m_frames)) {
-        const QJsonObject object = comparable(frame.data);
         QString peer;
         Frame implied = frame;
         if (frame.sent && frame.action == FrameAction::Send) {
-            // What an implied receiver got: after the send.
+            // What an implied receiver got: after the send. dest as the broker takes it: one id
+            // or several.
             frames.append(frame);
-            for (const QJsonValue &dest : object.value(QLatin1String("dest")).toArray()) {
+            const QJsonValue named = memberValue(frame.data, "dest", dests);
+            for (const QJsonValue &dest : named.isString() ? QJsonArray{named} : named.toArray()) {
                 if (recorded.contains(dest.toString()))
                     continue;
                 implied.clientId = dest.toString();
@@ -142,7 +159,7 @@ void RecordedSession::addImpliedPeers() {
             continue;
         }
         if (!frame.sent)
-            peer = object.value(QLatin1String("from")).toString();
+            peer = memberValue(frame.data, "from", senders).toString();
         if (peer.isEmpty() || recorded.contains(peer)) {
             frames.append(frame);
             continue;

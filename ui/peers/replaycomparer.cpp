@@ -18,87 +18,104 @@ QString compact(const QJsonValue &value) {
 
 } // namespace
 
-QString ReplayComparer::channelKey(const QString &clientId, bool sent) {
-    return (sent ? QStringLiteral(">") : QStringLiteral("<")) + clientId;
+int ReplayComparer::addChannel(const QString &clientId, bool sent) {
+    auto it = m_channelOf.find(clientId);
+    if (it == m_channelOf.end())
+        it = m_channelOf.insert(clientId, {-1, -1});
+    int &index = (*it)[sent ? 1 : 0];
+    if (index < 0) {
+        index = int(m_channels.size());
+        m_channels.append({clientId, sent, {}, {}, 0});
+    }
+    return index;
+}
+
+int ReplayComparer::channel(const QString &clientId, bool sent) const {
+    const auto it = m_channelOf.constFind(clientId);
+    return it == m_channelOf.cend() ? -1 : (*it)[sent ? 1 : 0];
 }
 
 void ReplayComparer::expect(const RecordedSession &recording, const QStringList &sentBy) {
     m_channels.clear();
+    m_channelOf.clear();
     m_differences.clear();
     m_summary = {};
+    m_outstanding = 0;
     const qint64 start = recording.frames().isEmpty() ? 0 : recording.frames().first().timeMs;
     for (const RecordedSession::Frame &frame : recording.frames()) {
         if (frame.sent && !sentBy.contains(frame.clientId))
             continue;
-        Channel &channel = m_channels[channelKey(frame.clientId, frame.sent)];
-        channel.expected.append(RecordedSession::comparable(frame.data));
+        Channel &channel = m_channels[addChannel(frame.clientId, frame.sent)];
+        channel.expected.append(frame.data);
         channel.atMs.append(frame.timeMs - start);
+        ++m_outstanding;
     }
     // Clients that received nothing still have a channel: anything they get is extra.
     for (const RecordedSession::Client &client : recording.clients()) {
-        m_channels[channelKey(client.id, false)];
+        addChannel(client.id, false);
         if (sentBy.contains(client.id))
-            m_channels[channelKey(client.id, true)];
+            addChannel(client.id, true);
     }
 }
 
-const ReplayComparer::Difference *ReplayComparer::actual(const QString &clientId, bool sent,
-                                                         const QByteArray &data, qint64 replayMs) {
-    const auto it = m_channels.find(channelKey(clientId, sent));
-    if (it == m_channels.end())
+const ReplayComparer::Difference *ReplayComparer::actual(int channelIndex, QByteArrayView data,
+                                                         qint64 replayMs) {
+    if (channelIndex < 0 || channelIndex >= m_channels.size())
         return nullptr;
-    Channel &channel = *it;
-    Difference difference;
-    difference.clientId = clientId;
-    difference.sent = sent;
-    difference.index = channel.next;
-    difference.actual = RecordedSession::comparable(data);
-    if (channel.next >= channel.expected.size()) {
-        ++channel.next;
-        ++m_summary.extra;
-        difference.kind = Difference::Kind::Extra;
-        difference.atMs = replayMs;
+    Channel &channel = m_channels[channelIndex];
+    if (channel.next < channel.expected.size()) {
+        const int index = channel.next++;
+        --m_outstanding;
+        if (data == QByteArrayView(channel.expected[index])) {
+            ++m_summary.matched;
+            return nullptr;
+        }
+        Difference difference;
+        difference.clientId = channel.clientId;
+        difference.sent = channel.sent;
+        difference.index = index;
+        difference.atMs = channel.atMs[index];
+        difference.expected = RecordedSession::comparable(channel.expected[index]);
+        difference.actual = RecordedSession::comparable(data.toByteArray());
+        difference.changes = compare(difference.expected, difference.actual);
+        if (difference.changes.isEmpty()) {
+            ++m_summary.matched;
+            return nullptr;
+        }
+        ++m_summary.differing;
         m_differences.append(difference);
         return &m_differences.last();
     }
-    difference.expected = channel.expected[channel.next];
-    difference.atMs = channel.atMs[channel.next];
-    ++channel.next;
-    difference.changes = compare(difference.expected, difference.actual);
-    if (difference.changes.isEmpty()) {
-        ++m_summary.matched;
-        return nullptr;
-    }
-    ++m_summary.differing;
+    Difference difference;
+    difference.kind = Difference::Kind::Extra;
+    difference.clientId = channel.clientId;
+    difference.sent = channel.sent;
+    difference.index = channel.next++;
+    difference.atMs = replayMs;
+    difference.actual = RecordedSession::comparable(data.toByteArray());
+    ++m_summary.extra;
     m_differences.append(difference);
     return &m_differences.last();
 }
 
-bool ReplayComparer::complete() const {
-    for (const Channel &channel : m_channels) {
-        if (channel.next < channel.expected.size())
-            return false;
-    }
-    return true;
-}
-
 int ReplayComparer::receivedCount(const QString &clientId) const {
-    return m_channels.value(channelKey(clientId, false)).next;
+    const int index = channel(clientId, false);
+    return index < 0 ? 0 : m_channels[index].next;
 }
 
 void ReplayComparer::finish() {
-    for (auto it = m_channels.begin(); it != m_channels.end(); ++it) {
-        Channel &channel = *it;
+    for (Channel &channel : m_channels) {
         for (; channel.next < channel.expected.size(); ++channel.next) {
             Difference difference;
             difference.kind = Difference::Kind::Missing;
-            difference.clientId = it.key().mid(1);
-            difference.sent = it.key().startsWith(u'>');
+            difference.clientId = channel.clientId;
+            difference.sent = channel.sent;
             difference.index = channel.next;
             difference.atMs = channel.atMs[channel.next];
-            difference.expected = channel.expected[channel.next];
+            difference.expected = RecordedSession::comparable(channel.expected[channel.next]);
             m_differences.append(difference);
             ++m_summary.missing;
+            --m_outstanding;
         }
     }
 }

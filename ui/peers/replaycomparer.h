@@ -9,10 +9,14 @@
 #include <QList>
 #include <QStringList>
 
+#include <array>
+
 // Compares a replay with its recording, client by client and direction by direction: the n-th
 // frame a client sends (or receives) now against the n-th it sent (or received) then, as JSON
 // values (RecordedSession::comparable), paths the user ignores left out. Frames still expected
-// at the end are missing; frames past the recording are extra.
+// at the end are missing; frames past the recording are extra. A frame byte for byte as
+// recorded is equal as a value too: the bytes are compared first, and only frames that differ
+// in them are parsed, so a good replay costs a memcmp a frame.
 class ReplayComparer {
     Q_DECLARE_TR_FUNCTIONS(ReplayComparer)
 public:
@@ -41,12 +45,18 @@ public:
     // Paths such as "message.timestamp" (and everything under them) are not compared.
     void setIgnoredPaths(const QStringList &paths) { m_ignored = paths; }
 
+    // The channel of clientId's frames in one direction, for actual(); -1 when they are not
+    // compared. Valid until the next expect().
+    int channel(const QString &clientId, bool sent) const;
     // A frame of the replay; returns the difference it made, if any (nullptr when it matched or
     // is not compared).
-    const Difference *actual(const QString &clientId, bool sent, const QByteArray &data,
-                             qint64 replayMs);
+    const Difference *actual(int channel, QByteArrayView data, qint64 replayMs);
+    const Difference *actual(const QString &clientId, bool sent, QByteArrayView data,
+                             qint64 replayMs) {
+        return actual(channel(clientId, sent), data, replayMs);
+    }
     // Whether every expected frame has come.
-    bool complete() const;
+    bool complete() const { return m_outstanding == 0; }
     // How many frames clientId has received so far in the replay.
     int receivedCount(const QString &clientId) const;
     // Notes what never came as missing; call once at the end.
@@ -60,15 +70,19 @@ public:
 
 private:
     struct Channel {
-        QList<QJsonObject> expected;
+        QString clientId;
+        bool sent = false;
+        QList<QByteArray> expected; // the recorded frames, parsed only when a replayed one differs
         QList<qint64> atMs;
         int next = 0;
     };
-    static QString channelKey(const QString &clientId, bool sent);
+    int addChannel(const QString &clientId, bool sent);
     JsonDiff::ChangeList compare(const QJsonObject &expected, const QJsonObject &actual) const;
     bool ignored(const QString &path) const;
 
-    QHash<QString, Channel> m_channels;
+    QList<Channel> m_channels;
+    QHash<QString, std::array<int, 2>> m_channelOf; // by client id: received, sent (-1: none)
+    qsizetype m_outstanding = 0;                    // expected frames not come yet
     QStringList m_ignored;
     QList<Difference> m_differences;
     Summary m_summary;

@@ -1,17 +1,27 @@
 #include "replayer.h"
 
 #include "brokersnapshot.h"
-#include "framecodec.h"
 #include "jsonmembers.h"
-#include "peerclient.h"
+#include "replayclient.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <optional>
 
 namespace {
 
 QString liveKey(const QString &room, const QString &id) {
     return room + u'\n' + id;
+}
+
+// The ack of a message frame, as its JSON string; nothing for an answer or a message without.
+std::optional<QByteArrayView> messageAck(QByteArrayView frame) {
+    static constexpr QByteArrayView Message = R"({"action":"message")";
+    if (!frame.startsWith(Message) && JsonMembers::raw(frame, "action") != "\"message\"")
+        return std::nullopt;
+    const std::optional<QByteArrayView> ack = JsonMembers::raw(frame, "ack");
+    // An empty ack is none (the recording's acks are taken so).
+    if (!ack || ack->size() <= 2 || ack->front() != '"')
+        return std::nullopt;
+    return ack;
 }
 
 } // namespace
@@ -79,6 +89,8 @@ void Replayer::plan() {
             if (step.answerOf < 0) {
                 step.answer = false;
                 step.frame = frame.data;
+            } else {
+                sim->mapsAnswers = true;
             }
         } else {
             step.frame = frame.data;
@@ -99,30 +111,15 @@ void Replayer::start() {
         Simulated *s = sim.get();
         QUrl url = m_brokerUrl;
         url.setPath(s->room);
-        s->client = new PeerClient(s->id, url, this);
-        connect(s->client, &PeerClient::registered, this, [this, s] {
+        s->channel = m_comparer.channel(s->id, false);
+        s->client = new ReplayClient(s->id, url, this);
+        connect(s->client, &ReplayClient::registered, this, [this, s] {
             s->registered = true;
             checkLive();
         });
-        connect(s->client, &PeerClient::messageReceived, this,
-                [this, s](const QString &from, const QByteArray &message, const QString &ack) {
-                    ++s->received;
-                    if (!ack.isEmpty())
-                        s->receivedAcks.append(ack);
-                    compare(s->id, false,
-                            "{\"action\":\"message\",\"from\":" + FrameCodec::quote(from.toUtf8()) +
-                                ",\"message\":" + message + '}');
-                    pump();
-                });
-        connect(s->client, &PeerClient::answerReceived, this,
-                [this, s](const QString &from, const QString &, const QByteArray &message) {
-                    ++s->received;
-                    compare(s->id, false,
-                            "{\"action\":\"answer\",\"from\":" + FrameCodec::quote(from.toUtf8()) +
-                                ",\"message\":" + message + '}');
-                    pump();
-                });
-        connect(s->client, &PeerClient::closed, this, [this, s](const QString &why) {
+        connect(s->client, &ReplayClient::textsReceived, this,
+                [this, s](const QList<QByteArrayView> &texts) { received(*s, texts); });
+        connect(s->client, &ReplayClient::closed, this, [this, s](const QString &why) {
             if (m_state == State::WaitingForLive || m_state == State::Playing)
                 finish(tr("simulated client %1 lost its connection: %2").arg(s->id, why));
         });
@@ -234,6 +231,8 @@ void Replayer::pump() {
     for (const auto &sim : m_simulated) {
         while (sim->next < sim->steps.size() && ready(*sim, sim->steps[sim->next], &waitMs))
             sendStep(*sim, sim->steps[sim->next++]);
+        // What this pass made ready leaves in one write.
+        sim->client->flush();
     }
     if (m_framesSent != before)
         emit progress(m_framesSent, m_framesToSend);
@@ -245,10 +244,35 @@ void Replayer::pump() {
 void Replayer::sendStep(Simulated &sim, const Step &step) {
     ++m_framesSent;
     if (!step.answer) {
-        sim.client->sendFrame(step.frame);
+        sim.client->queueText(step.frame);
         return;
     }
-    sim.client->answer(sim.receivedAcks[step.answerOf], step.frame);
+    m_answer.resize(0);
+    m_answer.append(R"({"action":"answer","ack":)")
+        .append(sim.receivedAcks[step.answerOf])
+        .append(R"(,"message":)")
+        .append(step.frame)
+        .append('}');
+    sim.client->queueText(m_answer);
+}
+
+void Replayer::received(Simulated &sim, const QList<QByteArrayView> &texts) {
+    if (m_state != State::WaitingForLive && m_state != State::Playing)
+        return;
+    const qint64 now = m_clock.isValid() ? m_clock.elapsed() : 0;
+    for (const QByteArrayView text : texts) {
+        ++sim.received;
+        if (sim.mapsAnswers) {
+            if (const std::optional<QByteArrayView> ack = messageAck(text))
+                sim.receivedAcks.append(ack->toByteArray());
+        }
+        if (const ReplayComparer::Difference *difference =
+                m_comparer.actual(sim.channel, text, now))
+            emit differenceFound(*difference);
+    }
+    if (m_settleTimer.isActive())
+        m_settleTimer.start();
+    pump();
 }
 
 void Replayer::compare(const QString &clientId, bool sent, const QByteArray &data) {

@@ -15,11 +15,11 @@
 #include <memory>
 #include <vector>
 
-class PeerClient;
+class ReplayClient;
 struct BrokerSnapshot;
 
 // Plays a recording into a running broker: each recorded client not named live is simulated
-// (a PeerClient in its room, with its id, sending what it sent, when the timing says), and
+// (a ReplayClient in its room, with its id, sending what it sent, when the timing says), and
 // every frame of the replay is compared with the recording (ReplayComparer). Answers are
 // mapped: a simulated client answers the ack of the message that corresponds to the one it
 // answered then. What live clients send and receive is seen through the broker's observation
@@ -71,11 +71,13 @@ private:
     struct Simulated {
         QString id;
         QString room;
-        PeerClient *client = nullptr;
+        ReplayClient *client = nullptr;
         std::vector<Step> steps;
         size_t next = 0;
         int received = 0;
-        QStringList receivedAcks; // acks of the messages received, in order
+        int channel = -1;               // the comparer's, for what it receives
+        bool mapsAnswers = false;       // it answers: the acks of what it receives are kept
+        QList<QByteArray> receivedAcks; // acks (JSON strings) of the messages received, in order
         bool registered = false;
     };
     void plan();
@@ -84,6 +86,7 @@ private:
     void pump();
     bool ready(const Simulated &sim, const Step &step, qint64 *waitMs) const;
     void sendStep(Simulated &sim, const Step &step);
+    void received(Simulated &sim, const QList<QByteArrayView> &texts);
     void compare(const QString &clientId, bool sent, const QByteArray &data);
     void checkLive();
     void checkDone();
@@ -103,4 +106,5 @@ private:
     QTimer m_deadline;
     int m_framesSent = 0;
     int m_framesToSend = 0;
+    QByteArray m_answer; // an answer being built, its capacity kept
 };
