@@ -68,6 +68,27 @@ QString CommandLine::parseReplay(const QCommandLineParser &parser, CommandLine *
     return error;
 }
 
+QString CommandLine::parseMetricsToken(const QCommandLineParser &parser, BrokerSettings *b) {
+    if (parser.isSet(QStringLiteral("metrics-token")) &&
+        parser.isSet(QStringLiteral("metrics-token-file")))
+        return tr("--metrics-token and --metrics-token-file: give one of them");
+    if (parser.isSet(QStringLiteral("metrics-token"))) {
+        b->metricsToken = parser.value(QStringLiteral("metrics-token"));
+        if (b->metricsToken.isEmpty())
+            return tr("--metrics-token: the token is empty");
+    }
+    if (parser.isSet(QStringLiteral("metrics-token-file"))) {
+        QFile file(parser.value(QStringLiteral("metrics-token-file")));
+        if (!file.open(QIODevice::ReadOnly))
+            return tr("--metrics-token-file: cannot read \"%1\"").arg(file.fileName());
+        // The first line: a file written by echo, or a secret mounted with a trailing newline.
+        b->metricsToken = QString::fromUtf8(file.readLine(64 * 1024)).trimmed();
+        if (b->metricsToken.isEmpty())
+            return tr("--metrics-token-file: \"%1\" is empty").arg(file.fileName());
+    }
+    return {};
+}
+
 CommandLine CommandLine::parse(const QStringList &arguments, QSettings *savedSettings) {
     CommandLine result;
     QCommandLineParser parser;
@@ -168,6 +189,10 @@ CommandLine CommandLine::parse(const QStringList &arguments, QSettings *savedSet
         {QStringLiteral("token"), tr("Access token clients must pass as ?token= in the URL."),
          tr("token")},
         {QStringLiteral("token-file"), tr("Read the access token from this file."), tr("file")},
+        {QStringLiteral("metrics-token"),
+         tr("Bearer token GET /metrics requires (default: the --token, if any)."), tr("token")},
+        {QStringLiteral("metrics-token-file"),
+         tr("Read the bearer token of GET /metrics from the first line of this file."), tr("file")},
         {QStringLiteral("allow-origin"), tr("Accept only browsers from this Origin (repeatable)."),
          tr("origin")},
         {QStringLiteral("tls-cert"),
@@ -321,6 +346,8 @@ CommandLine CommandLine::parse(const QStringList &arguments, QSettings *savedSet
         if (error.isEmpty() && b.token.isEmpty())
             error = tr("--token-file: \"%1\" is empty").arg(file.fileName());
     }
+    if (error.isEmpty())
+        error = parseMetricsToken(parser, &b);
     qint64 captureMiB = result.captureBudget.maxBytes >> 20;
     if (error.isEmpty()) {
         parseNumber(parser, QStringLiteral("capture-max-mib"), 1, 1LL << 30, &captureMiB, &error) &&

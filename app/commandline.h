@@ -48,4 +48,6 @@ public:
 private:
     // --replay and its options; the error, or empty.
     static QString parseReplay(const QCommandLineParser &parser, CommandLine *result);
+    // --metrics-token or --metrics-token-file; the error, or empty.
+    static QString parseMetricsToken(const QCommandLineParser &parser, BrokerSettings *broker);
 };

@@ -35,6 +35,7 @@ Broker::Broker(const BrokerSettings &settings, QObject *parent)
                    const auto it = m_connections.find(id);
                    return it == m_connections.end() ? nullptr : it->second.get();
                })
+    , m_http(m_settings, m_counters, [this] { return metricsText(); })
     , m_pipeline(*this)
     , m_recorder(this)
     , m_events(m_recorder, settings.maxRecordedFrameBytes)
@@ -55,6 +56,7 @@ Broker::Broker(const BrokerSettings &settings, QObject *parent)
 
     connect(m_listener, &Listener::upgraded, this, &Broker::openConnection);
     connect(m_listener, &Listener::refused, this, &Broker::recordRefusedHandshake);
+    connect(m_listener, &Listener::plainRequest, this, &Broker::answerPlainRequest);
     m_recorder.setFrameRateLimit(settings.maxRecordedFramesPerSecond);
     connect(&m_recorder, &EventRecorder::batchReady, this, &Broker::eventsReady);
     m_ackTimer.setSingleShot(true);
@@ -231,11 +233,13 @@ void Broker::handleText(ClientConnection *conn, const QByteArray &utf8) {
     m_counters.bytesIn += quint64(utf8.size());
     m_events.beginRequest(conn, utf8, false);
     if (const auto limited = m_admission.checkRate(conn)) {
+        countIn(FrameAction::None, utf8.size());
         m_events.endRequest(conn, FrameAction::None, {},
                             m_router.reject(conn, FrameError::RateLimited, *limited, {}, *this));
         return;
     }
     const ParsedRequest req = FrameCodec::parse(utf8, m_limits);
+    countIn(req.action, utf8.size());
     const RoutingResult result =
         req.isValid() ? m_router.route(conn, req, *this)
                       : m_router.reject(conn, req.error, req.errorReason, req.ackJson, *this);
@@ -250,6 +254,7 @@ void Broker::handleBinary(ClientConnection *conn, const QByteArray &data) {
     conn->countIncoming(data.size());
     ++m_counters.framesIn;
     m_counters.bytesIn += quint64(data.size());
+    countIn(FrameAction::None, data.size());
     m_events.beginRequest(conn, data, true);
     RoutingResult result =
         m_router.reject(conn, FrameError::BinaryNotSupported,
@@ -354,6 +359,8 @@ void Broker::writeFrame(ClientConnection *conn, FrameAction action, const QByteA
     const qint64 queued = conn->sendText(frame);
     ++m_counters.framesOut;
     m_counters.bytesOut += quint64(frame.size());
+    ++m_counters.framesOutByAction[size_t(action)];
+    m_counters.bytesOutByAction[size_t(action)] += quint64(frame.size());
     m_events.frameWritten(conn, action, frame, ack, intervention);
     if (queued > m_settings.maxQueuedBytes) {
         closeConnection(conn, CloseReason::SlowConsumer, WebSocketConnection::ClosePolicyViolated,
@@ -365,13 +372,16 @@ void Broker::writeFrame(ClientConnection *conn, FrameAction action, const QByteA
 
 void Broker::discard(Delivery &&delivery) {
     ++m_counters.undelivered;
+    m_counters.countSkipped(SkippedDelivery::Dropped);
     m_events.frameDropped(delivery);
 }
 
 void Broker::closeConnection(ClientConnection *conn, CloseReason reason, int closeCode,
                              const QString &detail) {
-    ClosingHandshake::start(conn, reason, closeCode, detail,
-                            [this](int unsent) { m_counters.undelivered += quint64(unsent); });
+    ClosingHandshake::start(conn, reason, closeCode, detail, [this](int unsent) {
+        m_counters.undelivered += quint64(unsent);
+        m_counters.countSkipped(SkippedDelivery::UnsentAtClose, quint64(unsent));
+    });
 }
 
 void Broker::handleDisconnected(ClientConnection *conn) {
@@ -393,6 +403,7 @@ void Broker::handleDisconnected(ClientConnection *conn) {
         m_recentlyClosed.pop_front();
     ++m_counters.connectionsClosed;
     ++m_counters.closesByReason[size_t(conn->closeReason)];
+    ++m_counters.closesByCode[BrokerCounters::closeCodeSlot(conn->socket()->closeCode())];
     m_events.connectionClosed(conn);
     if (conn->room()->connectionCount == 1)
         m_events.roomRemoved(conn);

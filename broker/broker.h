@@ -9,6 +9,7 @@
 #include "eventrecorder.h"
 #include "framecodec.h"
 #include "heldframe.h"
+#include "httpendpoint.h"
 #include "roomtable.h"
 #include "router.h"
 #include "routingoutput.h"
@@ -54,6 +55,8 @@ public:
     // Frames observers did not get (over maxRecordedFramesPerSecond), as in snapshots; cheap.
     quint64 unrecordedFrames() const { return m_recorder.droppedEvents(); }
     BrokerSnapshot snapshot() const;
+    // GET /metrics's text (Prometheus format) as of now.
+    QByteArray metricsText() const;
     int connectionCount() const { return int(m_connections.size()); }
     int roomCount() const { return m_rooms.size(); }
     int pendingAckCount() const { return m_router.acks().size(); }
@@ -99,8 +102,14 @@ private:
     // Whether anyone still listens to the events and snapshots (stops recording if not).
     void updateObservers();
     void openConnection(WebSocketConnection *socket);
+    // A request on the port that is no WebSocket upgrade: /metrics, /healthz (brokermetrics.cpp).
+    void answerPlainRequest(WebSocketConnection *socket, const PlainHttpRequest &request);
     void recordRefusedHandshake(const QHostAddress &address, quint16 port, CloseReason reason,
                                 const QString &detail);
+    void countIn(FrameAction action, qsizetype bytes) {
+        ++m_counters.framesInByAction[size_t(action)];
+        m_counters.bytesInByAction[size_t(action)] += quint64(bytes);
+    }
     void handleText(ClientConnection *conn, const QByteArray &utf8);
     void handleBinary(ClientConnection *conn, const QByteArray &data);
     void handleDisconnected(ClientConnection *conn);
@@ -138,6 +147,7 @@ private:
     RoomTable m_rooms;
     BrokerCounters m_counters;
     Router m_router;
+    HttpEndpoint m_http;
     DeliveryPipeline m_pipeline;
     TrafficControlStage *m_traffic = nullptr; // installed in m_pipeline while there are rules
     TrafficRuleList m_trafficRules;

@@ -32,6 +32,7 @@ struct BrokerSettings {
     int maxHeldFrames = 1000;
 
     QString token;              // empty: no token needed
+    QString metricsToken;       // GET /metrics's bearer token; empty: token's
     QStringList allowedOrigins; // empty: any Origin
     QString tlsCertificatePath; // both set: wss://
     QString tlsKeyPath;

@@ -23,6 +23,8 @@ PACKAGES=(
     nodejs npm ca-certificates xvfb xauth fonts-dejavu-core sqlite3
     # tests: the JSON-Schema-Test-Suite the contract validator is measured against
     json-schema-test-suite
+    # tests: promtool (in prometheus) checks that GET /metrics is valid Prometheus text
+    prometheus
     # checks: formatting, desktop entry, AppStream metadata, the Debian package, translations
     clang-format desktop-file-utils appstream dpkg-dev file python3
 )

@@ -668,6 +668,30 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
         <source>--schemas: no such file or folder &quot;%1&quot;</source>
         <translation>--schemas: Datei oder Ordner &quot;%1&quot; existiert nicht</translation>
     </message>
+    <message>
+        <source>--metrics-token and --metrics-token-file: give one of them</source>
+        <translation>--metrics-token und --metrics-token-file: nur eine der beiden Optionen angeben</translation>
+    </message>
+    <message>
+        <source>--metrics-token: the token is empty</source>
+        <translation>--metrics-token: das Token ist leer</translation>
+    </message>
+    <message>
+        <source>--metrics-token-file: cannot read &quot;%1&quot;</source>
+        <translation>--metrics-token-file: „%1“ kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>--metrics-token-file: &quot;%1&quot; is empty</source>
+        <translation>--metrics-token-file: „%1“ ist leer</translation>
+    </message>
+    <message>
+        <source>Bearer token GET /metrics requires (default: the --token, if any).</source>
+        <translation>Bearer-Token, das GET /metrics verlangt (Vorgabe: das von --token, falls angegeben).</translation>
+    </message>
+    <message>
+        <source>Read the bearer token of GET /metrics from the first line of this file.</source>
+        <translation>Das Bearer-Token von GET /metrics aus der ersten Zeile dieser Datei lesen.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionTreeModel</name>

@@ -668,6 +668,30 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
         <source>--schemas: no such file or folder &quot;%1&quot;</source>
         <translation>--schemas : fichier ou dossier &quot;%1&quot; introuvable</translation>
     </message>
+    <message>
+        <source>--metrics-token and --metrics-token-file: give one of them</source>
+        <translation>--metrics-token et --metrics-token-file&#xa0;: donnez l’une des deux</translation>
+    </message>
+    <message>
+        <source>--metrics-token: the token is empty</source>
+        <translation>--metrics-token&#xa0;: le jeton est vide</translation>
+    </message>
+    <message>
+        <source>--metrics-token-file: cannot read &quot;%1&quot;</source>
+        <translation>--metrics-token-file&#xa0;: impossible de lire «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>--metrics-token-file: &quot;%1&quot; is empty</source>
+        <translation>--metrics-token-file&#xa0;: «&#xa0;%1&#xa0;» est vide</translation>
+    </message>
+    <message>
+        <source>Bearer token GET /metrics requires (default: the --token, if any).</source>
+        <translation>Jeton Bearer exigé par GET /metrics (par défaut&#xa0;: celui de --token, s’il y en a un).</translation>
+    </message>
+    <message>
+        <source>Read the bearer token of GET /metrics from the first line of this file.</source>
+        <translation>Lire le jeton Bearer de GET /metrics sur la première ligne de ce fichier.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionTreeModel</name>

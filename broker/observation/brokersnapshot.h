@@ -9,9 +9,36 @@
 
 #include <array>
 
+inline constexpr int FrameActionCount = int(FrameAction::Error) + 1;
+
+// Why a frame on its way to a receiver was not sent (BrokerCounters::skippedByReason).
+enum class SkippedDelivery : quint8 {
+    UnknownId,          // a send's destination named no registered client
+    ReceiverClosing,    // the destination was closing
+    SenderClosing,      // the sender was cut off while its send was being delivered
+    Dropped,            // a delivery stage dropped it, or its receiver left while it was held
+    UnsentAtClose,      // still queued when its receiver's connection was cut
+    AnswerUnknownAck,   // an answer to an unknown, expired or already answered ack
+    AnswerNotRecipient, // an answer from a client that did not receive the ask
+    AnswerAskerLeft,    // an answer whose asker has left
+};
+inline constexpr int SkippedDeliveryCount = int(SkippedDelivery::AnswerAskerLeft) + 1;
+
 // Counters of the whole broker since it was made (a new Broker starts at zero). The window
-// adds them up over restarts (BrokerTotals::add): a new counter goes there too.
+// adds them up over restarts (BrokerTotals::add): a new counter goes there too. The arrays
+// are indexed by enum so that counting a frame is an increment, not a look-up (GET /metrics
+// shows them all).
 struct BrokerCounters {
+    // Close codes 1000-1015 each, then 3000-3999, 4000-4999 and any other.
+    static constexpr size_t CloseCodeSlots = 16 + 3;
+    static constexpr size_t closeCodeSlot(int code) {
+        if (code >= 1000 && code <= 1015)
+            return size_t(code - 1000);
+        if (code >= 3000 && code <= 3999)
+            return 16;
+        return code >= 4000 && code <= 4999 ? 17 : 18;
+    }
+
     quint64 connectionsOpened = 0;
     quint64 connectionsClosed = 0;
     quint64 framesIn = 0;
@@ -28,6 +55,18 @@ struct BrokerCounters {
     quint64 undelivered = 0;      // frames not sent because their receiver was cut off
     quint64 unrecordedFrames = 0; // frames observers did not get (over the recording rate)
     std::array<quint64, CloseReasonCount> closesByReason{};
+    // What framesIn/Out and bytesIn/Out hold, by action (None: not parsed, binary, invalid).
+    std::array<quint64, FrameActionCount> framesInByAction{};
+    std::array<quint64, FrameActionCount> bytesInByAction{};
+    std::array<quint64, FrameActionCount> framesOutByAction{};
+    std::array<quint64, FrameActionCount> bytesOutByAction{};
+    std::array<quint64, SkippedDeliveryCount> skippedByReason{};
+    std::array<quint64, CloseCodeSlots> closesByCode{}; // closed connections, by closeCodeSlot()
+    quint64 metricsUnauthorized = 0; // GET /metrics without the right bearer token
+
+    void countSkipped(SkippedDelivery why, quint64 count = 1) {
+        skippedByReason[size_t(why)] += count;
+    }
 };
 
 // One connection as the inspector shows it.

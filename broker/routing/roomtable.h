@@ -14,6 +14,11 @@ public:
     // Counts a connection out; the last one out removes the room (and returns true).
     bool leave(Room *room);
     int size() const { return int(m_rooms.size()); }
+    // Calls visit(const Room &) for every room, in name order (a metrics scrape).
+    template <typename Visit> void forEach(Visit visit) const {
+        for (const auto &[name, room] : m_rooms)
+            visit(*room);
+    }
 
 private:
     std::map<QString, std::unique_ptr<Room>> m_rooms;

@@ -118,17 +118,20 @@ RoutingResult Router::send(ClientConnection *conn, const ParsedRequest &req, Rou
         // perhaps taking its room along, and the rest of this send is not delivered.
         if (conn->isClosing()) {
             ++m_counters.undelivered;
+            m_counters.countSkipped(SkippedDelivery::SenderClosing);
             continue;
         }
         ClientConnection *target = room->clients.value(dest);
         if (!target) {
             ++m_counters.skippedUnknownId;
+            m_counters.countSkipped(SkippedDelivery::UnknownId);
             if (unknown.size() < 20)
                 unknown.append(QString::fromUtf8(dest));
             continue;
         }
         if (target->isClosing()) {
             ++m_counters.undelivered;
+            m_counters.countSkipped(SkippedDelivery::ReceiverClosing);
             if (unknown.size() < 20)
                 unknown.append(tr("%1 (closing)").arg(QString::fromUtf8(dest)));
             continue;
@@ -168,14 +171,17 @@ RoutingResult Router::answer(ClientConnection *conn, const ParsedRequest &req, R
     const auto taken =
         m_acks.take(PendingAckTable::makeKey(conn->room()->key, req.ack), conn->id(), &entry);
     QString dropped;
+    SkippedDelivery why = SkippedDelivery::AnswerUnknownAck;
     if (taken == PendingAckTable::TakeResult::UnknownAck) {
         dropped = tr("no pending ask with this ack (unknown, expired or already answered)");
     } else if (taken == PendingAckTable::TakeResult::NotRecipient) {
         dropped = tr("this client did not receive the ask");
+        why = SkippedDelivery::AnswerNotRecipient;
     } else {
         ClientConnection *asker = m_lookup(entry.asker);
         if (!asker || asker->isClosing()) {
             dropped = tr("the asker has left");
+            why = SkippedDelivery::AnswerAskerLeft;
         } else {
             out.deliver(asker, FrameAction::Answer,
                         FrameCodec::answer(req.ackJson, conn->clientIdJson(), req.message), req.ack,
@@ -185,6 +191,7 @@ RoutingResult Router::answer(ClientConnection *conn, const ParsedRequest &req, R
         }
     }
     ++m_counters.droppedAnswers;
+    m_counters.countSkipped(why);
     return {BrokerEvent::Outcome::DroppedAnswer, dropped, false};
 }
 

@@ -99,6 +99,9 @@ void Listener::expectHandshake(WebSocketConnection *socket) {
     connect(socket, &WebSocketConnection::handshakeRequested, this,
             [this, socket] { handleHandshake(socket); });
     connect(
+        socket, &WebSocketConnection::plainRequestReceived, this,
+        [this, socket](const PlainHttpRequest &request) { emit plainRequest(socket, request); });
+    connect(
         socket, &WebSocketConnection::handshakeFailed, this,
         [this, socket](int httpStatus, const QByteArray &reasonPhrase) {
             emit refused(

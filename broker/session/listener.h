@@ -3,6 +3,7 @@
 #include "admission.h"
 #include "brokersettings.h"
 #include "closereason.h"
+#include "plainhttprequest.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -33,6 +34,9 @@ signals:
     // The opening handshake was accepted (while this is emitted): the receiver takes the
     // connection over (and becomes its parent).
     void upgraded(WebSocketConnection *socket);
+    // A request that is no WebSocket upgrade (see PlainHttpRequest), while it is received: the
+    // receiver may answer it (WebSocketConnection::answerPlainRequest); it stays here.
+    void plainRequest(WebSocketConnection *socket, const PlainHttpRequest &request);
     // A peer that never got past its opening handshake.
     void refused(const QHostAddress &address, quint16 port, CloseReason reason,
                  const QString &detail);

@@ -165,6 +165,11 @@ qsizetype WebSocketConnection::consumeHandshake(const char *data, qsizetype size
         failHandshake(431, "Request Header Fields Too Large");
         return 0;
     }
+    if (const auto plain = PlainHttpRequest::parse(QByteArrayView(data, end))) {
+        emit plainRequestReceived(*plain);
+        if (m_finishAfterFlush)
+            return 0; // answered; anything after the request is read and dropped
+    }
     const HandshakeRequest request =
         HandshakeRequest::parse(QByteArrayView(data, end), isEncrypted());
     if (!request.isValid()) {
@@ -347,6 +352,14 @@ void WebSocketConnection::rejectHandshake(int httpStatus, const QByteArray &reas
     if (m_state != State::Handshaking || m_finishAfterFlush)
         return; // answered already
     answerHandshakeWithError(httpStatus, reasonPhrase);
+}
+
+void WebSocketConnection::answerPlainRequest(QByteArrayView response) {
+    if (m_state != State::Handshaking || m_finishAfterFlush)
+        return; // answered already
+    queueBytes(response);
+    m_closeReason = QStringLiteral("plain HTTP request answered");
+    finishAfterFlush();
 }
 
 void WebSocketConnection::failHandshake(int httpStatus, const QByteArray &reasonPhrase) {

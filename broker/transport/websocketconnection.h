@@ -1,5 +1,6 @@
 #pragma once
 
+#include "plainhttprequest.h"
 #include "utf8validator.h"
 
 #include <QByteArray>
@@ -71,6 +72,9 @@ public:
     // protocols, or answer with an HTTP error status and close.
     void acceptHandshake();
     void rejectHandshake(int httpStatus, const QByteArray &reasonPhrase);
+    // The answer to plainRequestReceived(), given while that signal is handled: the whole
+    // HTTP response, after which the connection closes (it never becomes a WebSocket).
+    void answerPlainRequest(QByteArrayView response);
 
     // Queues one text frame (unfragmented, unmasked) holding utf8, which must be valid UTF-8.
     void sendText(QByteArrayView utf8);
@@ -97,6 +101,9 @@ signals:
     // The opening handshake request is complete and valid: answer it now with
     // acceptHandshake() or rejectHandshake(). Unanswered requests are refused with 503.
     void handshakeRequested();
+    // A complete request without an Upgrade header (GET /metrics, GET /healthz): answer it
+    // now with answerPlainRequest(), or it gets the usual handshake error.
+    void plainRequestReceived(const PlainHttpRequest &request);
     void textMessageReceived(const QByteArray &utf8);
     void binaryMessageReceived(const QByteArray &data);
     void pong(const QByteArray &payload);

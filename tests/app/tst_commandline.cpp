@@ -28,6 +28,7 @@ private slots:
     void hostForms();
     void duplicateIdPolicies();
     void tokenFileIsTrimmed();
+    void metricsToken();
     void badValues_data();
     void badValues();
     void badSettingsFile_data();
@@ -209,6 +210,20 @@ void TestCommandLine::tokenFileIsTrimmed() {
     QCOMPARE(c.broker.token, QStringLiteral("abc def"));
 }
 
+void TestCommandLine::metricsToken() {
+    const CommandLine none = parse({QStringLiteral("--token"), QStringLiteral("clients")});
+    QVERIFY(none.broker.metricsToken.isEmpty()); // GET /metrics then uses --token
+    const CommandLine given = parse({QStringLiteral("--metrics-token"), QStringLiteral("scrape")});
+    QVERIFY2(given.outcome == CommandLine::Outcome::Run, qPrintable(given.output));
+    QCOMPARE(given.broker.metricsToken, QStringLiteral("scrape"));
+    QVERIFY(given.broker.token.isEmpty());
+    // The first line only, trimmed: a mounted secret often ends in a newline.
+    const QString path = writeFile(QStringLiteral("metrics-token.txt"), " m3trics \nnot this\n");
+    const CommandLine file = parse({QStringLiteral("--metrics-token-file"), path});
+    QVERIFY2(file.outcome == CommandLine::Outcome::Run, qPrintable(file.output));
+    QCOMPARE(file.broker.metricsToken, QStringLiteral("m3trics"));
+}
+
 void TestCommandLine::badValues_data() {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QStringList>("mustName"); // what the one-line error has to mention
@@ -252,6 +267,12 @@ void TestCommandLine::badValues_data() {
         {s("--rules"), s("--headless")});
     row("token-file missing", {s("--token-file"), s("/nonexistent/token")},
         {s("--token-file"), s("/nonexistent/token")});
+    row("metrics-token-file missing", {s("--metrics-token-file"), s("/nonexistent/mtoken")},
+        {s("--metrics-token-file"), s("/nonexistent/mtoken")});
+    row("metrics-token empty", {s("--metrics-token="), s("--headless")}, {s("--metrics-token")});
+    row("metrics-token twice over",
+        {s("--metrics-token"), s("a"), s("--metrics-token-file"), s("/nonexistent/mtoken")},
+        {s("--metrics-token"), s("--metrics-token-file")});
     row("capture-max-mib zero",
         {s("--headless"), s("--record"), s("x.wscap"), s("--capture-max-mib"), s("0")},
         {s("--capture-max-mib"), s("0")});

@@ -331,6 +331,7 @@ void TestRouter::sendToUnknownOnly() {
     QVERIFY(!result.ackRemembered);
     QCOMPARE(h.router.acks().size(), 0);
     QCOMPARE(h.counters.skippedUnknownId, 2u);
+    QCOMPARE(h.counters.skippedByReason[size_t(SkippedDelivery::UnknownId)], 2u);
 }
 
 void TestRouter::sendToClosingReceiver() {
@@ -345,6 +346,8 @@ void TestRouter::sendToClosingReceiver() {
     QVERIFY(result.detail.contains(QStringLiteral("b (closing)")));
     QVERIFY(h.out.told.isEmpty());
     QCOMPARE(h.counters.undelivered, 1u);
+    QCOMPARE(h.counters.skippedByReason[size_t(SkippedDelivery::ReceiverClosing)], 1u);
+    QCOMPARE(h.counters.skippedByReason[size_t(SkippedDelivery::UnknownId)], 0u);
 }
 
 void TestRouter::sendBeforeRegistering() {
@@ -372,6 +375,7 @@ void TestRouter::sendThatCutsTheSenderOff() {
     QCOMPARE(h.out.told.size(), 1);
     QCOMPARE(h.out.told.at(0).connectionId, a->id());
     QCOMPARE(h.counters.undelivered, 1u);
+    QCOMPARE(h.counters.skippedByReason[size_t(SkippedDelivery::SenderClosing)], 1u);
     QVERIFY(!result.ackRemembered);
     QCOMPARE(h.router.acks().size(), 0);
 }
@@ -424,6 +428,7 @@ void TestRouter::ackFastestWins() {
     QCOMPARE(h.out.told.size(), 1);
     QCOMPARE(h.counters.answersForwarded, 1u);
     QCOMPARE(h.counters.droppedAnswers, 1u);
+    QCOMPARE(h.counters.skippedByReason[size_t(SkippedDelivery::AnswerUnknownAck)], 1u);
     QCOMPARE(h.router.acks().size(), 0);
 }
 
@@ -439,6 +444,7 @@ void TestRouter::answerFromNonRecipient() {
     QCOMPARE(result.outcome, Outcome::DroppedAnswer);
     QCOMPARE(result.detail, QStringLiteral("this client did not receive the ask"));
     QVERIFY(h.out.told.isEmpty());
+    QCOMPARE(h.counters.skippedByReason[size_t(SkippedDelivery::AnswerNotRecipient)], 1u);
     // The ask still waits for its recipient.
     QCOMPARE(h.request(b, answerFrame(R"("q")")).outcome, Outcome::Done);
     QCOMPARE(h.out.deliveriesTo(a->id()).size(), 1);
@@ -468,6 +474,8 @@ void TestRouter::askerGone() {
     QCOMPARE(result.detail, QStringLiteral("the asker has left"));
     QVERIFY(h.out.told.isEmpty());
     QCOMPARE(h.counters.droppedAnswers, 1u);
+    QCOMPARE(h.counters.skippedByReason[size_t(SkippedDelivery::AnswerAskerLeft)], 1u);
+    QCOMPARE(h.counters.skippedByReason[size_t(SkippedDelivery::AnswerUnknownAck)], 0u);
 }
 
 void TestRouter::askerDisconnectedForgetsItsAsks() {

@@ -19,8 +19,18 @@ void BrokerTotals::add(BrokerCounters &to, const BrokerCounters &from) {
     to.acksEvicted += from.acksEvicted;
     to.undelivered += from.undelivered;
     to.unrecordedFrames += from.unrecordedFrames;
-    for (size_t r = 0; r < to.closesByReason.size(); ++r)
-        to.closesByReason[r] += from.closesByReason[r];
+    const auto addEach = [](auto &sums, const auto &values) {
+        for (size_t i = 0; i < sums.size(); ++i)
+            sums[i] += values[i];
+    };
+    addEach(to.closesByReason, from.closesByReason);
+    addEach(to.framesInByAction, from.framesInByAction);
+    addEach(to.bytesInByAction, from.bytesInByAction);
+    addEach(to.framesOutByAction, from.framesOutByAction);
+    addEach(to.bytesOutByAction, from.bytesOutByAction);
+    addEach(to.skippedByReason, from.skippedByReason);
+    addEach(to.closesByCode, from.closesByCode);
+    to.metricsUnauthorized += from.metricsUnauthorized;
 }
 
 void BrokerTotals::applySnapshot(const BrokerSnapshot &snapshot) {
