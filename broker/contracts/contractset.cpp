@@ -1,6 +1,7 @@
 #include "contractset.h"
 
 #include "asyncapireader.h"
+#include "printabletext.h"
 #include "yamljson.h"
 
 #include <QDir>
@@ -167,6 +168,10 @@ bool ContractSet::add(const QString &room, const QString &action, const QString 
     }
     ++m_size;
     return true;
+}
+
+void ContractSet::addError(const QString &error) {
+    m_errors.append(PrintableText::escape(error));
 }
 
 QString ContractSet::actionName(FrameAction action) {

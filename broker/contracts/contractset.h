@@ -39,7 +39,8 @@ public:
     // Compiles schema and adds it; false with the problem in errors() (prefixed by source).
     bool add(const QString &room, const QString &action, const QString &member,
              const QString &value, const QString &source, const QJsonValue &schema);
-    void addError(const QString &error) { m_errors.append(error); }
+    // One line whatever the file held: names, $refs and values from it are escaped.
+    void addError(const QString &error);
 
     // The contract for a message, or null: the one its discriminator value selects, else the
     // default of its room and action.
