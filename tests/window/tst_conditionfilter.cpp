@@ -5,6 +5,7 @@
 #include "framefilterproxymodel.h"
 #include "framelogmodel.h"
 #include "mainwindow.h"
+#include "windowundertest.h"
 
 #include "recordingclient.h"
 #include <QJsonDocument>
@@ -29,7 +30,6 @@ private slots:
     void typedConditionFiltersLiveTraffic();
 
 private:
-    RecordingClient *connectClient(const QString &room, const QByteArray &id);
     void order(int price, const char *type);
     // The prices of the frames the log shows (message.price), in order; -1 for frames without.
     QList<int> shownPrices() const;
@@ -38,45 +38,23 @@ private:
                     : m_window->findChild<T *>();
     }
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<MainWindow> m_window;
-    std::vector<std::unique_ptr<RecordingClient>> m_clients;
+    WindowUnderTest m_ui;
+    MainWindow *m_window = nullptr;
     RecordingClient *m_alice = nullptr;
     RecordingClient *m_shop = nullptr;
 };
 
 void TestConditionFilter::init() {
-    QVERIFY(m_dir.isValid());
-    m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")),
-                                             QSettings::IniFormat);
-    BrokerSettings broker;
-    broker.port = 0;
-    m_window = std::make_unique<MainWindow>(broker, m_settings.get());
-    m_window->show();
-    m_window->startBroker();
-    QTRY_COMPARE(child<BrokerController>()->state(), BrokerController::State::Running);
-    m_alice = connectClient(QStringLiteral("/shop"), "alice");
-    m_shop = connectClient(QStringLiteral("/shop"), "shop");
+    QVERIFY(m_ui.open());
+    m_window = m_ui.window();
+    m_alice = m_ui.connectClient(QStringLiteral("/shop"), "alice");
+    m_shop = m_ui.connectClient(QStringLiteral("/shop"), "shop");
     QVERIFY(m_alice && m_shop);
 }
 
 void TestConditionFilter::cleanup() {
-    m_clients.clear();
-    m_window.reset();
-    m_settings.reset();
-}
-
-RecordingClient *TestConditionFilter::connectClient(const QString &room, const QByteArray &id) {
-    auto client = std::make_unique<RecordingClient>();
-    QUrl url = child<BrokerController>()->url();
-    url.setPath(room);
-    client->socket.open(url);
-    [&] { QTRY_COMPARE(client->socket.state(), QAbstractSocket::ConnectedState); }();
-    client->send(R"({"action":"register","id":")" + id + R"("})");
-    [&] { QTRY_VERIFY(client->registered()); }();
-    m_clients.push_back(std::move(client));
-    return m_clients.back().get();
+    m_ui.close();
+    m_window = nullptr;
 }
 
 void TestConditionFilter::order(int price, const char *type) {

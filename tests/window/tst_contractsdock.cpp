@@ -16,6 +16,7 @@
 #include "mainwindow.h"
 #include "recordingclient.h"
 #include "statisticsview.h"
+#include "windowundertest.h"
 
 #include <QAction>
 #include <QLabel>
@@ -46,51 +47,22 @@ private slots:
 
 private:
     void openWindow(const QString &schemas);
-    RecordingClient *connectClient(const QString &room, const QByteArray &id);
     QString status() const {
         return m_window->findChild<QLabel *>(QStringLiteral("contractsStatus"))->text();
     }
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<MainWindow> m_window;
-    std::vector<std::unique_ptr<RecordingClient>> m_clients;
+    WindowUnderTest m_ui;
+    MainWindow *m_window = nullptr;
 };
 
 void TestContractsDock::openWindow(const QString &schemas) {
-    QVERIFY(m_dir.isValid());
-    m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")),
-                                             QSettings::IniFormat);
-    m_settings->setValue(QStringLiteral("contracts/path"), schemas);
-    BrokerSettings broker;
-    broker.port = 0;
-    m_window = std::make_unique<MainWindow>(broker, m_settings.get());
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    m_window->startBroker();
-    QTRY_COMPARE(m_window->findChild<BrokerController *>()->state(),
-                 BrokerController::State::Running);
+    QVERIFY(m_ui.open({{QStringLiteral("contracts/path"), schemas}}));
+    m_window = m_ui.window();
 }
 
 void TestContractsDock::cleanup() {
-    m_clients.clear();
-    m_window.reset();
-    m_settings.reset();
-    QFile::remove(m_dir.filePath(QStringLiteral("settings.ini")));
-}
-
-RecordingClient *TestContractsDock::connectClient(const QString &room, const QByteArray &id) {
-    auto client = std::make_unique<RecordingClient>();
-    QUrl url = m_window->findChild<BrokerController *>()->url();
-    url.setPath(room);
-    client->socket.open(url);
-    if (!QTest::qWaitFor([&] { return client->socket.state() == QAbstractSocket::ConnectedState; }))
-        return nullptr;
-    client->send(R"({"action":"register","id":")" + id + R"("})");
-    if (!QTest::qWaitFor([&] { return client->registered(); }))
-        return nullptr;
-    m_clients.push_back(std::move(client));
-    return m_clients.back().get();
+    m_ui.close();
+    m_window = nullptr;
 }
 
 void TestContractsDock::violationsAreCounted() {
@@ -98,8 +70,8 @@ void TestContractsDock::violationsAreCounted() {
     if (QTest::currentTestFailed())
         return;
     QVERIFY2(status().startsWith(QStringLiteral("3 schema(s) from ")), qPrintable(status()));
-    RecordingClient *alice = connectClient(QStringLiteral("/orders"), "alice");
-    RecordingClient *bob = connectClient(QStringLiteral("/orders"), "bob");
+    RecordingClient *alice = m_ui.connectClient(QStringLiteral("/orders"), "alice");
+    RecordingClient *bob = m_ui.connectClient(QStringLiteral("/orders"), "bob");
     QVERIFY(alice && bob);
     alice->send(R"({"action":"send","dest":"bob","message":{"qty":1}})");
     alice->send(R"({"action":"send","dest":"bob","message":{"qty":"x"}})");
@@ -153,8 +125,8 @@ void TestContractsDock::violationsAreMarkedListedAndRecorded() {
     openWindow(fixture(QStringLiteral("shop-3.0.yaml")));
     if (QTest::currentTestFailed())
         return;
-    RecordingClient *alice = connectClient(QStringLiteral("/orders"), "alice");
-    RecordingClient *bob = connectClient(QStringLiteral("/orders"), "bob");
+    RecordingClient *alice = m_ui.connectClient(QStringLiteral("/orders"), "alice");
+    RecordingClient *bob = m_ui.connectClient(QStringLiteral("/orders"), "bob");
     QVERIFY(alice && bob);
     alice->send(R"({"action":"send","dest":"bob","message":{"qty":1}})");
     alice->send(R"({"action":"send","dest":"bob","message":{"qty":"x"}})");
@@ -223,8 +195,8 @@ void TestContractsDock::badFilesAreNamedAndClearForgets() {
     QVERIFY2(status().startsWith(QStringLiteral("4 schema(s) from ")), qPrintable(status()));
     QVERIFY2(status().contains(fixture(QStringLiteral("folder/chat/send.schema.json: not JSON"))),
              qPrintable(status()));
-    RecordingClient *alice = connectClient(QStringLiteral("/orders"), "alice");
-    RecordingClient *bob = connectClient(QStringLiteral("/orders"), "bob");
+    RecordingClient *alice = m_ui.connectClient(QStringLiteral("/orders"), "alice");
+    RecordingClient *bob = m_ui.connectClient(QStringLiteral("/orders"), "bob");
     QVERIFY(alice && bob);
     alice->send(R"({"action":"send","dest":"bob","message":{"qty":0}})");
     const auto *model = m_window->findChild<ContractViolationModel *>();
@@ -234,7 +206,7 @@ void TestContractsDock::badFilesAreNamedAndClearForgets() {
     QVERIFY(clear && clear->isEnabled());
     clear->trigger();
     QCOMPARE(model->total(), 0u);
-    QVERIFY(!m_settings->contains(QStringLiteral("contracts/path")));
+    QVERIFY(!m_ui.settings()->contains(QStringLiteral("contracts/path")));
     QVERIFY(!clear->isEnabled());
     // Nothing is checked any more: another bad message, then a probe that has arrived.
     alice->send(R"({"action":"send","dest":"bob","message":{"qty":0}})");

@@ -7,6 +7,7 @@
 #include "framelogview.h"
 #include "lastvaluesmodel.h"
 #include "mainwindow.h"
+#include "windowundertest.h"
 
 #include "recordingclient.h"
 #include <QDockWidget>
@@ -35,47 +36,24 @@ private slots:
     void showsLiveTrafficAndSelectsTheFrame();
 
 private:
-    RecordingClient *connectClient(const QString &room, const QByteArray &id);
     void doubleClick(const QModelIndex &index);
     template <typename T> T *child(const char *name = nullptr) const {
         return name ? m_window->findChild<T *>(QString::fromLatin1(name))
                     : m_window->findChild<T *>();
     }
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<MainWindow> m_window;
-    std::vector<std::unique_ptr<RecordingClient>> m_clients;
+    WindowUnderTest m_ui;
+    MainWindow *m_window = nullptr;
 };
 
 void TestLastValuesDock::init() {
-    QVERIFY(m_dir.isValid());
-    m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")),
-                                             QSettings::IniFormat);
-    BrokerSettings broker;
-    broker.port = 0;
-    m_window = std::make_unique<MainWindow>(broker, m_settings.get());
-    m_window->show();
-    m_window->startBroker();
-    QTRY_COMPARE(child<BrokerController>()->state(), BrokerController::State::Running);
+    QVERIFY(m_ui.open());
+    m_window = m_ui.window();
 }
 
 void TestLastValuesDock::cleanup() {
-    m_clients.clear();
-    m_window.reset();
-    m_settings.reset();
-}
-
-RecordingClient *TestLastValuesDock::connectClient(const QString &room, const QByteArray &id) {
-    auto client = std::make_unique<RecordingClient>();
-    QUrl url = child<BrokerController>()->url();
-    url.setPath(room);
-    client->socket.open(url);
-    [&] { QTRY_COMPARE(client->socket.state(), QAbstractSocket::ConnectedState); }();
-    client->send(R"({"action":"register","id":")" + id + R"("})");
-    [&] { QTRY_VERIFY(client->registered()); }();
-    m_clients.push_back(std::move(client));
-    return m_clients.back().get();
+    m_ui.close();
+    m_window = nullptr;
 }
 
 void TestLastValuesDock::doubleClick(const QModelIndex &index) {
@@ -109,9 +87,9 @@ void TestLastValuesDock::dockIsListedAndTabbed() {
 }
 
 void TestLastValuesDock::showsLiveTrafficAndSelectsTheFrame() {
-    RecordingClient *alice = connectClient(QStringLiteral("/shop"), "alice");
-    RecordingClient *sensor = connectClient(QStringLiteral("/iot"), "sensor");
-    connectClient(QStringLiteral("/shop"), "shop");
+    RecordingClient *alice = m_ui.connectClient(QStringLiteral("/shop"), "alice");
+    RecordingClient *sensor = m_ui.connectClient(QStringLiteral("/iot"), "sensor");
+    QVERIFY(alice && sensor && m_ui.connectClient(QStringLiteral("/shop"), "shop"));
     for (int price : {10, 20, 30})
         alice->send(R"({"action":"send","dest":"shop","message":{"price":)" +
                     QByteArray::number(price) + "}}");

@@ -13,6 +13,7 @@
 #include "pathplotmodel.h"
 #include "pathplotwidget.h"
 #include "recordingclient.h"
+#include "windowundertest.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -44,17 +45,14 @@ private slots:
     void pinFromTheDetailsThenPlotLive();
 
 private:
-    RecordingClient *connectClient(const QString &room, const QByteArray &id);
     // The log row of the newest frame in whose bytes contain marker, or -1.
     int rowWith(const QByteArray &marker) const;
     void waitForRow(const QByteArray &marker) { QTRY_VERIFY(rowWith(marker) >= 0); }
     // Selects a row and opens the JSON tab's context menu on the first occurrence of text.
     std::unique_ptr<QMenu> menuOn(int row, const QString &text);
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<MainWindow> m_window;
-    std::vector<std::unique_ptr<RecordingClient>> m_clients;
+    WindowUnderTest m_ui;
+    MainWindow *m_window = nullptr;
     FrameLogModel *m_log = nullptr;
     FrameLogView *m_logView = nullptr;
     FrameDetailsView *m_details = nullptr;
@@ -62,19 +60,8 @@ private:
 };
 
 void TestPathPlots::init() {
-    QVERIFY(m_dir.isValid());
-    m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")),
-                                             QSettings::IniFormat);
-    m_settings->setValue(QStringLiteral("capture/enabled"), false);
-    BrokerSettings broker;
-    broker.port = 0;
-    m_window = std::make_unique<MainWindow>(broker, m_settings.get());
-    m_window->resize(1400, 900);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    m_window->startBroker();
-    QTRY_COMPARE(m_window->findChild<BrokerController *>()->state(),
-                 BrokerController::State::Running);
+    QVERIFY(m_ui.open({{QStringLiteral("capture/enabled"), false}}, QSize(1400, 900)));
+    m_window = m_ui.window();
     auto *inspector = m_window->findChild<Inspector *>();
     QVERIFY(inspector);
     m_log = inspector->log();
@@ -85,24 +72,8 @@ void TestPathPlots::init() {
 }
 
 void TestPathPlots::cleanup() {
-    m_clients.clear();
-    m_window.reset();
-    m_settings.reset();
-    QFile::remove(m_dir.filePath(QStringLiteral("settings.ini")));
-}
-
-RecordingClient *TestPathPlots::connectClient(const QString &room, const QByteArray &id) {
-    auto client = std::make_unique<RecordingClient>();
-    QUrl url = m_window->findChild<BrokerController *>()->url();
-    url.setPath(room);
-    client->socket.open(url);
-    if (!QTest::qWaitFor([&] { return client->socket.state() == QAbstractSocket::ConnectedState; }))
-        return nullptr;
-    client->send(R"({"action":"register","id":")" + id + R"("})");
-    if (!QTest::qWaitFor([&] { return client->registered(); }))
-        return nullptr;
-    m_clients.push_back(std::move(client));
-    return m_clients.back().get();
+    m_ui.close();
+    m_window = nullptr;
 }
 
 int TestPathPlots::rowWith(const QByteArray &marker) const {
@@ -133,8 +104,8 @@ void TestPathPlots::pinFromTheDetailsThenPlotLive() {
         return menu->title() == QStringLiteral("&View") &&
                menu->actions().contains(dock->toggleViewAction());
     }));
-    RecordingClient *alice = connectClient(QStringLiteral("/shop"), "alice");
-    RecordingClient *bob = connectClient(QStringLiteral("/shop"), "bob");
+    RecordingClient *alice = m_ui.connectClient(QStringLiteral("/shop"), "alice");
+    RecordingClient *bob = m_ui.connectClient(QStringLiteral("/shop"), "bob");
     QVERIFY(alice && bob);
     alice->send(R"({"action":"send","dest":"bob","message":{"price":10,"item":"tea"}})");
     waitForRow(R"("price":10,)");
