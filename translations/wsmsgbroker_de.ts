@@ -1339,6 +1339,10 @@ Verbindung %2 in Raum %3, verbunden seit %4</translation>
         <source>the schema false admits no value</source>
         <translation>das Schema false lässt keinen Wert zu</translation>
     </message>
+    <message>
+        <source>$ref %1 is not in this document (other documents are not fetched)</source>
+        <translation>$ref %1 liegt nicht in diesem Dokument (andere Dokumente werden nicht geladen)</translation>
+    </message>
 </context>
 <context>
     <name>ContractSet</name>

@@ -1339,6 +1339,10 @@ Connexion %2 dans le salon %3, connectée depuis %4</translation>
         <source>the schema false admits no value</source>
         <translation>le schéma false n’admet aucune valeur</translation>
     </message>
+    <message>
+        <source>$ref %1 is not in this document (other documents are not fetched)</source>
+        <translation>$ref %1 n’est pas dans ce document (les autres documents ne sont pas récupérés)</translation>
+    </message>
 </context>
 <context>
     <name>ContractSet</name>

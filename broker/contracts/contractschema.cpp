@@ -2,6 +2,11 @@
 
 #include "printabletext.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <optional>
+
 #include <valijson/adapters/qtjson_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
@@ -31,6 +36,30 @@ QString pointerOf(const std::vector<std::string> &context) {
     return pointer;
 }
 
+// The first $ref that does not point into this document ("#..."), or null. valijson resolves a
+// relative reference against the document itself when it may not fetch one, and then recurses
+// until the stack runs out (a fuzz_contractloader find): such schemas are refused before.
+std::optional<QString> foreignRef(const QJsonValue &value, int depth = 0) {
+    if (depth > 256) // deeper than any JSON this reads (Qt's parser stops at 1,024)
+        return std::nullopt;
+    if (value.isArray()) {
+        for (const QJsonValue &item : value.toArray()) {
+            if (auto ref = foreignRef(item, depth + 1))
+                return ref;
+        }
+    } else if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+            if (it.key() == QLatin1String("$ref") && it.value().isString() &&
+                !it.value().toString().startsWith(QLatin1Char('#')))
+                return it.value().toString();
+            if (auto ref = foreignRef(it.value(), depth + 1))
+                return ref;
+        }
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 ContractSchema::ContractSchema()
@@ -41,6 +70,10 @@ ContractSchema::~ContractSchema() = default;
 std::unique_ptr<ContractSchema> ContractSchema::compile(const QJsonValue &schema, QString *error) {
     if (!schema.isObject() && !schema.isBool()) {
         *error = tr("a schema must be a JSON object or a boolean");
+        return nullptr;
+    }
+    if (const std::optional<QString> ref = foreignRef(schema)) {
+        *error = tr("$ref %1 is not in this document (other documents are not fetched)").arg(*ref);
         return nullptr;
     }
     std::unique_ptr<ContractSchema> compiled(new ContractSchema);

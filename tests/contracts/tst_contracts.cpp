@@ -119,6 +119,9 @@ void TestContracts::badFilesAreNamed_data() {
     QTest::newRow("not asyncapi") << QStringLiteral("folder/orders/answer.json")
                                   << QStringLiteral("folder/orders/answer.json")
                                   << QStringLiteral("not an AsyncAPI");
+    QTest::newRow("relative ref") << QStringLiteral("relative-ref.yaml")
+                                  << QStringLiteral("relative-ref.yaml")
+                                  << QStringLiteral("$ref orderChannel is not in this document");
     QTest::newRow("missing") << QStringLiteral("nothing.yaml") << QStringLiteral("nothing.yaml")
                              << QStringLiteral("no such file");
 }
