@@ -8,6 +8,7 @@
 #include "headlessrunner.h"
 #include "headlessscripts.h"
 #include "mainwindow.h"
+#include "monitorhub.h"
 #include "rulesfilewatcher.h"
 #include "translationloader.h"
 
@@ -127,6 +128,10 @@ int main(int argc, char *argv[]) {
                                         .arg(options.broker.host.toString())));
         Broker broker(options.broker);
         HeadlessRunner runner(&broker, options.logFrames);
+        // Made before the broker starts, so that its backlog holds the first events too.
+        std::unique_ptr<MonitorHub> monitor;
+        if (options.broker.monitorEnabled())
+            monitor = std::make_unique<MonitorHub>(&broker);
         // Opened before the broker starts: a capture that cannot be written stops it all.
         std::unique_ptr<HeadlessRecording> recording;
         if (!options.recordFile.isEmpty()) {
@@ -197,7 +202,10 @@ int main(int argc, char *argv[]) {
     translations.install(TranslationLoader::chooseLocale(options.language, saved.get()));
     MainWindow window(options.broker, saved.get());
     window.show();
-    window.startBroker();
+    if (options.attachUrl.isValid())
+        window.attachTo(options.attachUrl, options.attachToken);
+    else
+        window.startBroker();
     for (const QString &file : options.files)
         window.openFile(file);
     for (const QString &file : options.scriptFiles)

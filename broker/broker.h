@@ -90,6 +90,10 @@ signals:
     void heldFrameEnded(quint64 ticket, HeldFrame::End end, const QString &intervention);
     void heldFrameRefused(quint64 ticket, const QString &error);
     void trafficRulesChanged(const TrafficRuleList &rules);
+    // A monitor passed its token on MonitorPath (roomname.h). Connect it directly, in the
+    // broker's thread: the receiver takes the socket over. Without a receiver, or with a wrong
+    // token, the broker refuses the connection with 1008 and counts it.
+    void monitorOpened(WebSocketConnection *socket, bool control);
 
 protected:
     void connectNotify(const QMetaMethod &signal) override;
@@ -99,6 +103,8 @@ private:
     // Whether anyone still listens to the events and snapshots (stops recording if not).
     void updateObservers();
     void openConnection(WebSocketConnection *socket);
+    // A connection to a reserved path: a monitor, or refused.
+    void openReserved(WebSocketConnection *socket, const QString &path);
     void recordRefusedHandshake(const QHostAddress &address, quint16 port, CloseReason reason,
                                 const QString &detail);
     void handleText(ClientConnection *conn, const QByteArray &utf8);

@@ -54,6 +54,8 @@ void MainWindow::createActions() {
                                     &MainWindow::exportLogInteractively);
     save->setShortcut(QKeySequence::Save);
     file->addSeparator();
+    createAttachActions(file);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
