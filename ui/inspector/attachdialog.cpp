@@ -15,7 +15,8 @@
 namespace {
 const QString Group = QStringLiteral("attach");
 const QString RecentKey = QStringLiteral("recentUrls");
-const QString TokensKey = QStringLiteral("tokens"); // url -> token, only those to remember
+// Beside recentUrls, one per URL: its token, empty when not to be remembered.
+const QString TokensKey = QStringLiteral("recentTokens");
 } // namespace
 
 AttachDialog::AttachDialog(QSettings *settings, QWidget *parent)
@@ -59,7 +60,7 @@ AttachDialog::AttachDialog(QSettings *settings, QWidget *parent)
     layout->addWidget(buttons);
 
     connect(m_url, &QComboBox::currentTextChanged, this, &AttachDialog::updateOk);
-    connect(m_url, &QComboBox::currentIndexChanged, this, &AttachDialog::fillToken);
+    connect(m_url, &QComboBox::currentTextChanged, this, &AttachDialog::fillToken);
     fillToken();
     updateOk();
 }
@@ -92,32 +93,38 @@ void AttachDialog::updateOk() {
 
 void AttachDialog::fillToken() {
     m_settings->beginGroup(Group);
-    const QVariantMap tokens = m_settings->value(TokensKey).toMap();
+    const QStringList urls = m_settings->value(RecentKey).toStringList();
+    const QStringList tokens = m_settings->value(TokensKey).toStringList();
     m_settings->endGroup();
-    const QString saved = tokens.value(m_url->currentText().trimmed()).toString();
-    m_token->setText(saved);
-    m_rememberToken->setChecked(!saved.isEmpty());
+    const qsizetype at = urls.indexOf(m_url->currentText().trimmed());
+    const QString saved = at >= 0 && at < tokens.size() ? tokens.at(at) : QString();
+    // A remembered token goes with its URL only: typing another URL takes it away again.
+    if (!saved.isEmpty()) {
+        m_token->setText(saved);
+        m_rememberToken->setChecked(true);
+        m_tokenFilled = true;
+    } else if (m_tokenFilled) {
+        m_token->clear();
+        m_rememberToken->setChecked(false);
+        m_tokenFilled = false;
+    }
 }
 
 void AttachDialog::remember() const {
     const QString text = m_url->currentText().trimmed();
     m_settings->beginGroup(Group);
-    QStringList recent = m_settings->value(RecentKey).toStringList();
-    recent.removeAll(text);
-    recent.prepend(text);
-    while (recent.size() > RecentLimit)
-        recent.removeLast();
-    m_settings->setValue(RecentKey, recent);
-    QVariantMap tokens = m_settings->value(TokensKey).toMap();
-    if (m_rememberToken->isChecked() && !token().isEmpty())
-        tokens.insert(text, token());
-    else
-        tokens.remove(text);
-    // Only the URLs still listed keep a token.
-    for (const QString &key : tokens.keys()) {
-        if (!recent.contains(key))
-            tokens.remove(key);
+    QStringList urls = m_settings->value(RecentKey).toStringList();
+    QStringList tokens = m_settings->value(TokensKey).toStringList();
+    tokens.resize(urls.size());
+    if (const qsizetype at = urls.indexOf(text); at >= 0) {
+        urls.removeAt(at);
+        tokens.removeAt(at);
     }
+    urls.prepend(text);
+    tokens.prepend(m_rememberToken->isChecked() ? token() : QString());
+    urls = urls.mid(0, RecentLimit);
+    tokens = tokens.mid(0, RecentLimit);
+    m_settings->setValue(RecentKey, urls);
     m_settings->setValue(TokensKey, tokens);
     m_settings->endGroup();
 }

@@ -37,4 +37,5 @@ private:
     QCheckBox *m_rememberToken;
     QLabel *m_problem;
     QPushButton *m_ok = nullptr;
+    bool m_tokenFilled = false; // the token field holds a remembered token
 };
