@@ -136,6 +136,13 @@ void MonitorHub::handleCommand(MonitorSession *session, const QByteArray &text) 
         QJsonDocument(rules.toArray()).toJson(QJsonDocument::Compact), &error);
     if (!rules.isArray())
         error = tr("setRules needs \"rules\", an array as in a rules file");
+    // A held frame waits for someone to release it, which a monitor cannot do.
+    for (const TrafficRule &rule : list) {
+        if (error.isEmpty() && rule.enabled && rule.effect == TrafficEffect::Hold)
+            error = tr("rule \"%1\": hold needs the broker's own window to release the frames; a "
+                       "monitor may delay or drop them")
+                        .arg(TrafficRulesParser::printable(rule.name));
+    }
     if (!error.isEmpty()) {
         session->send(MonitorProtocol::error(type, error));
         return;

@@ -143,7 +143,8 @@ void TestMonitorAttach::protocolKeepsEveryField() {
     text.closeReason = CloseReason::SlowConsumer;
     text.size = 100;
     text.room = QStringLiteral("/r\u00e4um");
-    text.clientId = "b\xc3\xb6" "b";
+    text.clientId = "b\xc3\xb6"
+                    "b";
     text.ack = "k-1";
     text.data = R"({"message":"caf\u00e9 \u202e"})";
     text.detail = QStringLiteral("not delivered to: x");
@@ -505,12 +506,13 @@ void TestMonitorAttach::controlRoleDisconnects() {
     raw.sendText(
         R"({"v":1,"type":"setRules","rules":[{"name":"drop-b","match":{"to":"b"},"effect":"drop"}]})");
     raw.sendText(R"({"v":1,"type":"frobnicate"})");
+    raw.sendText(R"({"v":1,"type":"setRules","rules":[{"name":"stop-b","effect":"hold"}]})");
     QTRY_VERIFY_WITH_TIMEOUT(
         [&] {
             int answers = 0;
             for (const QByteArray &t : raw.texts())
                 answers += t.contains("\"type\":\"ok\"") || t.contains("\"type\":\"error\"");
-            return answers >= 3;
+            return answers >= 4;
         }(),
         TimeoutMs);
     QStringList answers;
@@ -524,6 +526,10 @@ void TestMonitorAttach::controlRoleDisconnects() {
              qPrintable(answers.at(0)));
     QVERIFY2(answers.at(1).contains(QLatin1String("\"rules\":1")), qPrintable(answers.at(1)));
     QVERIFY2(answers.at(2).contains(QLatin1String("frobnicate")), qPrintable(answers.at(2)));
+    // Nobody could release what a hold rule set from a monitor holds: refused, drop-b stays.
+    QVERIFY2(answers.at(3).contains(QLatin1String("error")) &&
+                 answers.at(3).contains(QLatin1String("stop-b")),
+             qPrintable(answers.at(3)));
     // The rule is in force: b gets nothing now.
     std::unique_ptr<QWebSocket> c = openClient(QStringLiteral("/r"), QStringLiteral("c"));
     QVERIFY(c);
