@@ -69,19 +69,30 @@ void MonitorHub::removeMonitor(MonitorSession *session) {
 void MonitorHub::handleEvents(const BrokerEventList &events) {
     const quint64 first = m_nextSequence;
     m_nextSequence += quint64(events.size());
-    if (!m_sessions.empty()) {
-        // Encoded once for every monitor.
-        const QByteArray message = MonitorProtocol::events(events, first);
-        for (MonitorSession *session : sessions())
-            session->sendEvents(message, events.size());
+    // Encoded once, and only when some monitor takes it.
+    QByteArray message;
+    for (MonitorSession *session : sessions()) {
+        if (!session->takesEvents(events.size()))
+            continue;
+        if (message.isEmpty())
+            message = MonitorProtocol::events(events, first);
+        session->send(message);
     }
     if (m_backlogLimit <= 0)
         return;
     const qsizetype skip = std::max<qsizetype>(0, events.size() - m_backlogLimit);
-    for (qsizetype i = skip; i < events.size(); ++i)
+    for (qsizetype i = skip; i < events.size(); ++i) {
         m_backlog.push_back(events.at(i));
-    while (qsizetype(m_backlog.size()) > m_backlogLimit)
+        m_backlogBytes += events.at(i).data.size();
+    }
+    // Bounded in bytes too: a monitor's start is sent whatever waits for it, and 1000 frames
+    // of a megabyte would be a gigabyte of it.
+    const qint64 maxBytes = m_broker->settings().monitorMaxQueuedBytes;
+    while (qsizetype(m_backlog.size()) > m_backlogLimit ||
+           (m_backlogBytes > maxBytes && !m_backlog.empty())) {
+        m_backlogBytes -= m_backlog.front().data.size();
         m_backlog.pop_front();
+    }
 }
 
 void MonitorHub::handleSnapshot(const BrokerSnapshot &snapshot) {

@@ -26,7 +26,8 @@ public:
     ~MonitorHub() override;
 
     int monitorCount() const { return int(m_sessions.size()); }
-    // Events kept for the next monitor to start with.
+    // Events kept for the next monitor to start with: the newest, at most the backlog setting
+    // and, in frame bytes, a monitor's queue bound.
     qsizetype backlogSize() const { return qsizetype(m_backlog.size()); }
 
 signals:
@@ -44,6 +45,7 @@ private:
     Broker *m_broker;
     std::deque<BrokerEvent> m_backlog;
     qsizetype m_backlogLimit;
+    qint64 m_backlogBytes = 0;  // of the backlog's frames
     quint64 m_nextSequence = 1; // the number of the next event the broker hands out
     std::vector<std::unique_ptr<MonitorSession>> m_sessions;
 };

@@ -40,13 +40,12 @@ bool MonitorSession::drained() {
     return true;
 }
 
-void MonitorSession::sendEvents(const QByteArray &message, qsizetype count) {
-    if (!drained()) {
-        m_dropped += quint64(count);
-        m_droppedTotal += quint64(count);
-        return;
-    }
-    send(message);
+bool MonitorSession::takesEvents(qsizetype count) {
+    if (drained())
+        return true;
+    m_dropped += quint64(count);
+    m_droppedTotal += quint64(count);
+    return false;
 }
 
 void MonitorSession::sendSnapshot(const QByteArray &message) {

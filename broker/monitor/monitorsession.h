@@ -23,9 +23,10 @@ public:
 
     // Always sent (hello, the start, answers): small, or the start that a monitor must have.
     void send(const QByteArray &message);
-    // A batch of count events: sent when what waits is within the bound (after a "dropped"
-    // marker when some were dropped before), else dropped and counted.
-    void sendEvents(const QByteArray &message, qsizetype count);
+    // Whether a batch of count events may be sent now: what waits is within the bound (and
+    // the "dropped" marker of earlier drops has just been sent), else the batch is counted as
+    // dropped. The caller then sends it (encoded once for every monitor that takes it).
+    bool takesEvents(qsizetype count);
     // Skipped past the bound (the next one replaces it); reports drops that wait.
     void sendSnapshot(const QByteArray &message);
     void close(int code, const QString &reason);

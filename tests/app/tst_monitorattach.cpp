@@ -90,6 +90,7 @@ private slots:
     void initTestCase();
     void cleanup();
     void remoteSeesWhatTheCaptureHolds();
+    void startsWithTheNewestEvents();
     void wrongTokensAreRefused();
     void controlRoleDisconnects();
     void reconnectsAfterRestart();
@@ -251,6 +252,48 @@ void TestMonitorAttach::remoteSeesWhatTheCaptureHolds() {
                                 .arg(describe(want.at(i)), describe(got.at(i)))));
     QCOMPARE(got.size(), want.size());
     QVERIFY(want.size() > 100);
+}
+
+void TestMonitorAttach::startsWithTheNewestEvents() {
+    startBroker({QStringLiteral("--monitor-backlog"), QStringLiteral("5")});
+    if (QTest::currentTestFailed())
+        return;
+    std::unique_ptr<QWebSocket> a = openClient(QStringLiteral("/b"), QStringLiteral("a"));
+    QVERIFY(a);
+    QSignalSpy aGot(a.get(), &QWebSocket::textMessageReceived);
+    for (int i = 0; i < 10; ++i)
+        a->sendTextMessage(frame({{QStringLiteral("action"), QStringLiteral("send")},
+                                  {QStringLiteral("dest"), QStringLiteral("a")},
+                                  {QStringLiteral("message"), i}}));
+    QTRY_COMPARE_WITH_TIMEOUT(aGot.size(), 10, TimeoutMs);
+    QTest::qWait(200); // the broker's last batch (every 50 ms) went out
+
+    RawWebSocket raw;
+    QCOMPARE(raw.open(url(QStringLiteral("/.wsmsgbroker/monitor?token=read-secret"))), 101);
+    QVERIFY(raw.waitForTexts(3, TimeoutMs));
+    QString type;
+    QJsonObject message;
+    QString error;
+    QVERIFY(MonitorProtocol::read(raw.texts().at(0), &type, &message, &error));
+    QCOMPARE(type, QStringLiteral("hello"));
+    QCOMPARE(message.value(QStringLiteral("role")).toString(), QStringLiteral("read"));
+    QCOMPARE(message.value(QStringLiteral("backlog")).toInt(), 5);
+    QVERIFY(MonitorProtocol::read(raw.texts().at(1), &type, &message, &error));
+    QCOMPARE(type, QStringLiteral("snapshot"));
+    const BrokerSnapshot snapshot = MonitorProtocol::snapshotFrom(message);
+    QCOMPARE(snapshot.connections.size(), 1);
+    QCOMPARE(snapshot.connections.constFirst().clientId, QByteArray("a"));
+    QCOMPARE(snapshot.counters.framesIn, quint64(11));
+    QVERIFY(MonitorProtocol::read(raw.texts().at(2), &type, &message, &error));
+    QCOMPARE(type, QStringLiteral("events"));
+    quint64 first = 0;
+    const BrokerEventList backlog = MonitorProtocol::eventsFrom(message, &first);
+    QCOMPARE(backlog.size(), 5);
+    // The newest: the last message to a, its frame out last.
+    QCOMPARE(backlog.constLast().kind, BrokerEvent::Kind::FrameOut);
+    QVERIFY2(backlog.constLast().data.contains("\"message\":9"),
+             backlog.constLast().data.constData());
+    QVERIFY(first > 1);
 }
 
 void TestMonitorAttach::wrongTokensAreRefused() {
