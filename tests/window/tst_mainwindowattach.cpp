@@ -8,6 +8,7 @@
 #include "attachdialog.h"
 #include "brokercontroller.h"
 #include "connectiontreemodel.h"
+#include "consolepanel.h"
 #include "framelogmodel.h"
 #include "inspector.h"
 #include "mainwindow.h"
@@ -213,6 +214,8 @@ void TestMainWindowAttach::showsTheBrokerElsewhere() {
     QCOMPARE(m_window->windowTitle(), QStringLiteral("WSMsgBroker"));
     QTRY_COMPARE(controller->state(), BrokerController::State::Running);
     QVERIFY(!detachAction->isEnabled());
+    QTRY_COMPARE(m_window->findChild<ConsolePanel *>()->defaultUrl().port(),
+                 int(controller->url().port()));
 }
 
 void TestMainWindowAttach::attachDialogRemembers() {

@@ -8,6 +8,7 @@
 #include "attachdialog.h"
 #include "brokercontroller.h"
 #include "clicktocopylabel.h"
+#include "consolepanel.h"
 #include "inspector.h"
 #include "remotebroker.h"
 
@@ -58,8 +59,17 @@ void MainWindow::attachTo(const QUrl &url, const QString &token) {
         });
         connect(m_remote, &RemoteBroker::connected, this, [this] {
             m_attachLost.clear();
+            // The console's clients go to the broker shown, at the address the monitor used
+            // (the broker's own may be 0.0.0.0); its --token, if any, is theirs to add.
+            QUrl clients = m_remote->url();
+            clients.setPath(QStringLiteral("/"));
+            clients.setQuery(QString());
+            m_console->setDefaultUrl(clients);
             updateAttachState();
         });
+        connect(m_remote, &RemoteBroker::eventsReady, m_console, &ConsolePanel::applyBrokerEvents);
+        connect(m_remote, &RemoteBroker::snapshotReady, m_console,
+                &ConsolePanel::updateFromSnapshot);
         connect(m_remote, &RemoteBroker::errorOccurred, this, [this](const QString &message) {
             m_attachError = message;
             updateBanner();
