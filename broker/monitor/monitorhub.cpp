@@ -21,6 +21,7 @@ MonitorHub::MonitorHub(Broker *broker, QObject *parent)
     connect(broker, &Broker::eventsReady, this, &MonitorHub::handleEvents);
     connect(broker, &Broker::snapshotReady, this, &MonitorHub::handleSnapshot);
     connect(broker, &Broker::stopped, this, &MonitorHub::closeAll);
+    connect(broker, &Broker::trafficRulesChanged, this, &MonitorHub::handleRules);
 }
 
 MonitorHub::~MonitorHub() = default;
@@ -39,6 +40,7 @@ void MonitorHub::addMonitor(WebSocketConnection *socket, bool control) {
     const BrokerSnapshot now = m_broker->snapshot();
     session->send(MonitorProtocol::hello(control, now.session, now.url, int(m_backlogLimit)));
     session->send(MonitorProtocol::snapshot(now));
+    session->send(MonitorProtocol::rules(TrafficRulesParser::serialize(m_rules)));
     if (!m_backlog.empty()) {
         const BrokerEventList backlog(m_backlog.begin(), m_backlog.end());
         session->send(MonitorProtocol::events(backlog, m_nextSequence - quint64(backlog.size())));
@@ -156,10 +158,19 @@ void MonitorHub::handleCommand(MonitorSession *session, const QByteArray &text) 
     }
     if (!error.isEmpty()) {
         session->send(MonitorProtocol::error(type, error));
+        // The rules in force again: a monitor that showed its refused ones shows these.
+        session->send(MonitorProtocol::rules(TrafficRulesParser::serialize(m_rules)));
         return;
     }
     m_broker->setTrafficRules(list);
     session->send(MonitorProtocol::ok(type, {{QStringLiteral("rules"), int(list.size())}}));
+}
+
+void MonitorHub::handleRules(const TrafficRuleList &rules) {
+    m_rules = rules;
+    const QByteArray message = MonitorProtocol::rules(TrafficRulesParser::serialize(rules));
+    for (MonitorSession *session : sessions())
+        session->send(message);
 }
 
 void MonitorHub::closeAll() {

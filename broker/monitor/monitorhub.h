@@ -2,6 +2,7 @@
 
 #include "brokerevent.h"
 #include "brokersnapshot.h"
+#include "trafficrule.h"
 
 #include <QObject>
 
@@ -40,6 +41,7 @@ private:
     void handleSnapshot(const BrokerSnapshot &snapshot);
     void handleCommand(MonitorSession *session, const QByteArray &text);
     void closeAll();
+    void handleRules(const TrafficRuleList &rules);
     std::vector<MonitorSession *> sessions() const;
 
     Broker *m_broker;
@@ -48,4 +50,5 @@ private:
     qint64 m_backlogBytes = 0;  // of the backlog's frames
     quint64 m_nextSequence = 1; // the number of the next event the broker hands out
     std::vector<std::unique_ptr<MonitorSession>> m_sessions;
+    TrafficRuleList m_rules; // in force, as the broker last reported them
 };

@@ -56,6 +56,12 @@ QByteArray MonitorProtocol::dropped(quint64 count) {
     return text(o);
 }
 
+QByteArray MonitorProtocol::rules(const QByteArray &rulesJson) {
+    QJsonObject o = message("rules");
+    o.insert(QStringLiteral("rules"), QJsonDocument::fromJson(rulesJson).array());
+    return text(o);
+}
+
 QByteArray MonitorProtocol::ok(const QString &request, const QJsonObject &extra) {
     QJsonObject o = extra;
     o.insert(QStringLiteral("v"), Version);

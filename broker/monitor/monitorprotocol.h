@@ -11,7 +11,7 @@
 
 // The monitor protocol, version 1 (docs/monitor-protocol.md): JSON text messages, each an
 // object with "v" (the version) and "type". The broker side (MonitorHub) writes hello,
-// snapshot, events, dropped, ok and error; a monitor (RemoteBroker) sends disconnect and
+// snapshot, rules, events, dropped, ok and error; a monitor (RemoteBroker) sends disconnect and
 // setRules. Events are the objects of the JSON Lines log (FrameLogFile), so a monitor sees
 // exactly what a saved log holds.
 class MonitorProtocol {
@@ -26,6 +26,8 @@ public:
     // dropped ones included), so that a monitor that reconnects can skip what it already has.
     static QByteArray events(const BrokerEventList &events, quint64 firstSequence);
     static QByteArray dropped(quint64 count);
+    // The traffic rules in force (a rules file's array), at the start and when they change.
+    static QByteArray rules(const QByteArray &rulesJson);
     static QByteArray ok(const QString &request, const QJsonObject &extra = {});
     static QByteArray error(const QString &request, const QString &message);
 

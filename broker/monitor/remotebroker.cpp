@@ -4,6 +4,8 @@
 #include "roomname.h"
 #include "trafficrulesparser.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkRequest>
 #include <QWebSocket>
@@ -158,6 +160,15 @@ void RemoteBroker::handleMessage(const QString &text) {
         const auto count = quint64(message.value(QStringLiteral("count")).toDouble());
         m_droppedTotal += count;
         emit eventsDropped(count);
+    } else if (type == QLatin1String("rules")) {
+        const TrafficRuleList rules = TrafficRulesParser::parse(
+            QJsonDocument(message.value(QStringLiteral("rules")).toArray())
+                .toJson(QJsonDocument::Compact),
+            &error);
+        if (error.isEmpty())
+            emit trafficRulesChanged(rules);
+        else
+            emit errorOccurred(tr("monitor protocol: %1").arg(error));
     } else if (type == QLatin1String("error")) {
         emit errorOccurred(message.value(QStringLiteral("message")).toString());
     }

@@ -61,6 +61,8 @@ signals:
     void eventsDropped(quint64 count);
     void eventsReady(const BrokerEventList &events);
     void snapshotReady(const BrokerSnapshot &snapshot);
+    // The broker's traffic rules, when attached and whenever they change.
+    void trafficRulesChanged(const TrafficRuleList &rules);
 
 private:
     void connectNow();

@@ -14,6 +14,7 @@
 #include "remotebroker.h"
 
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -270,7 +271,7 @@ void TestMonitorAttach::startsWithTheNewestEvents() {
 
     RawWebSocket raw;
     QCOMPARE(raw.open(url(QStringLiteral("/.wsmsgbroker/monitor?token=read-secret"))), 101);
-    QVERIFY(raw.waitForTexts(3, TimeoutMs));
+    QVERIFY(raw.waitForTexts(4, TimeoutMs));
     QString type;
     QJsonObject message;
     QString error;
@@ -285,6 +286,9 @@ void TestMonitorAttach::startsWithTheNewestEvents() {
     QCOMPARE(snapshot.connections.constFirst().clientId, QByteArray("a"));
     QCOMPARE(snapshot.counters.framesIn, quint64(11));
     QVERIFY(MonitorProtocol::read(raw.texts().at(2), &type, &message, &error));
+    QCOMPARE(type, QStringLiteral("rules"));
+    QCOMPARE(message.value(QStringLiteral("rules")).toArray().size(), 0);
+    QVERIFY(MonitorProtocol::read(raw.texts().at(3), &type, &message, &error));
     QCOMPARE(type, QStringLiteral("events"));
     quint64 first = 0;
     const BrokerEventList backlog = MonitorProtocol::eventsFrom(message, &first);
@@ -399,6 +403,7 @@ void TestMonitorAttach::controlRoleDisconnects() {
     QVERIFY(controlErrors.constFirst().constFirst().toString().contains(QLatin1String("999")));
 
     // setRules: a bad rules array is refused naming the problem; a good one is applied.
+    QSignalSpy readerRules(reader.get(), &RemoteBroker::trafficRulesChanged);
     RawWebSocket raw;
     QCOMPARE(raw.open(url(QStringLiteral("/.wsmsgbroker/monitor")),
                       {{"Authorization", "Bearer control-secret"}}),
@@ -433,6 +438,17 @@ void TestMonitorAttach::controlRoleDisconnects() {
     QVERIFY2(answers.at(3).contains(QLatin1String("error")) &&
                  answers.at(3).contains(QLatin1String("stop-b")),
              qPrintable(answers.at(3)));
+    // Every monitor is told the rules in force.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (const QVariantList &args : std::as_const(readerRules)) {
+                const auto rules = args.constFirst().value<TrafficRuleList>();
+                if (rules.size() == 1 && rules.constFirst().name == QLatin1String("drop-b"))
+                    return true;
+            }
+            return false;
+        }(),
+        TimeoutMs);
     // The rule is in force: b gets nothing now.
     std::unique_ptr<QWebSocket> c = openClient(QStringLiteral("/r"), QStringLiteral("c"));
     QVERIFY(c);

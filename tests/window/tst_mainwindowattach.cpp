@@ -13,6 +13,7 @@
 #include "inspector.h"
 #include "mainwindow.h"
 #include "remotebroker.h"
+#include "trafficrulemodel.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -188,6 +189,23 @@ void TestMainWindowAttach::showsTheBrokerElsewhere() {
     QVERIFY(aliceGone.wait(TimeoutMs));
     QCOMPARE(alice.closeCode(), QWebSocketProtocol::CloseCodeNormal);
 
+    // The Rules dock shows and sets the rules of the broker shown (control role), and does
+    // not keep them in this window's settings.
+    auto *rulesModel = m_window->findChild<TrafficRuleModel *>();
+    QVERIFY(rulesModel);
+    QCOMPARE(rulesModel->rowCount(), 0);
+    TrafficRule rule;
+    rule.name = QStringLiteral("slow-alice");
+    rule.effect = TrafficEffect::Delay;
+    rule.ms = 10;
+    QSignalSpy remoteRules(remote, &RemoteBroker::trafficRulesChanged);
+    rulesModel->addRule(rule);
+    QTRY_VERIFY_WITH_TIMEOUT(!remoteRules.isEmpty(), TimeoutMs);
+    QCOMPARE(remoteRules.constLast().constFirst().value<TrafficRuleList>().size(), 1);
+    QCOMPARE(rulesModel->rowCount(), 1);
+    QVERIFY(
+        !m_settings->value(QStringLiteral("traffic/rules")).toByteArray().contains("slow-alice"));
+
     // The broker goes away: a banner says so while the window keeps trying.
     m_process->kill();
     QVERIFY(m_process->waitForFinished(TimeoutMs));
@@ -216,6 +234,7 @@ void TestMainWindowAttach::showsTheBrokerElsewhere() {
     QVERIFY(!detachAction->isEnabled());
     QTRY_COMPARE(m_window->findChild<ConsolePanel *>()->defaultUrl().port(),
                  int(controller->url().port()));
+    QCOMPARE(rulesModel->rowCount(), 0); // the window's own rules again
 }
 
 void TestMainWindowAttach::attachDialogRemembers() {

@@ -112,6 +112,8 @@ private:
     void updateHeldTitle();
     void loadTrafficRules();
     void saveTrafficRules();
+    // The Rules dock's edits: to the window's broker (and the settings), or the attached one.
+    void applyTrafficRules(const QList<TrafficRule> &rules);
     // First start: a window that fits the screen, and docks in proportion to its width (below
     // NarrowWindowWidth, all on the left).
     static constexpr int NarrowWindowWidth = 1280;

@@ -11,6 +11,8 @@
 #include "consolepanel.h"
 #include "inspector.h"
 #include "remotebroker.h"
+#include "trafficrulemodel.h"
+#include "trafficrulespanel.h"
 
 #include <QAction>
 #include <QLabel>
@@ -67,6 +69,8 @@ void MainWindow::attachTo(const QUrl &url, const QString &token) {
             m_console->setDefaultUrl(clients);
             updateAttachState();
         });
+        connect(m_remote, &RemoteBroker::trafficRulesChanged, m_trafficRules,
+                &TrafficRuleModel::setRules);
         connect(m_remote, &RemoteBroker::eventsReady, m_console, &ConsolePanel::applyBrokerEvents);
         connect(m_remote, &RemoteBroker::snapshotReady, m_console,
                 &ConsolePanel::updateFromSnapshot);
@@ -94,6 +98,8 @@ void MainWindow::detach() {
     m_attachError.clear();
     m_inspector->clear();
     m_inspector->attach(m_controller);
+    m_trafficRules->setRules(m_controller->trafficRules());
+    m_rulesPanel->setEnabled(true);
     setWindowTitle(tr("WSMsgBroker"));
     m_detachAction->setEnabled(false);
     m_startStopAction->setEnabled(true);
@@ -114,6 +120,8 @@ void MainWindow::updateAttachState() {
     setWindowTitle(tr("WSMsgBroker — attached to %1").arg(shown));
     m_detachAction->setEnabled(true);
     m_startStopAction->setEnabled(false);
+    // Only the control role may change the rules of the broker shown.
+    m_rulesPanel->setEnabled(m_remote->state() == State::Connected && m_remote->isControl());
     auto *label = static_cast<ClickToCopyLabel *>(m_urlLabel);
     label->m_copyText = shown;
     switch (m_remote->state()) {
