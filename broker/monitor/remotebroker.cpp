@@ -21,6 +21,12 @@ RemoteBroker::RemoteBroker(QObject *parent)
     qRegisterMetaType<BrokerSnapshot>();
     m_reconnectTimer.setSingleShot(true);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &RemoteBroker::connectNow);
+    m_silenceTimer.setSingleShot(true);
+    m_silenceTimer.setInterval(15000);
+    connect(&m_silenceTimer, &QTimer::timeout, this, [this] {
+        if (m_socket)
+            m_socket->abort(); // reconnects, as for any other drop
+    });
 }
 
 RemoteBroker::~RemoteBroker() {
@@ -64,6 +70,7 @@ void RemoteBroker::open(const QUrl &url, const QString &token) {
 
 void RemoteBroker::close() {
     m_reconnectTimer.stop();
+    m_silenceTimer.stop();
     setState(State::Idle);
     if (m_socket) {
         m_socket->disconnect(this);
@@ -94,6 +101,7 @@ void RemoteBroker::connectNow() {
     // Connected only once greeted: the hello says the token was taken (a wrong one is closed).
     if (m_state != State::Reconnecting)
         setState(State::Connecting);
+    m_silenceTimer.start();
     socket->open(request);
 }
 
@@ -108,6 +116,7 @@ void RemoteBroker::handleDisconnected() {
     socket->disconnect(this);
     socket->deleteLater();
     m_socket = nullptr;
+    m_silenceTimer.stop();
     if (code == PolicyViolation && !m_greeted) {
         m_lastError = tr("the broker refused this monitor: %1").arg(why);
         setState(State::Refused);
@@ -129,6 +138,7 @@ void RemoteBroker::scheduleReconnect() {
 }
 
 void RemoteBroker::handleMessage(const QString &text) {
+    m_silenceTimer.start();
     QString type;
     QJsonObject message;
     QString error;

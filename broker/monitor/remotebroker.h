@@ -39,6 +39,8 @@ public:
     QString lastError() const { return m_lastError; }
     quint64 droppedEvents() const { return m_droppedTotal; }
     void setReconnectDelays(int firstMs, int maxMs);
+    // How long a connection may stay silent before it is dropped and made again (15 s).
+    void setSilenceLimit(int ms) { m_silenceTimer.setInterval(ms); }
 
 public slots:
     // Connects (again), the token in an "Authorization: Bearer" header.
@@ -74,6 +76,9 @@ private:
 
     QWebSocket *m_socket = nullptr;
     QTimer m_reconnectTimer;
+    // Ends a connection that stays silent: no hello after connecting, or no message at all for
+    // a while (the broker sends a snapshot every 500 ms), as when a network path dies quietly.
+    QTimer m_silenceTimer;
     QUrl m_url;
     QString m_token;
     QUrl m_brokerUrl;

@@ -20,6 +20,8 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWebSocket>
@@ -96,6 +98,7 @@ private slots:
     void controlRoleDisconnects();
     void reconnectsAfterRestart();
     void stalledMonitorGetsDroppedMarker();
+    void silentServerIsLeft();
 
 private:
     // Starts the headless broker with both monitor tokens (plus extra) on port (0: any) and
@@ -570,6 +573,29 @@ void TestMonitorAttach::stalledMonitorGetsDroppedMarker() {
     QVERIFY(dropped > 0);
     QVERIFY(delivered > 0);
     QVERIFY(stalled.isConnected());
+}
+
+// A server that takes the connection and never answers (a hung broker, a dead network path):
+// the monitor does not wait forever, it drops the connection and tries again.
+void TestMonitorAttach::silentServerIsLeft() {
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    QList<QTcpSocket *> accepted;
+    connect(&server, &QTcpServer::newConnection, this, [&] {
+        while (QTcpSocket *socket = server.nextPendingConnection())
+            accepted.append(socket);
+    });
+    RemoteBroker remote;
+    remote.setReconnectDelays(50, 100);
+    remote.setSilenceLimit(300);
+    remote.open(QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(server.serverPort())),
+                QStringLiteral("t"));
+    QTRY_COMPARE_WITH_TIMEOUT(accepted.size(), 1, TimeoutMs);
+    QCOMPARE(remote.state(), RemoteBroker::State::Connecting);
+    QTRY_COMPARE_WITH_TIMEOUT(accepted.size(), 2, TimeoutMs);
+    QVERIFY(remote.state() != RemoteBroker::State::Connected);
+    remote.close();
+    QCOMPARE(remote.state(), RemoteBroker::State::Idle);
 }
 
 QTEST_MAIN(TestMonitorAttach)
