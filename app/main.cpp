@@ -119,6 +119,12 @@ int main(int argc, char *argv[]) {
     if (!options.convertInput.isEmpty())
         return convert(options.convertInput, options.convertOutput);
 
+    if (headless && options.attachUrl.isValid()) {
+        std::fprintf(stderr, "wsmsgbroker: %s\n",
+                     qPrintable(QCoreApplication::translate(
+                         "main", "--attach shows the broker in a window, which needs a display")));
+        return 2;
+    }
     if (headless) {
         if (!options.broker.host.isLoopback() && options.broker.token.isEmpty())
             std::fprintf(stderr, "wsmsgbroker: %s\n",

@@ -4497,5 +4497,9 @@ Verbindung %2</translation>
         <source>%1: %2 rules applied</source>
         <translation>%1: %2 Regeln angewendet</translation>
     </message>
+    <message>
+        <source>--attach shows the broker in a window, which needs a display</source>
+        <translation>--attach zeigt den Broker in einem Fenster, das braucht ein Display</translation>
+    </message>
 </context>
 </TS>

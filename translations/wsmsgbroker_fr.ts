@@ -4497,5 +4497,9 @@ Connexion %2</translation>
         <source>%1: %2 rules applied</source>
         <translation>%1&#xa0;: %2 règles appliquées</translation>
     </message>
+    <message>
+        <source>--attach shows the broker in a window, which needs a display</source>
+        <translation>--attach affiche le broker dans une fenêtre, ce qui demande un écran (display)</translation>
+    </message>
 </context>
 </TS>

@@ -99,6 +99,7 @@ private slots:
     void reconnectsAfterRestart();
     void stalledMonitorGetsDroppedMarker();
     void silentServerIsLeft();
+    void attachWithoutDisplayIsAnError();
 
 private:
     // Starts the headless broker with both monitor tokens (plus extra) on port (0: any) and
@@ -596,6 +597,23 @@ void TestMonitorAttach::silentServerIsLeft() {
     QVERIFY(remote.state() != RemoteBroker::State::Connected);
     remote.close();
     QCOMPARE(remote.state(), RemoteBroker::State::Idle);
+}
+
+// Without a display the binary runs headless; --attach, which needs the window, must not
+// quietly start a broker instead.
+void TestMonitorAttach::attachWithoutDisplayIsAnError() {
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        env.remove(QLatin1String(name));
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(WSMSGBROKER_BINARY),
+                  {QStringLiteral("--attach"), QStringLiteral("ws://127.0.0.1:1")});
+    QVERIFY(process.waitForFinished(TimeoutMs));
+    QCOMPARE(process.exitCode(), 2);
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    QVERIFY2(err.contains(QLatin1String("--attach")) && err.contains(QLatin1String("display")),
+             qPrintable(err));
 }
 
 QTEST_MAIN(TestMonitorAttach)
