@@ -12,6 +12,7 @@
 #include "monitorprotocol.h"
 #include "rawwebsocket.h"
 #include "remotebroker.h"
+#include "tcpproxy.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -97,6 +98,7 @@ private slots:
     void wrongTokensAreRefused();
     void controlRoleDisconnects();
     void reconnectsAfterRestart();
+    void reconnectToTheSameRunSkipsWhatItHas();
     void stalledMonitorGetsDroppedMarker();
     void silentServerIsLeft();
     void attachWithoutDisplayIsAnError();
@@ -512,6 +514,56 @@ void TestMonitorAttach::reconnectsAfterRestart() {
         }(),
         TimeoutMs);
     QTRY_VERIFY_WITH_TIMEOUT(inspector.connections()->rowCount() > 0, TimeoutMs);
+}
+
+// The network path goes and comes back while the broker runs on: the monitor reconnects to the
+// same run, and what its backlog repeats is not delivered twice.
+void TestMonitorAttach::reconnectToTheSameRunSkipsWhatItHas() {
+    startBroker();
+    if (QTest::currentTestFailed())
+        return;
+    TcpProxy proxy(QHostAddress::LocalHost, m_port);
+    const quint16 proxyPort = proxy.listen();
+    QVERIFY(proxyPort != 0);
+    RemoteBroker remote;
+    remote.setReconnectDelays(100, 200);
+    QSignalSpy connected(&remote, &RemoteBroker::connected);
+    BrokerEventList seen;
+    connect(&remote, &RemoteBroker::eventsReady, this,
+            [&seen](const BrokerEventList &events) { seen += events; });
+    remote.open(QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(proxyPort)), ReadToken);
+    QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 1, TimeoutMs);
+
+    std::unique_ptr<QWebSocket> a = openClient(QStringLiteral("/p"), QStringLiteral("a"));
+    QVERIFY(a);
+    const auto sendTo = [&](int from, int to) {
+        for (int i = from; i < to; ++i)
+            a->sendTextMessage(frame({{QStringLiteral("action"), QStringLiteral("send")},
+                                      {QStringLiteral("dest"), QStringLiteral("a")},
+                                      {QStringLiteral("message"), i}}));
+    };
+    const auto countIn = [&](int i) {
+        const QByteArray text = "\"message\":" + QByteArray::number(i) + '}';
+        return std::count_if(seen.begin(), seen.end(), [&](const BrokerEvent &e) {
+            return e.kind == BrokerEvent::Kind::FrameIn && e.data.endsWith(text);
+        });
+    };
+    sendTo(0, 10);
+    QTRY_COMPARE_WITH_TIMEOUT(countIn(9), 1, TimeoutMs);
+
+    proxy.cutAll();
+    QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 2, TimeoutMs);
+    sendTo(10, 15);
+    QTRY_COMPARE_WITH_TIMEOUT(countIn(14), 1, TimeoutMs);
+    QTest::qWait(200);
+    for (int i = 0; i < 15; ++i)
+        QVERIFY2(countIn(i) == 1,
+                 qPrintable(QStringLiteral("message %1 seen %2 times").arg(i).arg(countIn(i))));
+    QCOMPARE(std::count_if(seen.begin(), seen.end(),
+                           [](const BrokerEvent &e) {
+                               return e.kind == BrokerEvent::Kind::ConnectionOpened;
+                           }),
+             1);
 }
 
 void TestMonitorAttach::stalledMonitorGetsDroppedMarker() {

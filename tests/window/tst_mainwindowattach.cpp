@@ -13,6 +13,7 @@
 #include "inspector.h"
 #include "mainwindow.h"
 #include "remotebroker.h"
+#include "tcpproxy.h"
 #include "trafficrulemodel.h"
 
 #include <QAction>
@@ -66,6 +67,7 @@ private slots:
     void initTestCase();
     void cleanup();
     void showsTheBrokerElsewhere();
+    void slowPathShowsTheBanner();
     void attachDialogRemembers();
 
 private:
@@ -235,6 +237,52 @@ void TestMainWindowAttach::showsTheBrokerElsewhere() {
     QTRY_COMPARE(m_window->findChild<ConsolePanel *>()->defaultUrl().port(),
                  int(controller->url().port()));
     QCOMPARE(rulesModel->rowCount(), 0); // the window's own rules again
+}
+
+// A path to the broker too slow for its traffic: the broker drops batches for this window, and
+// the banner for unrecorded frames says so once the path is back.
+void TestMainWindowAttach::slowPathShowsTheBanner() {
+    startBroker(0);
+    if (QTest::currentTestFailed())
+        return;
+    TcpProxy proxy(QHostAddress::LocalHost, m_port);
+    const quint16 proxyPort = proxy.listen();
+    QVERIFY(proxyPort != 0);
+    m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("slow.ini")),
+                                             QSettings::IniFormat);
+    m_window = std::make_unique<MainWindow>(BrokerSettings(), m_settings.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->attachTo(QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(proxyPort)),
+                       QStringLiteral("read"));
+    RemoteBroker *remote = m_window->remoteBroker();
+    QTRY_COMPARE_WITH_TIMEOUT(remote->state(), RemoteBroker::State::Connected, TimeoutMs);
+    QTRY_VERIFY(statusText().contains(QLatin1String("(read-only)")));
+    QSignalSpy dropped(remote, &RemoteBroker::eventsDropped);
+
+    proxy.setServerPaused(true);
+    QWebSocket a;
+    QSignalSpy aGot(&a, &QWebSocket::textMessageReceived);
+    a.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/big").arg(m_port)));
+    QTRY_COMPARE_WITH_TIMEOUT(a.state(), QAbstractSocket::ConnectedState, TimeoutMs);
+    a.sendTextMessage(frame({{QStringLiteral("action"), QStringLiteral("register")},
+                             {QStringLiteral("id"), QStringLiteral("a")}}));
+    const QString payload(200 * 1024, QLatin1Char('x'));
+    constexpr int Frames = 150;
+    for (int i = 0; i < Frames; ++i)
+        a.sendTextMessage(frame({{QStringLiteral("action"), QStringLiteral("send")},
+                                 {QStringLiteral("dest"), QStringLiteral("a")},
+                                 {QStringLiteral("message"), payload}}));
+    QTRY_COMPARE_WITH_TIMEOUT(aGot.size(), Frames + 1, TimeoutMs);
+    proxy.setServerPaused(false);
+
+    QTRY_VERIFY_WITH_TIMEOUT(!dropped.isEmpty(), TimeoutMs);
+    auto *banner = m_window->findChild<QLabel *>(QStringLiteral("banner"));
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible() &&
+                                 banner->text().contains(QLatin1String("were only counted")),
+                             TimeoutMs);
+    QVERIFY2(banner->text().contains(QLatin1String("monitor connection")),
+             qPrintable(banner->text()));
 }
 
 void TestMainWindowAttach::attachDialogRemembers() {
