@@ -215,6 +215,7 @@ CommandLine CommandLine::parse(const QStringList &arguments, QSettings *savedSet
             "and exit."),
          tr("in")},
     });
+    parser.addOptions(monitorOptions());
 
     if (!parser.parse(arguments)) {
         result.outcome = Outcome::ExitUsageError;
@@ -385,6 +386,8 @@ CommandLine CommandLine::parse(const QStringList &arguments, QSettings *savedSet
     }
     if (error.isEmpty())
         error = parseReplay(parser, &result);
+    if (error.isEmpty())
+        error = parseMonitor(parser, &result);
     if (error.isEmpty() && parser.isSet(QStringLiteral("schemas"))) {
         result.schemasPath = parser.value(QStringLiteral("schemas"));
         if (!result.headless)

@@ -7,7 +7,9 @@
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
+class QCommandLineOption;
 class QCommandLineParser;
 class QSettings;
 
@@ -35,6 +37,10 @@ public:
     QString junitFile;       // --junit: the replay's result as JUnit XML
     QString rulesFile;   // --rules: the traffic rules file, reloaded when it changes (empty: none)
     QString schemasPath; // --schemas: a contracts folder or AsyncAPI file (empty: none)
+    // --attach: the window shows the broker of this monitor URL instead of its own (invalid:
+    // not asked), presenting --monitor-token (attachToken).
+    QUrl attachUrl;
+    QString attachToken;
     // --convert IN OUT: converts and exits, no broker (empty: not asked).
     QString convertInput;
     QString convertOutput;
@@ -50,4 +56,7 @@ private:
     static QString parseReplay(const QCommandLineParser &parser, CommandLine *result);
     // --metrics-token or --metrics-token-file; the error, or empty.
     static QString parseMetricsToken(const QCommandLineParser &parser, BrokerSettings *broker);
+    // The monitor endpoint's options and --attach (commandlinemonitor.cpp); the error, or empty.
+    static QList<QCommandLineOption> monitorOptions();
+    static QString parseMonitor(const QCommandLineParser &parser, CommandLine *result);
 };

@@ -8,6 +8,7 @@
 #include "headlessrunner.h"
 #include "headlessscripts.h"
 #include "mainwindow.h"
+#include "monitorhub.h"
 #include "rulesfilewatcher.h"
 #include "translationloader.h"
 
@@ -118,6 +119,12 @@ int main(int argc, char *argv[]) {
     if (!options.convertInput.isEmpty())
         return convert(options.convertInput, options.convertOutput);
 
+    if (headless && options.attachUrl.isValid()) {
+        std::fprintf(stderr, "wsmsgbroker: %s\n",
+                     qPrintable(QCoreApplication::translate(
+                         "main", "--attach shows the broker in a window, which needs a display")));
+        return 2;
+    }
     if (headless) {
         if (!options.broker.host.isLoopback() && options.broker.token.isEmpty())
             std::fprintf(stderr, "wsmsgbroker: %s\n",
@@ -127,6 +134,10 @@ int main(int argc, char *argv[]) {
                                         .arg(options.broker.host.toString())));
         Broker broker(options.broker);
         HeadlessRunner runner(&broker, options.logFrames);
+        // Made before the broker starts, so that its backlog holds the first events too.
+        std::unique_ptr<MonitorHub> monitor;
+        if (options.broker.monitorEnabled())
+            monitor = std::make_unique<MonitorHub>(&broker);
         // Opened before the broker starts: a capture that cannot be written stops it all.
         std::unique_ptr<HeadlessRecording> recording;
         if (!options.recordFile.isEmpty()) {
@@ -197,7 +208,10 @@ int main(int argc, char *argv[]) {
     translations.install(TranslationLoader::chooseLocale(options.language, saved.get()));
     MainWindow window(options.broker, saved.get());
     window.show();
-    window.startBroker();
+    if (options.attachUrl.isValid())
+        window.attachTo(options.attachUrl, options.attachToken);
+    else
+        window.startBroker();
     for (const QString &file : options.files)
         window.openFile(file);
     for (const QString &file : options.scriptFiles)

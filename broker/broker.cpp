@@ -200,8 +200,13 @@ void Broker::recordRefusedHandshake(const QHostAddress &address, quint16 port, C
 
 void Broker::openConnection(WebSocketConnection *socket) {
     socket->setParent(this);
+    const QString roomName = roomNameOf(socket->requestUrl());
+    if (isReservedRoom(roomName)) [[unlikely]] {
+        openReserved(socket, roomName);
+        return;
+    }
     bool roomCreated = false;
-    Room *room = m_rooms.join(roomNameOf(socket->requestUrl()), &roomCreated);
+    Room *room = m_rooms.join(roomName, &roomCreated);
     const quint64 id = m_nextConnectionId++;
     auto owned = std::make_unique<ClientConnection>(id, socket, room, nowMs());
     ClientConnection *conn = owned.get();
@@ -223,6 +228,28 @@ void Broker::openConnection(WebSocketConnection *socket) {
     // its reason so that the refused client can be found in the inspector.
     if (const auto refusal = m_admission.checkOpened(connectionCount(), socket->requestUrl()))
         closeConnection(conn, refusal->reason, refusal->closeCode, refusal->detail);
+}
+
+void Broker::openReserved(WebSocketConnection *socket, const QString &path) {
+    Admission::MonitorRole role = Admission::MonitorRole::Read;
+    std::optional<Admission::Refusal> refusal;
+    if (path != MonitorPath || !m_settings.monitorEnabled() ||
+        !isSignalConnected(QMetaMethod::fromSignal(&Broker::monitorOpened)))
+        refusal = Admission::Refusal{CloseReason::HandshakeRefused,
+                                     WebSocketConnection::ClosePolicyViolated,
+                                     tr("%1 is reserved for the broker, not a room").arg(path)};
+    else
+        refusal = m_admission.checkMonitor(socket->requestUrl(), socket->authorization(), &role);
+    if (!refusal) {
+        emit monitorOpened(socket, role == Admission::MonitorRole::Control);
+        return;
+    }
+    // Refused as a handshake is: counted by reason and shown to observers, never a room.
+    recordRefusedHandshake(socket->peerAddress(), socket->peerPort(), refusal->reason,
+                           refusal->detail);
+    connect(socket, &WebSocketConnection::disconnected, socket, &QObject::deleteLater);
+    QTimer::singleShot(StopGraceMs, socket, &WebSocketConnection::abort);
+    socket->close(refusal->closeCode, refusal->detail);
 }
 
 void Broker::handleText(ClientConnection *conn, const QByteArray &utf8) {

@@ -93,6 +93,10 @@ signals:
     void heldFrameEnded(quint64 ticket, HeldFrame::End end, const QString &intervention);
     void heldFrameRefused(quint64 ticket, const QString &error);
     void trafficRulesChanged(const TrafficRuleList &rules);
+    // A monitor passed its token on MonitorPath (roomname.h). Connect it directly, in the
+    // broker's thread: the receiver takes the socket over. Without a receiver, or with a wrong
+    // token, the broker refuses the connection with 1008 and counts it.
+    void monitorOpened(WebSocketConnection *socket, bool control);
 
 protected:
     void connectNotify(const QMetaMethod &signal) override;
@@ -104,6 +108,8 @@ private:
     void openConnection(WebSocketConnection *socket);
     // A request on the port that is no WebSocket upgrade: /metrics, /healthz (brokermetrics.cpp).
     void answerPlainRequest(WebSocketConnection *socket, const PlainHttpRequest &request);
+    // A connection to a reserved path: a monitor, or refused.
+    void openReserved(WebSocketConnection *socket, const QString &path);
     void recordRefusedHandshake(const QHostAddress &address, quint16 port, CloseReason reason,
                                 const QString &detail);
     void countIn(FrameAction action, qsizetype bytes) {

@@ -48,7 +48,19 @@ struct BrokerSettings {
     // Frames per second observers get at most (the inspector's log); the rest are counted.
     int maxRecordedFramesPerSecond = 200000;
 
+    // The monitor endpoint (MonitorPath; docs/monitor-protocol.md): enabled when either token
+    // is set. The control token also allows disconnecting clients and setting traffic rules.
+    // Given on the command line only, not kept in the settings file.
+    QString monitorToken;
+    QString monitorControlToken;
+    int monitorBacklog = 1000; // events a new monitor gets first
+    // Bytes a monitor may have waiting to be sent; past it its batches are dropped (counted).
+    qint64 monitorMaxQueuedBytes = 8 * 1024 * 1024;
+
     bool usesTls() const { return !tlsCertificatePath.isEmpty() || !tlsKeyPath.isEmpty(); }
+    bool monitorEnabled() const {
+        return !monitorToken.isEmpty() || !monitorControlToken.isEmpty();
+    }
 
     // Reads the keys present in settings (group "broker") over the current values. Returns an
     // empty string, or a one-line error naming the key and the bad value.

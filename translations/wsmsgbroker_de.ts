@@ -34,6 +34,10 @@
         <source>more than %1 frames per second</source>
         <translation>mehr als %1 Frames pro Sekunde</translation>
     </message>
+    <message>
+        <source>monitor: missing or wrong monitor token</source>
+        <translation>Monitor: Monitor-Token fehlt oder ist falsch</translation>
+    </message>
 </context>
 <context>
     <name>AskRelationText</name>
@@ -80,6 +84,41 @@
     </message>
 </context>
 <context>
+    <name>AttachDialog</name>
+    <message>
+        <source>&amp;Remember the token on this computer</source>
+        <translation>Token auf diesem Computer &amp;merken</translation>
+    </message>
+    <message>
+        <source>Attach to Broker</source>
+        <translation>Mit Broker verbinden</translation>
+    </message>
+    <message>
+        <source>--monitor-token or --monitor-control-token</source>
+        <translation>--monitor-token oder --monitor-control-token</translation>
+    </message>
+    <message>
+        <source>Shows a broker running elsewhere (wsmsgbroker --headless --monitor-token …) in this window, through its monitor endpoint. This window&apos;s own broker stops meanwhile.</source>
+        <translation>Zeigt einen anderswo laufenden Broker (wsmsgbroker --headless --monitor-token …) über seinen Monitor-Endpunkt in diesem Fenster. Der eigene Broker dieses Fensters hält solange an.</translation>
+    </message>
+    <message>
+        <source>Broker &amp;URL:</source>
+        <translation>Broker-&amp;URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>&amp;Token:</translation>
+    </message>
+    <message>
+        <source>&amp;Attach</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>The URL must start with ws:// or wss://.</source>
+        <translation>Die URL muss mit ws:// oder wss:// beginnen.</translation>
+    </message>
+</context>
+<context>
     <name>Broker</name>
     <message>
         <source>broker shutting down</source>
@@ -112,6 +151,10 @@
     <message>
         <source>dropped: the receiver left</source>
         <translation>verworfen: der Empfänger ist gegangen</translation>
+    </message>
+    <message>
+        <source>%1 is reserved for the broker, not a room</source>
+        <translation>%1 ist dem Broker vorbehalten, kein Raum</translation>
     </message>
 </context>
 <context>
@@ -691,6 +734,78 @@ Ohne --headless öffnet er das Inspektor-Fenster mit lauschendem Broker.</transl
     <message>
         <source>Read the bearer token of GET /metrics from the first line of this file.</source>
         <translation>Das Bearer-Token von GET /metrics aus der ersten Zeile dieser Datei lesen.</translation>
+    </message>
+    <message>
+        <source>Headless: enable the read-only monitor endpoint ws://host:port/.wsmsgbroker/monitor for this token (see docs/monitor-protocol.md). With --attach: the token to present.</source>
+        <translation>Ohne Fenster: den lesenden Monitor-Endpunkt ws://host:port/.wsmsgbroker/monitor für dieses Token einschalten (siehe docs/monitor-protocol.md). Mit --attach: das vorzuzeigende Token.</translation>
+    </message>
+    <message>
+        <source>Read the --monitor-token from this file.</source>
+        <translation>Das --monitor-token aus dieser Datei lesen.</translation>
+    </message>
+    <message>
+        <source>Headless: a monitor token that may also disconnect clients and set traffic rules.</source>
+        <translation>Ohne Fenster: ein Monitor-Token, das auch Clients trennen und Verkehrsregeln setzen darf.</translation>
+    </message>
+    <message>
+        <source>Events a monitor gets first when it connects (default 1000).</source>
+        <translation>Ereignisse, die ein Monitor beim Verbinden zuerst erhält (Standard 1000).</translation>
+    </message>
+    <message>
+        <source>Show the headless broker at this URL (e.g. ws://host:9042) through its monitor endpoint instead of running a broker in the window.</source>
+        <translation>Den Broker ohne Fenster unter dieser URL (z. B. ws://host:9042) über seinen Monitor-Endpunkt zeigen, statt im Fenster einen Broker zu betreiben.</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>--monitor-token: the token is empty</source>
+        <translation>--monitor-token: das Token ist leer</translation>
+    </message>
+    <message>
+        <source>--monitor-token and --monitor-token-file: give one of them</source>
+        <translation>--monitor-token und --monitor-token-file: nur eines von beiden angeben</translation>
+    </message>
+    <message>
+        <source>--monitor-token-file: cannot read &quot;%1&quot;</source>
+        <translation>--monitor-token-file: „%1“ kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>--monitor-token-file: &quot;%1&quot; is empty</source>
+        <translation>--monitor-token-file: „%1“ ist leer</translation>
+    </message>
+    <message>
+        <source>--monitor-control-token: the token is empty</source>
+        <translation>--monitor-control-token: das Token ist leer</translation>
+    </message>
+    <message>
+        <source>--monitor-control-token must differ from --monitor-token</source>
+        <translation>--monitor-control-token muss sich von --monitor-token unterscheiden</translation>
+    </message>
+    <message>
+        <source>--monitor-backlog: &quot;%1&quot; is not a number from 0 to 1000000</source>
+        <translation>--monitor-backlog: „%1“ ist keine Zahl von 0 bis 1000000</translation>
+    </message>
+    <message>
+        <source>--attach opens a window; it does not go with --headless</source>
+        <translation>--attach öffnet ein Fenster; es passt nicht zu --headless</translation>
+    </message>
+    <message>
+        <source>--attach: &quot;%1&quot; is not a ws:// or wss:// URL</source>
+        <translation>--attach: „%1“ ist keine ws://- oder wss://-URL</translation>
+    </message>
+    <message>
+        <source>--monitor-control-token: with --attach, give the token to present as --monitor-token</source>
+        <translation>--monitor-control-token: mit --attach das vorzuzeigende Token als --monitor-token angeben</translation>
+    </message>
+    <message>
+        <source>the monitor endpoint (--monitor-token) needs --headless; to watch a broker from the window, use --attach</source>
+        <translation>der Monitor-Endpunkt (--monitor-token) braucht --headless; um einen Broker aus dem Fenster zu beobachten, --attach verwenden</translation>
+    </message>
+    <message>
+        <source>--monitor-backlog bounds the monitor endpoint, which needs --monitor-token or --monitor-control-token</source>
+        <translation>--monitor-backlog begrenzt den Monitor-Endpunkt, der --monitor-token oder --monitor-control-token braucht</translation>
     </message>
 </context>
 <context>
@@ -3102,6 +3217,119 @@ Verbindung %2</translation>
         <source>Last Values</source>
         <translation>Letzte Werte</translation>
     </message>
+    <message numerus="yes">
+        <source>%n frame(s) were only counted: the broker records at most %1 a second, and drops what its monitor connection to this window cannot take.</source>
+        <translation>
+            <numerusform>%n Frame wurde nur gezählt: Der Broker zeichnet höchstens %1 pro Sekunde auf und verwirft, was seine Monitor-Verbindung zu diesem Fenster nicht aufnehmen kann.</numerusform>
+            <numerusform>%n Frames wurden nur gezählt: Der Broker zeichnet höchstens %1 pro Sekunde auf und verwirft, was seine Monitor-Verbindung zu diesem Fenster nicht aufnehmen kann.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A&amp;ttach to Broker…</source>
+        <translation>Mit &amp;Broker verbinden…</translation>
+    </message>
+    <message>
+        <source>Show a headless broker running elsewhere, through its monitor endpoint (--monitor-token)</source>
+        <translation>Einen anderswo laufenden Broker ohne Fenster über seinen Monitor-Endpunkt zeigen (--monitor-token)</translation>
+    </message>
+    <message>
+        <source>&amp;Detach from Broker</source>
+        <translation>Vom Broker &amp;lösen</translation>
+    </message>
+    <message>
+        <source>Show this window&apos;s own broker again</source>
+        <translation>Wieder den eigenen Broker dieses Fensters zeigen</translation>
+    </message>
+    <message>
+        <source>connection closed</source>
+        <translation>Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <source>WSMsgBroker — attached to %1</source>
+        <translation>WSMsgBroker — verbunden mit %1</translation>
+    </message>
+    <message>
+        <source>Attached to &lt;b&gt;%1&lt;/b&gt; (control)</source>
+        <translation>Verbunden mit &lt;b&gt;%1&lt;/b&gt; (Steuerung)</translation>
+    </message>
+    <message>
+        <source>Attached to &lt;b&gt;%1&lt;/b&gt; (read-only)</source>
+        <translation>Verbunden mit &lt;b&gt;%1&lt;/b&gt; (nur lesen)</translation>
+    </message>
+    <message>
+        <source>Attaching to %1…</source>
+        <translation>Verbinde mit %1…</translation>
+    </message>
+    <message>
+        <source>Reconnecting to %1…</source>
+        <translation>Verbinde erneut mit %1…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not attached:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Nicht verbunden:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Detached</source>
+        <translation>Gelöst</translation>
+    </message>
+    <message>
+        <source>%1 refused this window: %2. &lt;a href=&quot;attach&quot;&gt;Attach again…&lt;/a&gt;</source>
+        <translation>%1 hat dieses Fenster abgewiesen: %2. &lt;a href=&quot;attach&quot;&gt;Erneut verbinden…&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1 (%2); reconnecting…</source>
+        <translation>%1 nicht erreichbar (%2); verbinde erneut…</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost (%2); reconnecting…</source>
+        <translation>Die Verbindung zu %1 ist verloren (%2); verbinde erneut…</translation>
+    </message>
+    <message>
+        <source>The broker answered: %1 &lt;a href=&quot;dismiss-attach-error&quot;&gt;Dismiss&lt;/a&gt;</source>
+        <translation>Der Broker antwortete: %1 &lt;a href=&quot;dismiss-attach-error&quot;&gt;Ausblenden&lt;/a&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MonitorHub</name>
+    <message>
+        <source>unknown request &quot;%1&quot;</source>
+        <translation>unbekannte Anfrage „%1“</translation>
+    </message>
+    <message>
+        <source>%1 needs the control role (--monitor-control-token); this monitor is read-only</source>
+        <translation>%1 braucht die Steuerungsrolle (--monitor-control-token); dieser Monitor darf nur lesen (read-only)</translation>
+    </message>
+    <message>
+        <source>no open connection %1</source>
+        <translation>keine offene Verbindung %1</translation>
+    </message>
+    <message>
+        <source>setRules needs &quot;rules&quot;, an array as in a rules file</source>
+        <translation>setRules braucht „rules“, ein Array wie in einer Regeldatei</translation>
+    </message>
+    <message>
+        <source>rule &quot;%1&quot;: hold needs the broker&apos;s own window to release the frames; a monitor may delay or drop them</source>
+        <translation>Regel „%1“: hold braucht das eigene Fenster des Brokers, um die Frames freizugeben; ein Monitor darf sie verzögern oder verwerfen</translation>
+    </message>
+    <message>
+        <source>broker shutting down</source>
+        <translation>Broker wird beendet</translation>
+    </message>
+</context>
+<context>
+    <name>MonitorProtocol</name>
+    <message>
+        <source>not a JSON object</source>
+        <translation>kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>protocol version %1, this program speaks %2</source>
+        <translation>Protokollversion %1, dieses Programm spricht %2</translation>
+    </message>
+    <message>
+        <source>a message without a type</source>
+        <translation>eine Nachricht ohne Typ</translation>
+    </message>
 </context>
 <context>
     <name>NewFramesIndicator</name>
@@ -3323,6 +3551,21 @@ Klicken, um diesen Frame im Log auszuwählen</translation>
     <message>
         <source>%1: no frame to replay (no send, answer or message of a registered client)</source>
         <translation>%1: kein Frame zum Wiedergeben (kein send, answer oder message eines registrierten Clients)</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteBroker</name>
+    <message>
+        <source>&quot;%1&quot; is not a ws:// or wss:// URL</source>
+        <translation>„%1“ ist keine ws://- oder wss://-URL</translation>
+    </message>
+    <message>
+        <source>the broker refused this monitor: %1</source>
+        <translation>der Broker hat diesen Monitor abgewiesen: %1</translation>
+    </message>
+    <message>
+        <source>monitor protocol: %1</source>
+        <translation>Monitor-Protokoll: %1</translation>
     </message>
 </context>
 <context>
@@ -4565,6 +4808,10 @@ Klicken, um diesen Frame im Log auszuwählen</translation>
     <message>
         <source>%1: %2 rules applied</source>
         <translation>%1: %2 Regeln angewendet</translation>
+    </message>
+    <message>
+        <source>--attach shows the broker in a window, which needs a display</source>
+        <translation>--attach zeigt den Broker in einem Fenster, das braucht ein Display</translation>
     </message>
 </context>
 </TS>

@@ -34,6 +34,10 @@
         <source>more than %1 frames per second</source>
         <translation>plus de %1 trames par seconde</translation>
     </message>
+    <message>
+        <source>monitor: missing or wrong monitor token</source>
+        <translation>moniteur : jeton de moniteur absent ou incorrect</translation>
+    </message>
 </context>
 <context>
     <name>AskRelationText</name>
@@ -80,6 +84,41 @@
     </message>
 </context>
 <context>
+    <name>AttachDialog</name>
+    <message>
+        <source>&amp;Remember the token on this computer</source>
+        <translation>&amp;Mémoriser le jeton sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Attach to Broker</source>
+        <translation>S&apos;attacher à un broker</translation>
+    </message>
+    <message>
+        <source>--monitor-token or --monitor-control-token</source>
+        <translation>--monitor-token ou --monitor-control-token</translation>
+    </message>
+    <message>
+        <source>Shows a broker running elsewhere (wsmsgbroker --headless --monitor-token …) in this window, through its monitor endpoint. This window&apos;s own broker stops meanwhile.</source>
+        <translation>Affiche dans cette fenêtre un broker qui tourne ailleurs (wsmsgbroker --headless --monitor-token …), par son point d&apos;accès de moniteur. Le broker propre à cette fenêtre s&apos;arrête pendant ce temps.</translation>
+    </message>
+    <message>
+        <source>Broker &amp;URL:</source>
+        <translation>&amp;URL du broker :</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>&amp;Jeton :</translation>
+    </message>
+    <message>
+        <source>&amp;Attach</source>
+        <translation>&amp;Attacher</translation>
+    </message>
+    <message>
+        <source>The URL must start with ws:// or wss://.</source>
+        <translation>L&apos;URL doit commencer par ws:// ou wss://.</translation>
+    </message>
+</context>
+<context>
     <name>Broker</name>
     <message>
         <source>broker shutting down</source>
@@ -112,6 +151,10 @@
     <message>
         <source>dropped: the receiver left</source>
         <translation>abandonnée&#xa0;: le destinataire est parti</translation>
+    </message>
+    <message>
+        <source>%1 is reserved for the broker, not a room</source>
+        <translation>%1 est réservé au broker, ce n&apos;est pas une salle</translation>
     </message>
 </context>
 <context>
@@ -691,6 +734,78 @@ Sans --headless, il ouvre la fenêtre de l’inspecteur avec le broker à l’é
     <message>
         <source>Read the bearer token of GET /metrics from the first line of this file.</source>
         <translation>Lire le jeton Bearer de GET /metrics sur la première ligne de ce fichier.</translation>
+    </message>
+    <message>
+        <source>Headless: enable the read-only monitor endpoint ws://host:port/.wsmsgbroker/monitor for this token (see docs/monitor-protocol.md). With --attach: the token to present.</source>
+        <translation>Sans fenêtre : active le point d&apos;accès de moniteur en lecture seule ws://hôte:port/.wsmsgbroker/monitor pour ce jeton (voir docs/monitor-protocol.md). Avec --attach : le jeton à présenter.</translation>
+    </message>
+    <message>
+        <source>Read the --monitor-token from this file.</source>
+        <translation>Lire le --monitor-token dans ce fichier.</translation>
+    </message>
+    <message>
+        <source>Headless: a monitor token that may also disconnect clients and set traffic rules.</source>
+        <translation>Sans fenêtre : un jeton de moniteur qui peut aussi déconnecter des clients et définir les règles de trafic.</translation>
+    </message>
+    <message>
+        <source>Events a monitor gets first when it connects (default 1000).</source>
+        <translation>Événements qu&apos;un moniteur reçoit d&apos;abord à sa connexion (1000 par défaut).</translation>
+    </message>
+    <message>
+        <source>Show the headless broker at this URL (e.g. ws://host:9042) through its monitor endpoint instead of running a broker in the window.</source>
+        <translation>Afficher le broker sans fenêtre à cette URL (p. ex. ws://hôte:9042) par son point d&apos;accès de moniteur au lieu de lancer un broker dans la fenêtre.</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>url</translation>
+    </message>
+    <message>
+        <source>--monitor-token: the token is empty</source>
+        <translation>--monitor-token : le jeton est vide</translation>
+    </message>
+    <message>
+        <source>--monitor-token and --monitor-token-file: give one of them</source>
+        <translation>--monitor-token et --monitor-token-file : donnez l&apos;un des deux</translation>
+    </message>
+    <message>
+        <source>--monitor-token-file: cannot read &quot;%1&quot;</source>
+        <translation>--monitor-token-file : impossible de lire « %1 »</translation>
+    </message>
+    <message>
+        <source>--monitor-token-file: &quot;%1&quot; is empty</source>
+        <translation>--monitor-token-file : « %1 » est vide</translation>
+    </message>
+    <message>
+        <source>--monitor-control-token: the token is empty</source>
+        <translation>--monitor-control-token : le jeton est vide</translation>
+    </message>
+    <message>
+        <source>--monitor-control-token must differ from --monitor-token</source>
+        <translation>--monitor-control-token doit différer de --monitor-token</translation>
+    </message>
+    <message>
+        <source>--monitor-backlog: &quot;%1&quot; is not a number from 0 to 1000000</source>
+        <translation>--monitor-backlog : « %1 » n&apos;est pas un nombre de 0 à 1000000</translation>
+    </message>
+    <message>
+        <source>--attach opens a window; it does not go with --headless</source>
+        <translation>--attach ouvre une fenêtre ; il ne va pas avec --headless</translation>
+    </message>
+    <message>
+        <source>--attach: &quot;%1&quot; is not a ws:// or wss:// URL</source>
+        <translation>--attach : « %1 » n&apos;est pas une URL ws:// ou wss://</translation>
+    </message>
+    <message>
+        <source>--monitor-control-token: with --attach, give the token to present as --monitor-token</source>
+        <translation>--monitor-control-token : avec --attach, donnez le jeton à présenter par --monitor-token</translation>
+    </message>
+    <message>
+        <source>the monitor endpoint (--monitor-token) needs --headless; to watch a broker from the window, use --attach</source>
+        <translation>le point d&apos;accès de moniteur (--monitor-token) demande --headless ; pour observer un broker depuis la fenêtre, utilisez --attach</translation>
+    </message>
+    <message>
+        <source>--monitor-backlog bounds the monitor endpoint, which needs --monitor-token or --monitor-control-token</source>
+        <translation>--monitor-backlog borne le point d&apos;accès de moniteur, qui demande --monitor-token ou --monitor-control-token</translation>
     </message>
 </context>
 <context>
@@ -3102,6 +3217,119 @@ Connexion %2</translation>
         <source>Last Values</source>
         <translation>Dernières valeurs</translation>
     </message>
+    <message numerus="yes">
+        <source>%n frame(s) were only counted: the broker records at most %1 a second, and drops what its monitor connection to this window cannot take.</source>
+        <translation>
+            <numerusform>%n trame a seulement été comptée : le broker en enregistre au plus %1 par seconde et abandonne ce que sa connexion de moniteur vers cette fenêtre ne peut pas prendre.</numerusform>
+            <numerusform>%n trames ont seulement été comptées : le broker en enregistre au plus %1 par seconde et abandonne ce que sa connexion de moniteur vers cette fenêtre ne peut pas prendre.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A&amp;ttach to Broker…</source>
+        <translation>S&apos;a&amp;ttacher à un broker…</translation>
+    </message>
+    <message>
+        <source>Show a headless broker running elsewhere, through its monitor endpoint (--monitor-token)</source>
+        <translation>Afficher un broker sans fenêtre qui tourne ailleurs, par son point d&apos;accès de moniteur (--monitor-token)</translation>
+    </message>
+    <message>
+        <source>&amp;Detach from Broker</source>
+        <translation>Se &amp;détacher du broker</translation>
+    </message>
+    <message>
+        <source>Show this window&apos;s own broker again</source>
+        <translation>Afficher de nouveau le broker propre à cette fenêtre</translation>
+    </message>
+    <message>
+        <source>connection closed</source>
+        <translation>connexion fermée</translation>
+    </message>
+    <message>
+        <source>WSMsgBroker — attached to %1</source>
+        <translation>WSMsgBroker — attaché à %1</translation>
+    </message>
+    <message>
+        <source>Attached to &lt;b&gt;%1&lt;/b&gt; (control)</source>
+        <translation>Attaché à &lt;b&gt;%1&lt;/b&gt; (contrôle)</translation>
+    </message>
+    <message>
+        <source>Attached to &lt;b&gt;%1&lt;/b&gt; (read-only)</source>
+        <translation>Attaché à &lt;b&gt;%1&lt;/b&gt; (lecture seule)</translation>
+    </message>
+    <message>
+        <source>Attaching to %1…</source>
+        <translation>Connexion à %1…</translation>
+    </message>
+    <message>
+        <source>Reconnecting to %1…</source>
+        <translation>Reconnexion à %1…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not attached:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Non attaché :&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Detached</source>
+        <translation>Détaché</translation>
+    </message>
+    <message>
+        <source>%1 refused this window: %2. &lt;a href=&quot;attach&quot;&gt;Attach again…&lt;/a&gt;</source>
+        <translation>%1 a refusé cette fenêtre : %2. &lt;a href=&quot;attach&quot;&gt;S&apos;attacher de nouveau…&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1 (%2); reconnecting…</source>
+        <translation>Impossible de joindre %1 (%2) ; reconnexion…</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost (%2); reconnecting…</source>
+        <translation>La connexion à %1 a été perdue (%2) ; reconnexion…</translation>
+    </message>
+    <message>
+        <source>The broker answered: %1 &lt;a href=&quot;dismiss-attach-error&quot;&gt;Dismiss&lt;/a&gt;</source>
+        <translation>Le broker a répondu : %1 &lt;a href=&quot;dismiss-attach-error&quot;&gt;Masquer&lt;/a&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MonitorHub</name>
+    <message>
+        <source>unknown request &quot;%1&quot;</source>
+        <translation>requête inconnue « %1 »</translation>
+    </message>
+    <message>
+        <source>%1 needs the control role (--monitor-control-token); this monitor is read-only</source>
+        <translation>%1 demande le rôle de contrôle (--monitor-control-token) ; ce moniteur est en lecture seule (read-only)</translation>
+    </message>
+    <message>
+        <source>no open connection %1</source>
+        <translation>aucune connexion ouverte %1</translation>
+    </message>
+    <message>
+        <source>setRules needs &quot;rules&quot;, an array as in a rules file</source>
+        <translation>setRules demande « rules », un tableau comme dans un fichier de règles</translation>
+    </message>
+    <message>
+        <source>rule &quot;%1&quot;: hold needs the broker&apos;s own window to release the frames; a monitor may delay or drop them</source>
+        <translation>règle « %1 » : hold demande la fenêtre du broker lui-même pour relâcher les trames ; un moniteur peut les retarder ou les abandonner</translation>
+    </message>
+    <message>
+        <source>broker shutting down</source>
+        <translation>arrêt du broker</translation>
+    </message>
+</context>
+<context>
+    <name>MonitorProtocol</name>
+    <message>
+        <source>not a JSON object</source>
+        <translation>pas un objet JSON</translation>
+    </message>
+    <message>
+        <source>protocol version %1, this program speaks %2</source>
+        <translation>protocole en version %1, ce programme parle la %2</translation>
+    </message>
+    <message>
+        <source>a message without a type</source>
+        <translation>un message sans type</translation>
+    </message>
 </context>
 <context>
     <name>NewFramesIndicator</name>
@@ -3323,6 +3551,21 @@ Cliquez pour sélectionner cette trame dans le journal</translation>
     <message>
         <source>%1: no frame to replay (no send, answer or message of a registered client)</source>
         <translation>%1 : aucune trame à rejouer (aucun send, answer ou message d’un client inscrit)</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteBroker</name>
+    <message>
+        <source>&quot;%1&quot; is not a ws:// or wss:// URL</source>
+        <translation>« %1 » n&apos;est pas une URL ws:// ou wss://</translation>
+    </message>
+    <message>
+        <source>the broker refused this monitor: %1</source>
+        <translation>le broker a refusé ce moniteur : %1</translation>
+    </message>
+    <message>
+        <source>monitor protocol: %1</source>
+        <translation>protocole de moniteur : %1</translation>
     </message>
 </context>
 <context>
@@ -4565,6 +4808,10 @@ Cliquez pour sélectionner cette trame dans le journal</translation>
     <message>
         <source>%1: %2 rules applied</source>
         <translation>%1&#xa0;: %2 règles appliquées</translation>
+    </message>
+    <message>
+        <source>--attach shows the broker in a window, which needs a display</source>
+        <translation>--attach affiche le broker dans une fenêtre, ce qui demande un écran (display)</translation>
     </message>
 </context>
 </TS>

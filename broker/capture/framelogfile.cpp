@@ -108,6 +108,10 @@ QString FrameLogFile::closeReasonName(CloseReason reason) {
 }
 
 QByteArray FrameLogFile::toJsonLine(const BrokerEvent &e) {
+    return QJsonDocument(toJsonObject(e)).toJson(QJsonDocument::Compact);
+}
+
+QJsonObject FrameLogFile::toJsonObject(const BrokerEvent &e) {
     QJsonObject o{
         {QStringLiteral("time"), isoTime(e.timeMs)},
         {QStringLiteral("kind"), QLatin1StringView(kindNames[int(e.kind)])},
@@ -144,7 +148,7 @@ QByteArray FrameLogFile::toJsonLine(const BrokerEvent &e) {
     // A frame recorded only in part says so: a reader must not take it for the whole.
     if (e.data.size() < e.size)
         o.insert(QStringLiteral("truncated"), true);
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    return o;
 }
 
 bool FrameLogFile::write(QIODevice *device, Format format, const BrokerEventList &events,
@@ -190,6 +194,11 @@ bool FrameLogFile::fromJsonLine(QByteArrayView line, int lineNumber, BrokerEvent
                               : QString());
         return false;
     }
+    *event = fromJsonObject(o);
+    return true;
+}
+
+BrokerEvent FrameLogFile::fromJsonObject(const QJsonObject &o) {
     BrokerEvent e;
     e.timeMs = FrameLogValues::timeFromIso(o.value(QStringLiteral("time")).toString());
     e.kind = enumFromName(kindNames, o.value(QStringLiteral("kind")).toString(),
@@ -216,6 +225,5 @@ bool FrameLogFile::fromJsonLine(QByteArrayView line, int lineNumber, BrokerEvent
     } else {
         e.data = o.value(QStringLiteral("data")).toString().toUtf8();
     }
-    *event = std::move(e);
-    return true;
+    return e;
 }

@@ -6,6 +6,7 @@
 #include <QUrl>
 
 class QIODevice;
+class QJsonObject;
 
 // Saves and opens frame logs: JSON Lines (one event per line, everything we record) and HAR
 // with Chrome's `_webSocketMessages` (one entry per connection, readable by DevTools). These
@@ -23,6 +24,9 @@ public:
     static bool read(QIODevice *device, BrokerEventList *events, QString *error);
 
     static QByteArray toJsonLine(const BrokerEvent &event);
+    // One event as the object of its line (the monitor protocol sends these in arrays).
+    static QJsonObject toJsonObject(const BrokerEvent &event);
+    static BrokerEvent fromJsonObject(const QJsonObject &object);
     // Parses a line written by toJsonLine(); false with an error naming lineNumber.
     static bool fromJsonLine(QByteArrayView line, int lineNumber, BrokerEvent *event,
                              QString *error);

@@ -37,6 +37,27 @@ std::optional<Admission::Refusal> Admission::checkOpened(int connectionCount,
     return std::nullopt;
 }
 
+std::optional<Admission::Refusal> Admission::checkMonitor(const QUrl &requestUrl,
+                                                          const QByteArray &authorization,
+                                                          MonitorRole *role) const {
+    QString presented =
+        QUrlQuery(requestUrl).queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded);
+    static constexpr QByteArrayView bearer("bearer ");
+    if (authorization.size() > bearer.size() &&
+        authorization.first(bearer.size()).compare(bearer, Qt::CaseInsensitive) == 0)
+        presented = QString::fromUtf8(authorization.mid(bearer.size()).trimmed());
+    // Both compared every time: which one matched must not show in the timing either.
+    const bool control = !m_settings.monitorControlToken.isEmpty() &&
+                         isSameSecret(presented, m_settings.monitorControlToken);
+    const bool read =
+        !m_settings.monitorToken.isEmpty() && isSameSecret(presented, m_settings.monitorToken);
+    if (!control && !read)
+        return Refusal{CloseReason::TokenRefused, WebSocketConnection::ClosePolicyViolated,
+                       tr("monitor: missing or wrong monitor token")};
+    *role = control ? MonitorRole::Control : MonitorRole::Read;
+    return std::nullopt;
+}
+
 std::optional<QString> Admission::countFrame(ClientConnection *conn) const {
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     if (nowMs - conn->rateWindowStartMs >= 1000) {

@@ -28,6 +28,11 @@ public:
     // After the upgrade (the refused client still shows up, with its reason): the connection
     // limit, counting the new one, and the token of the request URL.
     std::optional<Refusal> checkOpened(int connectionCount, const QUrl &requestUrl) const;
+    enum class MonitorRole : quint8 { Read, Control };
+    // A connection to the monitor path (after the upgrade): its token, from the URL's ?token=
+    // or an "Authorization: Bearer" header, names its role.
+    std::optional<Refusal> checkMonitor(const QUrl &requestUrl, const QByteArray &authorization,
+                                        MonitorRole *role) const;
     // Counts a frame against the rate limit; a refusal is the error text.
     std::optional<QString> checkRate(ClientConnection *conn) const {
         if (m_settings.rateLimitPerSecond <= 0) [[likely]]

@@ -92,6 +92,7 @@ HandshakeRequest HandshakeRequest::parse(QByteArrayView head, bool encrypted) {
     HandshakeRequest request;
     request.url = url;
     request.origin = QString::fromUtf8(headerValue(trimmed, "origin"));
+    request.authorization = headerValue(trimmed, "authorization");
     request.acceptKey = QCryptographicHash::hash(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11",
                                                  QCryptographicHash::Sha1)
                             .toBase64();

@@ -15,6 +15,9 @@ struct HandshakeRequest {
     QString origin;       // empty when the client sent none
     QByteArray acceptKey; // Sec-WebSocket-Accept for the answer
 
+    // The Authorization header, empty when none (the monitor's token).
+    QByteArray authorization;
+
     bool isValid() const { return errorStatus == 0; }
 
     // head: the request up to, not including, the empty line that ends it.

@@ -178,6 +178,7 @@ qsizetype WebSocketConnection::consumeHandshake(const char *data, qsizetype size
     }
     m_requestUrl = request.url;
     m_origin = request.origin;
+    m_authorization = request.authorization;
     m_acceptKey = request.acceptKey;
 
     emit handshakeRequested();

@@ -67,6 +67,8 @@ public:
     const QUrl &requestUrl() const { return m_requestUrl; }
     // The Origin header, empty when the client sent none.
     const QString &origin() const { return m_origin; }
+    // The Authorization header, empty when the client sent none.
+    const QByteArray &authorization() const { return m_authorization; }
 
     // The answer to handshakeRequested(), given while that signal is handled: switch
     // protocols, or answer with an HTTP error status and close.
@@ -162,6 +164,7 @@ private:
 
     QUrl m_requestUrl;
     QString m_origin;
+    QByteArray m_authorization;
     QByteArray m_acceptKey;
 
     QByteArray m_input; // received bytes not yet consumed (a partial frame or handshake)

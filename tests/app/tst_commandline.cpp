@@ -42,6 +42,9 @@ private slots:
     void filesToOpen();
     void recordAndBudgets();
     void convertFiles();
+    void monitorOptions();
+    void monitorBadValues_data();
+    void monitorBadValues() { badValues(); }
 
 private:
     // Writes text to a file in the temporary directory and returns its path.
@@ -462,6 +465,73 @@ void TestCommandLine::convertFiles() {
     QCOMPARE(line.convertInput, QStringLiteral("in.wscap"));
     QCOMPARE(line.convertOutput, QStringLiteral("out.har"));
     QVERIFY(line.files.isEmpty());
+}
+
+// The monitor endpoint (headless) and --attach (the window).
+void TestCommandLine::monitorOptions() {
+    CommandLine line = parse({QStringLiteral("--headless")});
+    QVERIFY(!line.broker.monitorEnabled());
+    QCOMPARE(line.broker.monitorBacklog, 1000);
+
+    line = parse({QStringLiteral("--headless"), QStringLiteral("--monitor-token"),
+                  QStringLiteral("r"), QStringLiteral("--monitor-control-token=c"),
+                  QStringLiteral("--monitor-backlog"), QStringLiteral("0")});
+    QVERIFY2(line.outcome == CommandLine::Outcome::Run, qPrintable(line.output));
+    QVERIFY(line.broker.monitorEnabled());
+    QCOMPARE(line.broker.monitorToken, QStringLiteral("r"));
+    QCOMPARE(line.broker.monitorControlToken, QStringLiteral("c"));
+    QCOMPARE(line.broker.monitorBacklog, 0);
+
+    const QString path = writeFile(QStringLiteral("monitor-token.txt"), " secret \n");
+    line = parse({QStringLiteral("--headless"), QStringLiteral("--monitor-token-file"), path});
+    QVERIFY2(line.outcome == CommandLine::Outcome::Run, qPrintable(line.output));
+    QCOMPARE(line.broker.monitorToken, QStringLiteral("secret"));
+    QVERIFY(line.broker.monitorControlToken.isEmpty());
+
+    // The control token alone enables the endpoint too.
+    line = parse({QStringLiteral("--headless"), QStringLiteral("--monitor-control-token"),
+                  QStringLiteral("c")});
+    QVERIFY(line.broker.monitorEnabled());
+
+    // --attach: the window shows that broker, presenting --monitor-token; its own broker has
+    // no monitor endpoint then.
+    line = parse({QStringLiteral("--attach"), QStringLiteral("ws://10.0.0.5:9042"),
+                  QStringLiteral("--monitor-token"), QStringLiteral("t")});
+    QVERIFY2(line.outcome == CommandLine::Outcome::Run, qPrintable(line.output));
+    QCOMPARE(line.attachUrl, QUrl(QStringLiteral("ws://10.0.0.5:9042/.wsmsgbroker/monitor")));
+    QCOMPARE(line.attachToken, QStringLiteral("t"));
+    QVERIFY(!line.broker.monitorEnabled());
+    line = parse({QStringLiteral("--attach=wss://broker.example/.wsmsgbroker/monitor")});
+    QCOMPARE(line.outcome, CommandLine::Outcome::Run);
+    QCOMPARE(line.attachUrl.toString(),
+             QStringLiteral("wss://broker.example/.wsmsgbroker/monitor"));
+    QVERIFY(!parse({}).attachUrl.isValid());
+}
+
+void TestCommandLine::monitorBadValues_data() {
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QStringList>("mustName");
+    const auto s = [](const char *text) { return QString::fromUtf8(text); };
+    QTest::newRow("monitor-token without headless")
+        << QStringList{s("--monitor-token"), s("t")} << QStringList{s("--headless"), s("--attach")};
+    QTest::newRow("monitor-token empty")
+        << QStringList{s("--headless"), s("--monitor-token=")} << QStringList{s("--monitor-token")};
+    QTest::newRow("monitor-token-file missing")
+        << QStringList{s("--headless"), s("--monitor-token-file"), s("/nonexistent/t")}
+        << QStringList{s("--monitor-token-file"), s("/nonexistent/t")};
+    QTest::newRow("same tokens") << QStringList{s("--headless"), s("--monitor-token"), s("x"),
+                                                s("--monitor-control-token"), s("x")}
+                                 << QStringList{s("--monitor-control-token"), s("--monitor-token")};
+    QTest::newRow("backlog word") << QStringList{s("--headless"), s("--monitor-token"), s("x"),
+                                                 s("--monitor-backlog"), s("many")}
+                                  << QStringList{s("--monitor-backlog"), s("many")};
+    QTest::newRow("backlog without token")
+        << QStringList{s("--headless"), s("--monitor-backlog"), s("5")}
+        << QStringList{s("--monitor-backlog"), s("--monitor-token")};
+    QTest::newRow("attach not ws")
+        << QStringList{s("--attach"), s("ftp://x")} << QStringList{s("--attach"), s("ftp://x")};
+    QTest::newRow("attach headless") << QStringList{s("--headless"), s("--attach"), s("ws://x")}
+                                     << QStringList{s("--attach"), s("--headless")};
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

@@ -206,6 +206,10 @@ void MainWindow::stopBroker() {
 }
 
 void MainWindow::updateBrokerState() {
+    if (m_remote) {
+        updateAttachState();
+        return;
+    }
     using State = BrokerController::State;
     const State state = m_controller->state();
     const bool stopped = state == State::Stopped;
@@ -246,6 +250,7 @@ void MainWindow::updateBanner() {
                      .arg(m_controller->lastError().toHtmlEscaped());
         problem = true;
     }
+    addAttachBanner(&parts, &problem);
     if (!m_lastSessionOffered)
         parts << tr("The last session ended unexpectedly; its capture was kept. <a "
                     "href=\"open-last\">Open it</a> · <a href=\"dismiss-last\">Dismiss</a>");
@@ -277,7 +282,12 @@ void MainWindow::updateBanner() {
         unrecorded << tr("%n frame(s) came faster than the capture could write them: their rows "
                          "are in the log, their bytes were not recorded.",
                          nullptr, int(std::min<quint64>(unwritten - m_unwrittenSeen, INT_MAX)));
-    if (m_unrecorded > m_unrecordedSeen)
+    if (m_unrecorded > m_unrecordedSeen && m_remote)
+        unrecorded << tr("%n frame(s) were only counted: the broker records at most %1 a second, "
+                         "and drops what its monitor connection to this window cannot take.",
+                         nullptr, int(std::min<quint64>(m_unrecorded - m_unrecordedSeen, INT_MAX)))
+                          .arg(QLocale().toString(m_brokerSettings.maxRecordedFramesPerSecond));
+    else if (m_unrecorded > m_unrecordedSeen)
         unrecorded << tr("%n frame(s) came faster than the log records (%1 a second) and were "
                          "only counted.",
                          nullptr, int(std::min<quint64>(m_unrecorded - m_unrecordedSeen, INT_MAX)))
@@ -382,7 +392,7 @@ QList<QAction *> MainWindow::connectionActions(const QModelIndex &index) {
     auto *disconnectAction = new QAction(icon("disconnect"), tr("Disconnect"), this);
     disconnectAction->setObjectName(QStringLiteral("disconnectClient"));
     connect(disconnectAction, &QAction::triggered, this,
-            [this, connectionId] { m_controller->disconnectClient(connectionId); });
+            [this, connectionId] { disconnectConnection(connectionId); });
     actions << filterRoom << disconnectAction << trafficActions(index);
     return actions;
 }

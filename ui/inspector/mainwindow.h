@@ -32,6 +32,7 @@ class QSettings;
 class QTableView;
 class QTreeView;
 class RateHistory;
+class RemoteBroker;
 class RecentlyClosedModel;
 class ReplayPanel;
 class Replayer;
@@ -68,6 +69,11 @@ public:
     // The Replay dialog with this recording and these options chosen (--replay in the window).
     void showReplayDialog(const QString &path, const ReplayOptions &options);
     Replayer *replayer() const { return m_replayer.get(); }
+    // Shows the broker of this monitor URL instead of the window's own, which stops
+    // (mainwindowattach.cpp); detach() starts the own one again.
+    void attachTo(const QUrl &url, const QString &token);
+    void detach();
+    RemoteBroker *remoteBroker() const { return m_remote; }
 
 public slots:
     void startBroker();
@@ -84,6 +90,12 @@ private:
     void createActions();
     void createDocks();
     void createStatusBar();
+    void createAttachActions(QMenu *fileMenu);
+    void attachInteractively();
+    void updateAttachState();
+    void addAttachBanner(QStringList *parts, bool *problem) const;
+    // Disconnect in the tree: the window's broker, or the attached one (control role).
+    void disconnectConnection(quint64 connectionId);
     // Traffic control (issue 13, mainwindowtraffic.cpp): the Rules and Held docks, the tree's
     // entries that add rules, the rules kept in the settings.
     void createTrafficDocks();
@@ -107,6 +119,8 @@ private:
     void updateHeldTitle();
     void loadTrafficRules();
     void saveTrafficRules();
+    // The Rules dock's edits: to the window's broker (and the settings), or the attached one.
+    void applyTrafficRules(const QList<TrafficRule> &rules);
     // First start: a window that fits the screen, and docks in proportion to its width (below
     // NarrowWindowWidth, all on the left).
     static constexpr int NarrowWindowWidth = 1280;
@@ -135,6 +149,10 @@ private:
     QString m_recordingError;         // why this session is not recorded, shown in the banner
     bool m_lastSessionOffered = true; // the banner no longer offers the crashed last session
     BrokerController *m_controller;
+    RemoteBroker *m_remote = nullptr; // while attached to a broker elsewhere
+    QString m_attachLost;             // why the attached connection dropped, until it is back
+    QString m_attachError;            // the attached broker's last refusal, until dismissed
+    QAction *m_detachAction = nullptr;
     Inspector *m_inspector;
     // The Inspector's models, which the views show (owned by the Inspector).
     FrameLogModel *m_log;

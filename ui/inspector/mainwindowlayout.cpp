@@ -14,6 +14,7 @@
 #include "logfilterbar.h"
 #include "peerscriptspanel.h"
 #include "recentlyclosedmodel.h"
+#include "remotebroker.h"
 #include "sessioncapture.h"
 #include "statisticsview.h"
 #include "tailfollower.h"
@@ -54,6 +55,8 @@ void MainWindow::createActions() {
                                     &MainWindow::exportLogInteractively);
     save->setShortcut(QKeySequence::Save);
     file->addSeparator();
+    createAttachActions(file);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -68,7 +71,8 @@ void MainWindow::createActions() {
             stopBroker();
     });
     QAction *copyUrl = brokerMenu->addAction(icon("copy"), tr("&Copy URL"), this, [this] {
-        QApplication::clipboard()->setText(m_controller->url().toString());
+        QApplication::clipboard()->setText(
+            (m_remote ? m_remote->url() : m_controller->url()).toString(QUrl::RemoveQuery));
     });
     copyUrl->setShortcut(tr("Ctrl+Shift+C"));
     QAction *replay =

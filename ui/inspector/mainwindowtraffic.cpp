@@ -1,6 +1,6 @@
 // Traffic control in the window (issue 13): the Rules and Held docks over their models, the
 // tree's entries that add a rule, and the rules kept across sessions. What reaches the broker
-// goes through BrokerController, in its thread.
+// goes through BrokerController, in its thread (attached: through the RemoteBroker).
 #include "mainwindow.h"
 
 #include "brokercontroller.h"
@@ -9,6 +9,7 @@
 #include "heldframemodel.h"
 #include "heldframespanel.h"
 #include "inspectoricon.h"
+#include "remotebroker.h"
 #include "trafficrulemodel.h"
 #include "trafficrulespanel.h"
 #include "trafficrulesparser.h"
@@ -50,11 +51,12 @@ void MainWindow::createTrafficDocks() {
     tabifyDockWidget(rulesDock, m_heldDock);
     findChild<QDockWidget *>(QStringLiteral("detailsDock"))->raise();
 
-    connect(m_trafficRules, &TrafficRuleModel::rulesEdited, m_controller,
-            &BrokerController::setTrafficRules);
-    connect(m_trafficRules, &TrafficRuleModel::rulesEdited, this, &MainWindow::saveTrafficRules);
+    connect(m_trafficRules, &TrafficRuleModel::rulesEdited, this, &MainWindow::applyTrafficRules);
     connect(m_controller, &BrokerController::trafficRulesChanged, m_trafficRules,
-            &TrafficRuleModel::setRules);
+            [this](const TrafficRuleList &rules) {
+                if (!m_remote) // attached: the dock shows the rules of the broker shown
+                    m_trafficRules->setRules(rules);
+            });
 
     connect(m_controller, &BrokerController::frameHeld, m_heldFrames, &HeldFrameModel::addFrame);
     connect(m_controller, &BrokerController::heldFrameEnded, this,
@@ -163,6 +165,17 @@ void MainWindow::loadTrafficRules() {
         return; // written by another version: start without rules rather than half of them
     m_trafficRules->setRules(rules);
     m_controller->setTrafficRules(rules);
+}
+
+void MainWindow::applyTrafficRules(const TrafficRuleList &rules) {
+    // Attached, the rules are the other broker's (control role); they are not this window's
+    // to keep in its settings.
+    if (m_remote) {
+        m_remote->setTrafficRules(rules);
+        return;
+    }
+    m_controller->setTrafficRules(rules);
+    saveTrafficRules();
 }
 
 void MainWindow::saveTrafficRules() {
