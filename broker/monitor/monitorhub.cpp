@@ -3,6 +3,7 @@
 #include "broker.h"
 #include "monitorprotocol.h"
 #include "monitorsession.h"
+#include "printabletext.h"
 #include "trafficrulesparser.h"
 #include "websocketconnection.h"
 
@@ -116,7 +117,7 @@ void MonitorHub::handleCommand(MonitorSession *session, const QByteArray &text) 
     const bool known = type == QLatin1String("disconnect") || type == QLatin1String("setRules");
     if (!known) {
         session->send(MonitorProtocol::error(
-            type, tr("unknown request \"%1\"").arg(TrafficRulesParser::printable(type.left(40)))));
+            type, tr("unknown request \"%1\"").arg(PrintableText::escape(type.left(40)))));
         return;
     }
     if (!session->isControl()) {
@@ -154,7 +155,7 @@ void MonitorHub::handleCommand(MonitorSession *session, const QByteArray &text) 
         if (error.isEmpty() && rule.enabled && rule.effect == TrafficEffect::Hold)
             error = tr("rule \"%1\": hold needs the broker's own window to release the frames; a "
                        "monitor may delay or drop them")
-                        .arg(TrafficRulesParser::printable(rule.name));
+                        .arg(PrintableText::escape(rule.name));
     }
     if (!error.isEmpty()) {
         session->send(MonitorProtocol::error(type, error));
