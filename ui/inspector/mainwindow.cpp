@@ -4,10 +4,8 @@
 #include "brokercontroller.h"
 #include "brokersettingschange.h"
 #include "brokertotals.h"
-#include "capturerecorder.h"
 #include "clicktocopylabel.h"
 #include "connectiontreemodel.h"
-#include "contractchecker.h"
 #include "contractfailuretext.h"
 #include "displaytext.h"
 #include "dockwidthkeeper.h"
@@ -17,7 +15,6 @@
 #include "framelogview.h"
 #include "inspector.h"
 #include "inspectoricon.h"
-#include "logfilewindow.h"
 #include "logfilterbar.h"
 #include "ratehistory.h"
 #include "replayer.h"
@@ -30,7 +27,6 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -181,19 +177,6 @@ void MainWindow::startRecording() {
     });
     connect(m_inspector, &Inspector::discardedFramesChanged, this, &MainWindow::updateBanner);
     connect(m_inspector, &Inspector::unwrittenFramesChanged, this, &MainWindow::updateBanner);
-}
-
-void MainWindow::openFile(const QString &path) {
-    auto *window = new LogFileWindow();
-    // Marked by the contracts loaded here (the window's own capture keeps what was found live).
-    window->setContracts(m_contractChecker ? m_contractChecker->contracts() : nullptr);
-    QString error;
-    if (!window->open(path, &error)) {
-        delete window;
-        QMessageBox::warning(this, tr("Open"), error);
-        return;
-    }
-    window->show();
 }
 
 void MainWindow::startBroker() {
@@ -445,47 +428,6 @@ void MainWindow::showSettings() {
     m_log->setUnansweredThresholdMs(m_inspectorOptions.unansweredThresholdMs);
     if (restart)
         startBroker(); // restarts with the new settings
-}
-
-void MainWindow::exportLogInteractively() {
-    QString selected;
-    const QString fileName = QFileDialog::getSaveFileName(
-        this, tr("Export Log"), QStringLiteral("frames.jsonl"),
-        tr("JSON Lines (*.jsonl);;HAR, as browsers save it (*.har)"), &selected);
-    if (fileName.isEmpty())
-        return;
-    QString error;
-    if (!m_inspector->exportLog(fileName, m_controller->url(), &error))
-        QMessageBox::warning(this, tr("Export Log"), error);
-    else
-        statusBar()->showMessage(
-            tr("Saved %n frame(s) to %1", nullptr, m_proxy->rowCount()).arg(fileName), 5000);
-}
-
-void MainWindow::openLogInteractively() {
-    const QString fileName = QFileDialog::getOpenFileName(
-        this, tr("Open"), {},
-        tr("Captures and frame logs (*.wscap *.jsonl *.har *.json);;All files (*)"));
-    if (!fileName.isEmpty())
-        openFile(fileName);
-}
-
-void MainWindow::saveCaptureInteractively() {
-    CaptureRecorder *recorder = m_inspector->recorder();
-    if (!recorder) {
-        QMessageBox::information(this, tr("Save Capture As"),
-                                 tr("This session is not being recorded to disk."));
-        return;
-    }
-    const QString fileName = QFileDialog::getSaveFileName(
-        this, tr("Save Capture As"), QStringLiteral("session.wscap"), tr("Capture (*.wscap)"));
-    if (fileName.isEmpty())
-        return;
-    QString error;
-    if (!recorder->saveAs(fileName, &error))
-        QMessageBox::warning(this, tr("Save Capture As"), error);
-    else
-        statusBar()->showMessage(tr("Saved the capture to %1").arg(fileName), 5000);
 }
 
 void MainWindow::saveLayout() {
