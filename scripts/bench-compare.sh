@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs the standard benchmark set against this project's headless broker and against the
-# original Node.js server (wsmsgbroker 1.7.2) in the same run, and prints a table with the ratios.
+# Runs the standard benchmark set against this project's headless broker, a broker of the same
+# protocol on Bun's WebSocket server (tests/bench/bun-broker.js: uWebSockets inside, what a
+# speed-minded engineer would write instead) and the original Node.js server (wsmsgbroker 1.7.2)
+# in the same run, and prints a table with the ratios.
 #
 #   scripts/bench-compare.sh [options] [BROKER_BINARY]
 #
@@ -13,6 +15,9 @@
 #   -s, --scenarios LIST space-separated subset of: pairs ask fanout latency connect
 #   -c, --connections N  clients of the connect scenario (default 10000, less if ulimit -Hn is low)
 #   -o, --output FILE    also append every run's JSON result line (plus case and broker) to FILE
+#       --bun-dir DIR    where Bun is (or gets) installed (default: $WSMSGBROKER_BUN_DIR, else
+#                        /tmp/wsmsgbroker-bun); installed with npm install bun@1.4.5 when missing
+#       --no-bun         skip the Bun broker
 #       --original-only  measure only the original (e.g. while our broker is not built)
 #       --baseline BIN   also measure a second build of this project's broker (e.g. the one before
 #                        a change) in the same run; the table adds a column and ours / baseline
@@ -23,7 +28,7 @@
 #                        per cent; use 5 or more to compare builds within a few per cent.
 #
 # Each scenario gets a fresh server process, so CPU and memory figures do not carry over.
-# The servers are started on free loopback ports; the original serves only one path, so both
+# The servers are started on free loopback ports; the original serves only one path, so all
 # get the same room path, /bench. Exit status: 0 if every run completed with all correctness
 # counters at 0.
 set -uo pipefail
@@ -32,6 +37,9 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 duration=${BENCH_DURATION:-10}
 bench=${WSMSGBROKER_BENCH:-}
 node_dir=${WSMSGBROKER_NODE_DIR:-/tmp/wsmsgbroker-orig}
+bun_dir=${WSMSGBROKER_BUN_DIR:-/tmp/wsmsgbroker-bun}
+bun_version=1.4.5
+with_bun=1
 broker=${WSMSGBROKER:-}
 scenarios="pairs ask fanout latency connect"
 output=
@@ -52,6 +60,8 @@ while [[ $# -gt 0 ]]; do
     -s | --scenarios) scenarios=${2:?}; shift 2 ;;
     -o | --output) output=${2:?}; shift 2 ;;
     -c | --connections) connect_clients=${2:?}; shift 2 ;;
+    --bun-dir) bun_dir=${2:?}; shift 2 ;;
+    --no-bun) with_bun=0; shift ;;
     --original-only) original_only=1; shift ;;
     --baseline) baseline=${2:?}; shift 2 ;;
     --no-original) with_original=0; shift ;;
@@ -66,6 +76,7 @@ command -v jq >/dev/null || die "jq is needed to read the bench's JSON results"
 [[ $with_original == 1 ]] && { command -v node >/dev/null || die "node is needed to run the original server"; }
 [[ $original_only == 1 && $with_original == 0 ]] && die "--original-only and --no-original exclude each other"
 [[ -z $baseline || -x $baseline ]] || die "baseline broker $baseline not found"
+[[ $original_only == 1 ]] && with_bun=0
 
 # --- the bench -----------------------------------------------------------------------------
 if [[ -z $bench ]]; then
@@ -89,6 +100,19 @@ if [[ $with_original == 1 && ! -f $module/lib/Server.js ]]; then
     if ! mkdir -p "$node_dir" ||
         ! npm install --silent --no-audit --no-fund --ignore-scripts --prefix "$node_dir" wsmsgbroker@1.7.2 >&2; then
         die "npm install of wsmsgbroker@1.7.2 failed"
+    fi
+fi
+
+# --- Bun --------------------------------------------------------------------------------------
+# Its postinstall script links the real binary in place of a placeholder (so no --ignore-scripts).
+bun=$bun_dir/node_modules/.bin/bun
+bun_broker=$root/tests/bench/bun-broker.js
+if [[ $with_bun == 1 ]] && ! "$bun" --version >/dev/null 2>&1; then
+    echo "bench-compare: installing bun@$bun_version into $bun_dir" >&2
+    if ! mkdir -p "$bun_dir" ||
+        ! npm install --silent --no-audit --no-fund --prefix "$bun_dir" "bun@$bun_version" >&2 ||
+        ! "$bun" --version >/dev/null 2>&1; then
+        die "npm install of bun@$bun_version failed (or --no-bun)"
     fi
 fi
 
@@ -118,7 +142,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# Starts a server of kind "ours", "baseline" or "original"; sets server_pid and server_url.
+# Starts a server of kind "ours", "baseline", "bun" or "original"; sets server_pid and server_url.
 start_server() {
     local kind=$1 line=
     : >"$workdir/server.out"
@@ -126,6 +150,8 @@ start_server() {
         "$broker" --headless --port 0 >"$workdir/server.out" 2>"$workdir/server.err" &
     elif [[ $kind == baseline ]]; then
         "$baseline" --headless --port 0 >"$workdir/server.out" 2>"$workdir/server.err" &
+    elif [[ $kind == bun ]]; then
+        "$bun" "$bun_broker" 0 >"$workdir/server.out" 2>"$workdir/server.err" &
     else
         # Port 0 picks a free port; the error listener keeps the original alive if it logs an
         # error (it would otherwise throw on an unhandled 'error' event).
@@ -192,6 +218,7 @@ run_case() {
 
 kinds=ours
 [[ -n $baseline ]] && kinds+=" baseline"
+[[ $with_bun == 1 ]] && kinds+=" bun"
 [[ $with_original == 1 ]] && kinds+=" original"
 [[ $original_only == 1 ]] && kinds=original
 common=(--duration "$duration" --warmup 1)
