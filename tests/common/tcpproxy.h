@@ -15,6 +15,9 @@ class TcpProxy : public QObject {
     Q_OBJECT
 public:
     TcpProxy(const QHostAddress &serverHost, quint16 serverPort, QObject *parent = nullptr);
+    // Cuts what it carries first: the listener's sockets, deleted with it after m_pairs,
+    // would otherwise report their disconnect into a destroyed list.
+    ~TcpProxy() override { cutAll(); }
 
     // Listens on a loopback port of the system's choice; 0 when that failed.
     quint16 listen();
