@@ -1,5 +1,7 @@
 #include "frameheader.h"
 
+#include <cstring>
+
 #include "frameencoder.h"
 
 FrameHeader::Read FrameHeader::read(const uchar *bytes, qsizetype available, FrameHeader *out,
@@ -60,4 +62,21 @@ FrameHeader::Read FrameHeader::read(const uchar *bytes, qsizetype available, Fra
     out->mask = masked ? bytes + header : nullptr;
     out->size = masked ? header + 4 : header;
     return Read::Complete;
+}
+
+void FrameHeader::maskInto(char *dst, const char *src, qsizetype size, quint32 key) {
+    uchar bytes[8];
+    std::memcpy(bytes, &key, 4);
+    std::memcpy(bytes + 4, &key, 4);
+    quint64 wide;
+    std::memcpy(&wide, bytes, 8);
+    qsizetype i = 0;
+    for (; i + 8 <= size; i += 8) {
+        quint64 chunk;
+        std::memcpy(&chunk, src + i, 8);
+        chunk ^= wide;
+        std::memcpy(dst + i, &chunk, 8);
+    }
+    for (; i < size; ++i)
+        dst[i] = char(uchar(src[i]) ^ bytes[i & 3]);
 }

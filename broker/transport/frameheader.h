@@ -28,6 +28,9 @@ struct FrameHeader {
         for (quint64 i = 0; i < length; ++i)
             payload[i] = char(uchar(payload[i]) ^ mask[i & 3]);
     }
+    // Copies src to dst masked with key (RFC 6455 5.3), eight bytes at a time: what a client
+    // (the replay's simulated ones) does to every frame it sends.
+    static void maskInto(char *dst, const char *src, qsizetype size, quint32 key);
     // The codes a close frame may carry: RFC 6455 7.4.1, the IANA registry's 1012-1014, and
     // the ranges for libraries and applications; 1004-1006 and 1015 are reserved or for
     // reporting only.

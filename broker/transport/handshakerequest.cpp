@@ -93,10 +93,15 @@ HandshakeRequest HandshakeRequest::parse(QByteArrayView head, bool encrypted) {
     request.url = url;
     request.origin = QString::fromUtf8(headerValue(trimmed, "origin"));
     request.authorization = headerValue(trimmed, "authorization");
-    request.acceptKey = QCryptographicHash::hash(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11",
-                                                 QCryptographicHash::Sha1)
-                            .toBase64();
+    request.acceptKey = acceptKeyOf(key);
     return request;
+}
+
+QByteArray HandshakeRequest::acceptKeyOf(QByteArrayView clientKey) {
+    QCryptographicHash sha1(QCryptographicHash::Sha1);
+    sha1.addData(clientKey);
+    sha1.addData(QByteArrayView("258EAFA5-E914-47DA-95CA-C5AB0DC85B11"));
+    return sha1.result().toBase64();
 }
 
 QByteArray HandshakeRequest::acceptResponse(const QByteArray &acceptKey,

@@ -22,6 +22,9 @@ struct HandshakeRequest {
 
     // head: the request up to, not including, the empty line that ends it.
     static HandshakeRequest parse(QByteArrayView head, bool encrypted);
+    // Sec-WebSocket-Accept for a client's Sec-WebSocket-Key (RFC 6455 4.2.2): what the broker
+    // answers, and what a client checks.
+    static QByteArray acceptKeyOf(QByteArrayView clientKey);
 
     static QByteArray acceptResponse(const QByteArray &acceptKey, const QByteArray &serverName);
     // An empty reasonPhrase gets the status's usual one.

@@ -1,11 +1,12 @@
 #include "replayclient.h"
 
+#include "handshakerequest.h"
+
 #include "framecodec.h"
 #include "frameencoder.h"
 #include "frameheader.h"
 #include "jsonmembers.h"
 
-#include <QCryptographicHash>
 #include <QRandomGenerator>
 #include <QSslSocket>
 #include <QTcpSocket>
@@ -32,31 +33,6 @@ QByteArrayView actionOf(QByteArrayView text) {
     if (!raw || raw->size() < 2 || raw->front() != '"')
         return {};
     return raw->sliced(1, raw->size() - 2);
-}
-
-// Copies src to dst masked with key (RFC 6455 5.3), eight bytes at a time.
-void maskInto(char *dst, const char *src, qsizetype size, quint32 key) {
-    uchar bytes[8];
-    std::memcpy(bytes, &key, 4);
-    std::memcpy(bytes + 4, &key, 4);
-    quint64 wide;
-    std::memcpy(&wide, bytes, 8);
-    qsizetype i = 0;
-    for (; i + 8 <= size; i += 8) {
-        quint64 chunk;
-        std::memcpy(&chunk, src + i, 8);
-        chunk ^= wide;
-        std::memcpy(dst + i, &chunk, 8);
-    }
-    for (; i < size; ++i)
-        dst[i] = char(uchar(src[i]) ^ bytes[i & 3]);
-}
-
-QByteArray acceptKeyFor(QByteArrayView key) {
-    QCryptographicHash sha1(QCryptographicHash::Sha1);
-    sha1.addData(key);
-    sha1.addData(QByteArrayView("258EAFA5-E914-47DA-95CA-C5AB0DC85B11"));
-    return sha1.result().toBase64();
 }
 
 } // namespace
@@ -134,7 +110,7 @@ void ReplayClient::sendHandshake() {
         std::memcpy(nonce.data() + i, &word, 4);
     }
     const QByteArray key = nonce.toBase64();
-    m_expectedAccept = acceptKeyFor(key);
+    m_expectedAccept = HandshakeRequest::acceptKeyOf(key);
     QByteArray target = m_url.path(QUrl::FullyEncoded).toUtf8();
     if (target.isEmpty())
         target = "/";
@@ -317,7 +293,7 @@ void ReplayClient::appendFrame(QByteArray &out, int opcode, QByteArrayView paylo
     const qsizetype start = out.size();
     out.resize(start + headerSize + payload.size());
     std::memcpy(out.data() + start, header.data(), size_t(headerSize));
-    maskInto(out.data() + start + headerSize, payload.data(), payload.size(), key);
+    FrameHeader::maskInto(out.data() + start + headerSize, payload.data(), payload.size(), key);
 }
 
 quint32 ReplayClient::nextMask() {
