@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
+#include <QThread>
 #include <QTimerEvent>
 
 #include <cerrno>
@@ -65,6 +66,7 @@ EpollEventDispatcher::~EpollEventDispatcher() {
 
 bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags) {
     m_interrupted.store(false, std::memory_order_relaxed);
+    m_loopThread.store(QThread::currentThreadId(), std::memory_order_relaxed);
     emit awake();
     QCoreApplication::sendPostedEvents();
 
@@ -77,6 +79,12 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags) {
     if (m_interrupted.load(std::memory_order_relaxed))
         return false;
 
+    // A wake-up from this thread itself (an event posted while handling the last pass) needs no
+    // eventfd round trip: the wait just must not block.
+    if (m_wokenFromOwnThread) {
+        m_wokenFromOwnThread = false;
+        timeoutMs = 0;
+    }
     applyWatchChanges();
     std::array<epoll_event, 512> events;
     int ready = epoll_wait(m_epollFd, events.data(), int(events.size()), timeoutMs);
@@ -203,6 +211,13 @@ void EpollEventDispatcher::drainWakeUps() {
 }
 
 void EpollEventDispatcher::wakeUp() {
+    // Posting from the broker's own thread is the common case (a connection's flush, every pass
+    // of the loop): that thread is not waiting, so a flag its next wait reads is enough; the
+    // eventfd (a write and a read, and one more pass) is for the other threads.
+    if (QThread::currentThreadId() == m_loopThread.load(std::memory_order_relaxed)) {
+        m_wokenFromOwnThread = true;
+        return;
+    }
     if (m_wakeUpPending.exchange(true, std::memory_order_acq_rel))
         return;
     eventfd_write(m_wakeFd, 1);

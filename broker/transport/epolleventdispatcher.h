@@ -81,6 +81,8 @@ private:
     int m_wakeFd = -1;
     std::atomic<bool> m_wakeUpPending{false};
     std::atomic<bool> m_interrupted{false};
+    std::atomic<Qt::HANDLE> m_loopThread{nullptr}; // the thread that runs processEvents()
+    bool m_wokenFromOwnThread = false;             // only touched by that thread
 
     std::vector<Watch> m_watches; // indexed by descriptor
     std::vector<int> m_changedDescriptors;

@@ -3,6 +3,7 @@
 #include "frameencoder.h"
 #include "frameheader.h"
 #include "handshakerequest.h"
+#include "outputflushqueue.h"
 #include "utf8validator.h"
 
 #include <QCoreApplication>
@@ -72,6 +73,8 @@ WebSocketConnection::WebSocketConnection(QTcpSocket *socket, QObject *parent)
 }
 
 WebSocketConnection::~WebSocketConnection() {
+    if (m_flushScheduled)
+        m_flushQueue->cancel(this);
     if (m_fd >= 0) {
         // Notifiers first: a descriptor must leave the dispatcher before it is closed.
         delete m_readNotifier;

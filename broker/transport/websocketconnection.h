@@ -10,6 +10,7 @@
 #include <QTcpSocket>
 #include <QUrl>
 
+class OutputFlushQueue;
 class QSocketNotifier;
 
 // The server side of one RFC 6455 WebSocket connection: the opening handshake, frames in and
@@ -115,10 +116,9 @@ signals:
     // The TCP connection is gone (emitted once, also after a failed handshake).
     void disconnected();
 
-protected:
-    bool event(QEvent *event) override;
-
 private:
+    friend class OutputFlushQueue;
+
     void readFromDescriptor();
     void readFromSocket();
     // Consumes received bytes; data is writable so that masked payloads are unmasked in place.
@@ -140,6 +140,8 @@ private:
     void queueFrame(int opcode, QByteArrayView payload);
     void queueBytes(QByteArrayView bytes);
     void scheduleFlush();
+    // Called by OutputFlushQueue at the end of the pass in which scheduleFlush() was called.
+    void flushScheduledOutput();
     void flush();
     void setWriteNotification(bool enabled);
     // Ends the TCP connection once everything queued is written.
@@ -150,6 +152,7 @@ private:
     bool m_finishAfterFlush = false;
     bool m_answersPings = true;
     bool m_flushScheduled = false;
+    OutputFlushQueue *m_flushQueue = nullptr; // where the pending flush is, while m_flushScheduled
 
     int m_fd = -1;
     QSocketNotifier *m_readNotifier = nullptr;

@@ -4,6 +4,7 @@
 #include "websocketconnection.h"
 
 #include "frameencoder.h"
+#include "outputflushqueue.h"
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
@@ -18,9 +19,6 @@
 namespace {
 
 using enum FrameEncoder::Opcode;
-
-// Posted to a connection to write what it queued during this pass of the event loop.
-const QEvent::Type FlushEvent = QEvent::Type(QEvent::registerEventType());
 
 // How long a finished connection may take to take its last bytes before it is cut.
 constexpr int FinishGraceMs = 2000;
@@ -94,16 +92,13 @@ void WebSocketConnection::scheduleFlush() {
     if (m_flushScheduled || m_writeNotifier)
         return; // already due, or waiting for the socket to take more
     m_flushScheduled = true;
-    QCoreApplication::postEvent(this, new QEvent(FlushEvent));
+    m_flushQueue = OutputFlushQueue::forCurrentThread();
+    m_flushQueue->schedule(this);
 }
 
-bool WebSocketConnection::event(QEvent *event) {
-    if (event->type() == FlushEvent) {
-        m_flushScheduled = false;
-        flush();
-        return true;
-    }
-    return QObject::event(event);
+void WebSocketConnection::flushScheduledOutput() {
+    m_flushScheduled = false;
+    flush();
 }
 
 void WebSocketConnection::flush() {
