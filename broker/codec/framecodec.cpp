@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 #include "jsonscanner.h"
 
 namespace {
@@ -61,6 +63,16 @@ QByteArray decodeString(QByteArrayView literal) {
     JsonScanner s(literal, 1);
     s.scanString(&out);
     return out;
+}
+
+// The text of a validated string literal: a view into it when it holds no escape (no copy, as
+// for the action of every frame), else decoded into scratch.
+QByteArrayView stringText(QByteArrayView literal, QByteArray &scratch) {
+    const QByteArrayView inner = literal.sliced(1, literal.size() - 2);
+    if (!inner.contains('\\'))
+        return inner;
+    scratch = decodeString(literal);
+    return scratch;
 }
 
 void setError(ParsedRequest &r, FrameError code, QString reason) {
@@ -172,7 +184,8 @@ ParsedRequest FrameCodec::parse(QByteArrayView utf8, const Limits &limits) {
         setError(r, FrameError::InvalidField, fieldError("action", "a string", action.type));
         return r;
     }
-    const QByteArray actionText = decodeString(action.raw);
+    QByteArray actionScratch;
+    const QByteArrayView actionText = stringText(action.raw, actionScratch);
     if (actionText == "register") {
         r.action = FrameAction::Register;
         if (id.type != JsonType::String) {
@@ -242,9 +255,10 @@ ParsedRequest FrameCodec::parse(QByteArrayView utf8, const Limits &limits) {
         if (message.type != JsonType::Missing)
             r.message = message.raw;
     } else {
-        setError(
-            r, FrameError::UnknownAction,
-            QStringLiteral("unknown action \"%1\"").arg(QString::fromUtf8(actionText.left(64))));
+        setError(r, FrameError::UnknownAction,
+                 QStringLiteral("unknown action \"%1\"")
+                     .arg(QString::fromUtf8(
+                         actionText.first(std::min<qsizetype>(actionText.size(), 64)))));
     }
     return r;
 }

@@ -824,6 +824,10 @@ void tst_WebSocketConnection::textMessage_data() {
     QTest::addColumn<qsizetype>("size");
     QTest::newRow("empty") << qsizetype(0);
     QTest::newRow("1") << qsizetype(1);
+    // Unmasked eight bytes at a time: one short of a word, a word, a word and a byte.
+    QTest::newRow("7") << qsizetype(7);
+    QTest::newRow("8") << qsizetype(8);
+    QTest::newRow("9") << qsizetype(9);
     QTest::newRow("125, longest 7-bit length") << qsizetype(125);
     QTest::newRow("126, shortest 16-bit length") << qsizetype(126);
     QTest::newRow("300") << qsizetype(300);
