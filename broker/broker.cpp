@@ -80,7 +80,7 @@ Broker::~Broker() {
     // No events or signals from here on: observers may already be gone.
     m_recorder.setActive(false);
     for (auto &[id, conn] : m_connections) {
-        conn->socket()->disconnect(this);
+        conn->socket()->setReceiver(nullptr);
         conn->socket()->abort();
     }
     m_connections.clear();
@@ -208,20 +208,12 @@ void Broker::openConnection(WebSocketConnection *socket) {
     bool roomCreated = false;
     Room *room = m_rooms.join(roomName, &roomCreated);
     const quint64 id = m_nextConnectionId++;
-    auto owned = std::make_unique<ClientConnection>(id, socket, room, nowMs());
+    ClientConnection::Handler *handler = this;
+    auto owned = std::make_unique<ClientConnection>(id, socket, room, nowMs(), handler);
     ClientConnection *conn = owned.get();
     m_connections.emplace(id, std::move(owned));
     ++m_counters.connectionsOpened;
 
-    // One lambda per socket: a shared slot would have to look up sender(), which walks
-    // every connection made to the receiver.
-    connect(socket, &WebSocketConnection::textMessageReceived, this,
-            [this, conn](const QByteArray &utf8) { handleText(conn, utf8); });
-    connect(socket, &WebSocketConnection::binaryMessageReceived, this,
-            [this, conn](const QByteArray &data) { handleBinary(conn, data); });
-    connect(socket, &WebSocketConnection::disconnected, this,
-            [this, conn] { handleDisconnected(conn); });
-    connect(socket, &WebSocketConnection::pong, this, [conn] { conn->lastPongMs = nowMs(); });
     m_events.connectionOpened(conn, roomCreated);
 
     // Refusals happen before any frame is routed; the connection still shows up with
@@ -247,7 +239,7 @@ void Broker::openReserved(WebSocketConnection *socket, const QString &path) {
     // Refused as a handshake is: counted by reason and shown to observers, never a room.
     recordRefusedHandshake(socket->peerAddress(), socket->peerPort(), refusal->reason,
                            refusal->detail);
-    connect(socket, &WebSocketConnection::disconnected, socket, &QObject::deleteLater);
+    socket->deleteLaterWhenDisconnected();
     QTimer::singleShot(StopGraceMs, socket, &WebSocketConnection::abort);
     socket->close(refusal->closeCode, refusal->detail);
 }
@@ -368,6 +360,10 @@ void Broker::closeConnection(ClientConnection *conn, CloseReason reason, int clo
         m_counters.undelivered += quint64(unsent);
         m_counters.countSkipped(SkippedDelivery::UnsentAtClose, quint64(unsent));
     });
+}
+
+void Broker::handlePong(ClientConnection *conn) {
+    conn->lastPongMs = nowMs();
 }
 
 void Broker::handleDisconnected(ClientConnection *conn) {

@@ -4,6 +4,7 @@
 #include "brokerevent.h"
 #include "brokersettings.h"
 #include "brokersnapshot.h"
+#include "clientconnection.h"
 #include "deliverypipeline.h"
 #include "eventbuilder.h"
 #include "eventrecorder.h"
@@ -26,7 +27,6 @@
 #include <memory>
 #include <vector>
 
-class ClientConnection;
 class Listener;
 class WebSocketConnection;
 
@@ -39,6 +39,7 @@ class WebSocketConnection;
 // connections, whose requests go to the Router; what the router decides to deliver passes the
 // DeliveryPipeline and is written here; EventBuilder turns all of it into observation events.
 class Broker : public QObject,
+               private ClientConnection::Handler,
                private RoutingOutput,
                private DeliveryPipeline::Output,
                private TrafficControlStage::Host {
@@ -116,9 +117,11 @@ private:
         ++m_counters.framesInByAction[size_t(action)];
         m_counters.bytesInByAction[size_t(action)] += quint64(bytes);
     }
-    void handleText(ClientConnection *conn, const QByteArray &utf8);
-    void handleBinary(ClientConnection *conn, const QByteArray &data);
-    void handleDisconnected(ClientConnection *conn);
+    // ClientConnection::Handler: what a client's socket received.
+    void handleText(ClientConnection *conn, const QByteArray &utf8) override;
+    void handleBinary(ClientConnection *conn, const QByteArray &data) override;
+    void handlePong(ClientConnection *conn) override;
+    void handleDisconnected(ClientConnection *conn) override;
     void closeConnection(ClientConnection *conn, CloseReason reason, int closeCode,
                          const QString &detail);
     void finishStop();

@@ -16,13 +16,11 @@ MonitorSession::MonitorSession(WebSocketConnection *socket, bool control, qint64
     , m_control(control)
     , m_maxQueuedBytes(maxQueuedBytes) {
     socket->setParent(this);
-    connect(socket, &WebSocketConnection::textMessageReceived, this,
-            &MonitorSession::commandReceived);
-    connect(socket, &WebSocketConnection::disconnected, this, &MonitorSession::closed);
+    socket->setReceiver(this);
 }
 
 MonitorSession::~MonitorSession() {
-    m_socket->disconnect(this);
+    m_socket->setReceiver(nullptr);
     if (m_socket->state() != WebSocketConnection::State::Closed)
         m_socket->abort();
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "websocketconnectionreceiver.h"
+
 #include <QObject>
 
 class WebSocketConnection;
@@ -8,7 +10,7 @@ class WebSocketConnection;
 // what may wait for it. A monitor that does not read must never slow routing, so past the
 // bound its event batches are dropped and counted, and it is told how many ("dropped") before
 // the first batch it gets again.
-class MonitorSession : public QObject {
+class MonitorSession : public QObject, private WebSocketConnectionReceiver {
     Q_OBJECT
 public:
     // Takes the socket over (it becomes this session's child).
@@ -37,6 +39,10 @@ signals:
     void closed();
 
 private:
+    void textMessageReceived(WebSocketConnection *, const QByteArray &utf8) override {
+        emit commandReceived(utf8);
+    }
+    void disconnected(WebSocketConnection *) override { emit closed(); }
     // Whether what waits is within the bound; sends the marker of earlier drops when it is.
     bool drained();
 

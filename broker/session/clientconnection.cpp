@@ -5,12 +5,14 @@
 #include "websocketconnection.h"
 
 ClientConnection::ClientConnection(quint64 id, WebSocketConnection *socket, Room *room,
-                                   qint64 connectedAtMs)
+                                   qint64 connectedAtMs, Handler *handler)
     : m_id(id)
     , m_socket(socket)
+    , m_handler(handler)
     , m_room(room)
     , m_connectedAtMs(connectedAtMs) {
     if (socket) {
+        socket->setReceiver(this);
         remoteAddress = socket->peerAddress().toString();
         remotePort = socket->peerPort();
     }
@@ -18,9 +20,9 @@ ClientConnection::ClientConnection(quint64 id, WebSocketConnection *socket, Room
 }
 
 ClientConnection::~ClientConnection() {
-    // The socket may still be inside one of its own signal emissions.
+    // The socket may still be inside one of its own calls to this receiver.
     if (m_socket) {
-        m_socket->disconnect();
+        m_socket->setReceiver(nullptr);
         m_socket->deleteLater();
     }
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "brokerevent.h"
+#include "websocketconnectionreceiver.h"
 
 #include <QByteArray>
 #include <QList>
@@ -12,9 +13,25 @@ struct Room;
 // One client socket with what the broker knows of it. Plain data plus the socket; the broker
 // owns it, the Router works on its routing state (room, id, closing). The socket may be null
 // where no I/O happens (the router's unit test); sendText() needs one.
-class ClientConnection {
+//
+// It is its socket's receiver and hands what arrives to its Handler (the broker) with itself,
+// so that the broker needs no lookup, nor a signal connection per socket.
+class ClientConnection final : public WebSocketConnectionReceiver {
 public:
-    ClientConnection(quint64 id, WebSocketConnection *socket, Room *room, qint64 connectedAtMs);
+    class Handler {
+    public:
+        virtual void handleText(ClientConnection *conn, const QByteArray &utf8) = 0;
+        virtual void handleBinary(ClientConnection *conn, const QByteArray &data) = 0;
+        virtual void handlePong(ClientConnection *conn) = 0;
+        virtual void handleDisconnected(ClientConnection *conn) = 0;
+
+    protected:
+        ~Handler() = default;
+    };
+
+    // Becomes the socket's receiver; handler may be null where no socket is.
+    ClientConnection(quint64 id, WebSocketConnection *socket, Room *room, qint64 connectedAtMs,
+                     Handler *handler = nullptr);
     ~ClientConnection();
     ClientConnection(const ClientConnection &) = delete;
     ClientConnection &operator=(const ClientConnection &) = delete;
@@ -68,8 +85,20 @@ public:
     quint32 trafficActionsFromNamedSenders = 0;
 
 private:
+    void textMessageReceived(WebSocketConnection *, const QByteArray &utf8) override {
+        m_handler->handleText(this, utf8);
+    }
+    void binaryMessageReceived(WebSocketConnection *, const QByteArray &data) override {
+        m_handler->handleBinary(this, data);
+    }
+    void pongReceived(WebSocketConnection *, const QByteArray &) override {
+        m_handler->handlePong(this);
+    }
+    void disconnected(WebSocketConnection *) override { m_handler->handleDisconnected(this); }
+
     quint64 m_id;
     WebSocketConnection *m_socket;
+    Handler *m_handler;
     Room *m_room;
     qint64 m_connectedAtMs;
     QByteArray m_clientId;

@@ -5,14 +5,18 @@
 #include "websocketconnection.h"
 
 #include <QSslServer>
-#include <QTimer>
 
+#include <algorithm>
 #include <limits>
 
 Listener::Listener(const BrokerSettings &settings, const Admission &admission, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
-    , m_admission(admission) {}
+    , m_admission(admission) {
+    m_clock.start();
+    m_handshakeTimer.setSingleShot(true);
+    connect(&m_handshakeTimer, &QTimer::timeout, this, &Listener::expireHandshakes);
+}
 
 Listener::~Listener() {
     release();
@@ -64,9 +68,13 @@ void Listener::close() {
     if (m_server)
         m_server->close();
     // Half-open handshakes are not connections yet: drop them.
-    const QSet<WebSocketConnection *> handshaking = std::exchange(m_handshaking, {});
-    for (WebSocketConnection *socket : handshaking)
+    const QHash<WebSocketConnection *, quint64> handshaking = std::exchange(m_handshaking, {});
+    for (WebSocketConnection *socket : handshaking.keys()) {
+        socket->setReceiver(nullptr);
         socket->deleteLater();
+    }
+    m_deadlines.clear();
+    m_handshakeTimer.stop();
 }
 
 void Listener::release() {
@@ -95,42 +103,63 @@ void Listener::acceptTlsConnections() {
 void Listener::expectHandshake(WebSocketConnection *socket) {
     socket->setServerName(QByteArrayLiteral("wsmsgbroker/" WSMSGBROKER_VERSION));
     socket->setMaxMessageBytes(m_settings.maxMessageBytes);
-    m_handshaking.insert(socket);
-    connect(socket, &WebSocketConnection::handshakeRequested, this,
-            [this, socket] { handleHandshake(socket); });
-    connect(
-        socket, &WebSocketConnection::plainRequestReceived, this,
-        [this, socket](const PlainHttpRequest &request) { emit plainRequest(socket, request); });
-    connect(
-        socket, &WebSocketConnection::handshakeFailed, this,
-        [this, socket](int httpStatus, const QByteArray &reasonPhrase) {
-            emit refused(
-                socket->peerAddress(), socket->peerPort(), CloseReason::HandshakeRefused,
-                tr("answered HTTP %1 %2").arg(httpStatus).arg(QString::fromLatin1(reasonPhrase)));
-        });
-    // Gone before its handshake was done (refused, timed out, or the client left).
-    connect(socket, &WebSocketConnection::disconnected, this, [this, socket] {
-        if (m_handshaking.remove(socket))
-            socket->deleteLater();
-    });
-    QTimer::singleShot(m_settings.handshakeTimeoutMs, socket, [this, socket] {
+    socket->setReceiver(this);
+    const quint64 ticket = m_nextTicket++;
+    m_handshaking.insert(socket, ticket);
+    m_deadlines.push_back({m_clock.elapsed() + m_settings.handshakeTimeoutMs, socket, ticket});
+    if (!m_handshakeTimer.isActive())
+        startHandshakeTimer();
+}
+
+void Listener::startHandshakeTimer() {
+    if (!m_deadlines.empty())
+        m_handshakeTimer.start(
+            int(std::max<qint64>(0, m_deadlines.front().deadlineMs - m_clock.elapsed())));
+}
+
+void Listener::expireHandshakes() {
+    const qint64 now = m_clock.elapsed();
+    while (!m_deadlines.empty() && m_deadlines.front().deadlineMs <= now) {
+        const HandshakeDeadline due = m_deadlines.front();
+        m_deadlines.pop_front();
+        const auto it = m_handshaking.constFind(due.socket);
+        if (it == m_handshaking.constEnd() || it.value() != due.ticket)
+            continue; // done (or gone) in time
+        WebSocketConnection *socket = due.socket;
         if (socket->state() == WebSocketConnection::State::Handshaking) {
             emit refused(socket->peerAddress(), socket->peerPort(), CloseReason::HandshakeTimeout,
                          tr("no complete opening handshake within %1 ms")
                              .arg(m_settings.handshakeTimeoutMs));
             socket->abort();
         }
-    });
+    }
+    startHandshakeTimer();
 }
 
-void Listener::handleHandshake(WebSocketConnection *socket) {
+void Listener::plainRequestReceived(WebSocketConnection *socket, const PlainHttpRequest &request) {
+    emit plainRequest(socket, request);
+}
+
+void Listener::handshakeFailed(WebSocketConnection *socket, int httpStatus,
+                               const QByteArray &reasonPhrase) {
+    emit refused(socket->peerAddress(), socket->peerPort(), CloseReason::HandshakeRefused,
+                 tr("answered HTTP %1 %2").arg(httpStatus).arg(QString::fromLatin1(reasonPhrase)));
+}
+
+void Listener::disconnected(WebSocketConnection *socket) {
+    // Gone before its handshake was done (refused, timed out, or the client left).
+    if (m_handshaking.remove(socket))
+        socket->deleteLater();
+}
+
+void Listener::handshakeRequested(WebSocketConnection *socket) {
     if (const auto refusal = m_admission.checkOrigin(socket->origin())) {
         emit refused(socket->peerAddress(), socket->peerPort(), refusal->reason, refusal->detail);
         socket->rejectHandshake(403, QByteArrayLiteral("Forbidden"));
         return;
     }
     m_handshaking.remove(socket);
-    socket->disconnect(this);
+    socket->setReceiver(nullptr); // the new owner sets its own
     socket->acceptHandshake();
     emit upgraded(socket);
 }

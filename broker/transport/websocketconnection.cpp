@@ -37,6 +37,28 @@ char *readBuffer() {
 
 } // namespace
 
+// The read notifier of a plain connection, which reads on activation itself: an activated()
+// signal connected to the connection was a signal-slot connection per socket (its memory, and
+// QMetaObject::activate() on every read).
+class WebSocketConnection::ReadNotifier final : public QSocketNotifier {
+public:
+    ReadNotifier(qintptr descriptor, WebSocketConnection *connection)
+        : QSocketNotifier(descriptor, QSocketNotifier::Read, connection)
+        , m_connection(connection) {}
+
+protected:
+    bool event(QEvent *event) override {
+        if (event->type() != QEvent::SockAct && event->type() != QEvent::SockClose)
+            return QSocketNotifier::event(event);
+        // May delete this notifier (a closed connection): nothing of it is touched after.
+        m_connection->readFromDescriptor();
+        return true;
+    }
+
+private:
+    WebSocketConnection *m_connection;
+};
+
 WebSocketConnection::WebSocketConnection(qintptr descriptor, QObject *parent)
     : QObject(parent)
     , m_fd(int(descriptor)) {
@@ -54,9 +76,7 @@ WebSocketConnection::WebSocketConnection(qintptr descriptor, QObject *parent)
         else if (peer.ss_family == AF_INET6)
             m_peerPort = ntohs(reinterpret_cast<const sockaddr_in6 *>(&peer)->sin6_port);
     }
-    m_readNotifier = new QSocketNotifier(descriptor, QSocketNotifier::Read, this);
-    connect(m_readNotifier, &QSocketNotifier::activated, this,
-            &WebSocketConnection::readFromDescriptor);
+    m_readNotifier = new ReadNotifier(descriptor, this);
 }
 
 WebSocketConnection::WebSocketConnection(QTcpSocket *socket, QObject *parent)
@@ -169,7 +189,8 @@ qsizetype WebSocketConnection::consumeHandshake(const char *data, qsizetype size
         return 0;
     }
     if (const auto plain = PlainHttpRequest::parse(QByteArrayView(data, end))) {
-        emit plainRequestReceived(*plain);
+        if (m_receiver)
+            m_receiver->plainRequestReceived(this, *plain);
         if (m_finishAfterFlush)
             return 0; // answered; anything after the request is read and dropped
     }
@@ -184,7 +205,8 @@ qsizetype WebSocketConnection::consumeHandshake(const char *data, qsizetype size
     m_authorization = request.authorization;
     m_acceptKey = request.acceptKey;
 
-    emit handshakeRequested();
+    if (m_receiver)
+        m_receiver->handshakeRequested(this);
     rejectHandshake(503, "Service Unavailable"); // unless the handler has answered
     return end + 4;
 }
@@ -288,11 +310,13 @@ void WebSocketConnection::checkPartialText(const char *payload, qsizetype availa
 
 void WebSocketConnection::handleMessage(int opcode, QByteArray &&payload) {
     if (opcode == Binary) {
-        emit binaryMessageReceived(payload);
+        if (m_receiver)
+            m_receiver->binaryMessageReceived(this, payload);
         return;
     }
     // Its UTF-8 was checked piece by piece as it arrived (consumeFrame).
-    emit textMessageReceived(payload);
+    if (m_receiver)
+        m_receiver->textMessageReceived(this, payload);
 }
 
 void WebSocketConnection::handleControlFrame(int opcode, const char *payload, qsizetype size) {
@@ -304,7 +328,8 @@ void WebSocketConnection::handleControlFrame(int opcode, const char *payload, qs
             queueFrame(Pong, QByteArrayView(payload, size));
         break;
     case Pong:
-        emit pong(QByteArray(payload, size));
+        if (m_receiver)
+            m_receiver->pongReceived(this, QByteArray(payload, size));
         break;
     case Close: {
         int code = CloseNoStatus;
@@ -368,7 +393,8 @@ void WebSocketConnection::answerPlainRequest(QByteArrayView response) {
 
 void WebSocketConnection::failHandshake(int httpStatus, const QByteArray &reasonPhrase) {
     answerHandshakeWithError(httpStatus, reasonPhrase);
-    emit handshakeFailed(httpStatus, reasonPhrase);
+    if (m_receiver)
+        m_receiver->handshakeFailed(this, httpStatus, reasonPhrase);
 }
 
 void WebSocketConnection::answerHandshakeWithError(int httpStatus, const QByteArray &reasonPhrase) {

@@ -2,6 +2,7 @@
 
 #include "plainhttprequest.h"
 #include "utf8validator.h"
+#include "websocketconnectionreceiver.h"
 
 #include <QByteArray>
 #include <QHostAddress>
@@ -46,6 +47,14 @@ public:
     static constexpr int ClosePolicyViolated = 1008;
     static constexpr int CloseTooMuchData = 1009;
 
+    // Who is told what happens (see WebSocketConnectionReceiver); nobody while null. Not
+    // owned; an owner that goes away first sets it to null.
+    void setReceiver(WebSocketConnectionReceiver *receiver) { m_receiver = receiver; }
+    WebSocketConnectionReceiver *receiver() const { return m_receiver; }
+    // A connection nobody wants any more (a refused one, while it closes): its receiver
+    // becomes one that deletes it (later) once it is disconnected.
+    void deleteLaterWhenDisconnected();
+
     // A plain TCP connection: takes over the connected descriptor (made non-blocking here).
     explicit WebSocketConnection(qintptr descriptor, QObject *parent = nullptr);
     // Any QTcpSocket, in practice the QSslSocket of a wss:// connection: takes it over.
@@ -64,19 +73,19 @@ public:
     quint16 peerPort() const { return m_peerPort; }
     bool isEncrypted() const { return m_socket != nullptr; }
 
-    // The request of the opening handshake, valid from handshakeRequested() on.
+    // The request of the opening handshake, valid from the receiver's handshakeRequested() on.
     const QUrl &requestUrl() const { return m_requestUrl; }
     // The Origin header, empty when the client sent none.
     const QString &origin() const { return m_origin; }
     // The Authorization header, empty when the client sent none.
     const QByteArray &authorization() const { return m_authorization; }
 
-    // The answer to handshakeRequested(), given while that signal is handled: switch
+    // The answer to the receiver's handshakeRequested(), given while that signal is handled: switch
     // protocols, or answer with an HTTP error status and close.
     void acceptHandshake();
     void rejectHandshake(int httpStatus, const QByteArray &reasonPhrase);
-    // The answer to plainRequestReceived(), given while that signal is handled: the whole
-    // HTTP response, after which the connection closes (it never becomes a WebSocket).
+    // The answer to the receiver's plainRequestReceived(), given while that signal is handled: the
+    // whole HTTP response, after which the connection closes (it never becomes a WebSocket).
     void answerPlainRequest(QByteArrayView response);
 
     // Queues one text frame (unfragmented, unmasked) holding utf8, which must be valid UTF-8.
@@ -90,7 +99,7 @@ public:
     // answer is the caller's to bound (the broker aborts after a grace period), as is the wait
     // for the opening handshake.
     void close(int code, const QString &reason);
-    // Drops the connection now; disconnected() is emitted before this returns.
+    // Drops the connection now; the receiver's disconnected() is called before this returns.
     void abort();
 
     // Bytes queued and not yet handed to the kernel (over TLS, encrypted ones included).
@@ -100,24 +109,9 @@ public:
     int closeCode() const { return m_closeCode; }
     QString closeReason() const { return m_closeReason; }
 
-signals:
-    // The opening handshake request is complete and valid: answer it now with
-    // acceptHandshake() or rejectHandshake(). Unanswered requests are refused with 503.
-    void handshakeRequested();
-    // A complete request without an Upgrade header (GET /metrics, GET /healthz): answer it
-    // now with answerPlainRequest(), or it gets the usual handshake error.
-    void plainRequestReceived(const PlainHttpRequest &request);
-    void textMessageReceived(const QByteArray &utf8);
-    void binaryMessageReceived(const QByteArray &data);
-    void pong(const QByteArray &payload);
-    // The opening handshake request was malformed and has been answered with httpStatus (not
-    // emitted for rejectHandshake(), whose caller knows).
-    void handshakeFailed(int httpStatus, const QByteArray &reasonPhrase);
-    // The TCP connection is gone (emitted once, also after a failed handshake).
-    void disconnected();
-
 private:
     friend class OutputFlushQueue;
+    class ReadNotifier;
 
     void readFromDescriptor();
     void readFromSocket();
@@ -152,6 +146,7 @@ private:
     bool m_finishAfterFlush = false;
     bool m_answersPings = true;
     bool m_flushScheduled = false;
+    WebSocketConnectionReceiver *m_receiver = nullptr;
     OutputFlushQueue *m_flushQueue = nullptr; // where the pending flush is, while m_flushScheduled
 
     int m_fd = -1;

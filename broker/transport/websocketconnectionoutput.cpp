@@ -27,6 +27,12 @@ constexpr int FinishGraceMs = 2000;
 // What a pass's first frame reserves: a burst of a few dozen small frames without regrowing.
 constexpr qsizetype InitialOutputBytes = 4096 - 32;
 
+// The receiver of connections that are only waited for to go.
+class DeleteWhenDisconnected final : public WebSocketConnectionReceiver {
+public:
+    void disconnected(WebSocketConnection *connection) override { connection->deleteLater(); }
+};
+
 } // namespace
 
 // --- output --------------------------------------------------------------------------------
@@ -170,6 +176,14 @@ void WebSocketConnection::finishAfterFlush() {
     });
 }
 
+void WebSocketConnection::deleteLaterWhenDisconnected() {
+    static DeleteWhenDisconnected receiver;
+    if (m_state == State::Closed)
+        deleteLater();
+    else
+        m_receiver = &receiver;
+}
+
 void WebSocketConnection::abort() {
     if (m_socket && m_state != State::Closed)
         m_socket->abort(); // emits disconnected(), which drops the connection
@@ -192,5 +206,6 @@ void WebSocketConnection::dropConnection() {
     m_payloadChecked = 0;
     m_output.clear();
     m_outputOffset = 0;
-    emit disconnected();
+    if (m_receiver)
+        m_receiver->disconnected(this);
 }

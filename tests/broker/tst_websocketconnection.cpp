@@ -242,7 +242,7 @@ struct Record {
     State stateAtDisconnect = State::Open;
 };
 
-class TestServer : public QTcpServer {
+class TestServer : public QTcpServer, private WebSocketConnectionReceiver {
 public:
     // The wss:// path: a QTcpSocket handed over instead of the descriptor.
     bool useSocketConstructor = false;
@@ -256,7 +256,7 @@ public:
 
     TestServer() { listen(QHostAddress::LocalHost, 0); }
     ~TestServer() override {
-        // The connections go first, while the records their signals write to still exist.
+        // The connections go first, while the records their callbacks write to still exist.
         for (const auto &record : m_records)
             delete record->connection.data();
     }
@@ -281,32 +281,45 @@ protected:
         r->connection = connection;
         if (configure)
             configure(*connection);
-        connect(connection, &WebSocketConnection::handshakeRequested, this, [this, r] {
-            r->handshakeRequested = true;
-            r->stateAtHandshake = r->connection->state();
-            r->url = r->connection->requestUrl();
-            r->origin = r->connection->origin();
-            answerHandshake(*r);
-        });
-        connect(connection, &WebSocketConnection::textMessageReceived, this,
-                [this, r](const QByteArray &utf8) {
-                    r->texts.append(utf8);
-                    if (afterText)
-                        afterText(*r);
-                });
-        connect(connection, &WebSocketConnection::binaryMessageReceived, this,
-                [r](const QByteArray &data) { r->binaries.append(data); });
-        connect(connection, &WebSocketConnection::pong, this,
-                [r](const QByteArray &payload) { r->pongs.append(payload); });
-        connect(connection, &WebSocketConnection::disconnected, this, [r] {
-            ++r->disconnects;
-            r->closeCode = r->connection->closeCode();
-            r->closeReason = r->connection->closeReason();
-            r->stateAtDisconnect = r->connection->state();
-        });
+        connection->setReceiver(this);
     }
 
 private:
+    Record &recordOf(WebSocketConnection *connection) {
+        for (const auto &record : m_records) {
+            if (record->connection == connection)
+                return *record;
+        }
+        qFatal("a connection without its record");
+    }
+    void handshakeRequested(WebSocketConnection *connection) override {
+        Record &r = recordOf(connection);
+        r.handshakeRequested = true;
+        r.stateAtHandshake = connection->state();
+        r.url = connection->requestUrl();
+        r.origin = connection->origin();
+        answerHandshake(r);
+    }
+    void textMessageReceived(WebSocketConnection *connection, const QByteArray &utf8) override {
+        Record &r = recordOf(connection);
+        r.texts.append(utf8);
+        if (afterText)
+            afterText(r);
+    }
+    void binaryMessageReceived(WebSocketConnection *connection, const QByteArray &data) override {
+        recordOf(connection).binaries.append(data);
+    }
+    void pongReceived(WebSocketConnection *connection, const QByteArray &payload) override {
+        recordOf(connection).pongs.append(payload);
+    }
+    void disconnected(WebSocketConnection *connection) override {
+        Record &r = recordOf(connection);
+        ++r.disconnects;
+        r.closeCode = connection->closeCode();
+        r.closeReason = connection->closeReason();
+        r.stateAtDisconnect = connection->state();
+    }
+
     std::vector<std::unique_ptr<Record>> m_records;
 };
 

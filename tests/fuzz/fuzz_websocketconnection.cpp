@@ -34,6 +34,29 @@ void drain(int fd) {
     }
 }
 
+// Answers every handshake, echoes text, and aborts on anything the connection promised
+// never to hand over.
+class CheckingReceiver final : public WebSocketConnectionReceiver {
+public:
+    void handshakeRequested(WebSocketConnection *connection) override {
+        connection->acceptHandshake();
+    }
+    void textMessageReceived(WebSocketConnection *connection, const QByteArray &text) override {
+        if (!Utf8Validator::isValid(text) || text.size() > MaxMessage)
+            std::abort();
+        connection->sendText(text);
+    }
+    void binaryMessageReceived(WebSocketConnection *, const QByteArray &bytes) override {
+        if (bytes.size() > MaxMessage)
+            std::abort();
+    }
+    void disconnected(WebSocketConnection *connection) override {
+        const int code = connection->closeCode();
+        if (code < 1000 || code > 4999)
+            std::abort();
+    }
+};
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
@@ -53,24 +76,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         WebSocketConnection connection(ends[0]); // owns ends[0] from here on
         connection.setMaxMessageBytes(MaxMessage);
         connection.setMaxHandshakeBytes(1024);
-        QObject::connect(&connection, &WebSocketConnection::handshakeRequested, &connection,
-                         [&] { connection.acceptHandshake(); });
-        QObject::connect(&connection, &WebSocketConnection::textMessageReceived, &connection,
-                         [&](const QByteArray &text) {
-                             if (!Utf8Validator::isValid(text) || text.size() > MaxMessage)
-                                 std::abort();
-                             connection.sendText(text);
-                         });
-        QObject::connect(&connection, &WebSocketConnection::binaryMessageReceived, &connection,
-                         [](const QByteArray &bytes) {
-                             if (bytes.size() > MaxMessage)
-                                 std::abort();
-                         });
-        QObject::connect(&connection, &WebSocketConnection::disconnected, &connection, [&] {
-            const int code = connection.closeCode();
-            if (code < 1000 || code > 4999)
-                std::abort();
-        });
+        CheckingReceiver receiver;
+        connection.setReceiver(&receiver);
 
         if (mode & 1) {
             static const char handshake[] =
