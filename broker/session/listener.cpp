@@ -12,7 +12,8 @@
 Listener::Listener(const BrokerSettings &settings, const Admission &admission, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
-    , m_admission(admission) {
+    , m_admission(admission)
+    , m_handshakeTimer(this) { // a child, so that it moves to the broker's thread with this
     m_clock.start();
     m_handshakeTimer.setSingleShot(true);
     connect(&m_handshakeTimer, &QTimer::timeout, this, &Listener::expireHandshakes);

@@ -3,17 +3,23 @@
 // bounds. Each test starts its own broker with the limit turned low.
 
 #include "broker.h"
+#include "brokereventdispatcher.h"
 #include "brokertestsupport.h"
 #include "bystanderpair.h"
 #include "dispatchertestmain.h"
 #include "protocolclient.h"
 #include "rawwebsocket.h"
 
+#include <QAbstractEventDispatcher>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
+#include <QScopeGuard>
+#include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
+#include <QThread>
 #include <QUrlQuery>
 
 using namespace BrokerTestSupport;
@@ -43,6 +49,7 @@ private slots:
     void tokenRefusedBeforeAnyFrame();
     void origin();
     void handshakeTimeout();
+    void handshakeTimeoutInItsOwnThread();
     void malformedHandshakeIsCountedAndShown();
     void rateLimit();
     void pendingAcksPerConnection();
@@ -376,6 +383,37 @@ void TestLimits::handshakeTimeout() {
     ProtocolClient client;
     QVERIFY(client.open(broker->url()));
     QVERIFY(client.registerAs(QStringLiteral("after")));
+}
+
+// As under the window: the broker made in one thread, moved to a thread of its own and started
+// there. Its timers must have moved with it (a timer that is a member without a parent stays
+// behind, cannot be started, and the silent client would never be dropped).
+void TestLimits::handshakeTimeoutInItsOwnThread() {
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("Timers cannot")));
+    BrokerSettings settings;
+    settings.host = QHostAddress(QHostAddress::LocalHost);
+    settings.port = 0;
+    settings.handshakeTimeoutMs = 300;
+    QThread thread;
+    if (QAbstractEventDispatcher *dispatcher = createBrokerEventDispatcher())
+        thread.setEventDispatcher(dispatcher);
+    auto *broker = new Broker(settings);
+    broker->moveToThread(&thread);
+    QSignalSpy started(broker, &Broker::started);
+    thread.start();
+    const auto stop = qScopeGuard([&] {
+        QMetaObject::invokeMethod(
+            broker, [broker] { delete broker; }, Qt::BlockingQueuedConnection);
+        thread.quit();
+        thread.wait();
+    });
+    QMetaObject::invokeMethod(broker, [broker] { broker->start(); });
+    QTRY_COMPARE(started.count(), 1);
+    const QUrl url = started.first().first().toUrl();
+
+    RawWebSocket silent;
+    QVERIFY(silent.connectTcp(url));
+    QVERIFY(silent.waitForDisconnected(5000));
 }
 
 // A request that is not a WebSocket upgrade is answered with an HTTP error, counted, and shown
