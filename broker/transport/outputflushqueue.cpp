@@ -21,6 +21,17 @@ OutputFlushQueue *OutputFlushQueue::forCurrentThread() {
     return queues.localData();
 }
 
+OutputFlushQueue::~OutputFlushQueue() {
+    for (const auto *batch : {&m_pending, &m_flushing}) {
+        for (WebSocketConnection *connection : *batch) {
+            if (connection) {
+                connection->m_flushScheduled = false;
+                connection->m_flushQueue = nullptr;
+            }
+        }
+    }
+}
+
 void OutputFlushQueue::schedule(WebSocketConnection *connection) {
     if (connection)
         m_pending.push_back(connection);

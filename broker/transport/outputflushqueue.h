@@ -19,6 +19,9 @@ class OutputFlushQueue final : public QObject {
 public:
     // The queue of the calling thread, made on first use and deleted when the thread ends.
     static OutputFlushQueue *forCurrentThread();
+    // At the thread's end: connections still waiting forget this queue, so that none cancels
+    // into it later.
+    ~OutputFlushQueue() override;
 
     // Writes connection's output once this pass is done; each connection at most once.
     void schedule(WebSocketConnection *connection);
