@@ -340,7 +340,9 @@ for scenario in $scenarios; do
         ;;
     connect)
         row "connect C=$connect_clients" "server KiB/connection (lower)" '.server.rss_kib_per_connection' 1
+        row "" "server CPU us/connection (lower)" '.server.cpu_us_per_op' 0
         row "" "connections/s (higher)" '.connect_rate'
+        row "" "seconds to connect all (lower)" '.connect_s' 2
         row "" "connect p99 ms (lower)" '.connect_latency.p99_us / 1000' 2
         row "" "sweep p99 ms, 1 msg/conn (lower)" '.latency.p99_us / 1000' 2
         status_row "status"
