@@ -1,7 +1,7 @@
 // A small wsmsgbroker-protocol broker on Bun's WebSocket server (Bun.serve, uWebSockets inside),
 // the comparison point of scripts/bench-compare.sh --bun: what a speed-minded engineer would
-// write instead of using this project. It follows docs of the protocol (/work/shared/protocol.md
-// in the project, this project's broker being the reference): rooms are URL paths, register
+// write instead of using this project. It follows the wire protocol (this project's broker is the
+// reference where the protocol page is silent): rooms are URL paths, register
 // (takeover of a held id), unregister, send to one id or an array of ids (each distinct id
 // once), acks answered "fastest wins" by a recipient only, and the error frames of this
 // project's broker, with the same default limits. JSON.parse and JSON.stringify per frame, as
