@@ -70,7 +70,8 @@ void Listener::close() {
         m_server->close();
     // Half-open handshakes are not connections yet: drop them.
     const QHash<WebSocketConnection *, quint64> handshaking = std::exchange(m_handshaking, {});
-    for (WebSocketConnection *socket : handshaking.keys()) {
+    for (auto it = handshaking.keyBegin(); it != handshaking.keyEnd(); ++it) {
+        WebSocketConnection *socket = *it;
         socket->setReceiver(nullptr);
         socket->deleteLater();
     }

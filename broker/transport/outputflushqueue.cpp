@@ -24,17 +24,18 @@ OutputFlushQueue *OutputFlushQueue::forCurrentThread() {
 OutputFlushQueue::~OutputFlushQueue() {
     for (const auto *batch : {&m_pending, &m_flushing}) {
         for (WebSocketConnection *connection : *batch) {
-            if (connection) {
-                connection->m_flushScheduled = false;
+            if (connection)
                 connection->m_flushQueue = nullptr;
-            }
         }
     }
 }
 
 void OutputFlushQueue::schedule(WebSocketConnection *connection) {
-    if (connection)
-        m_pending.push_back(connection);
+    m_pending.push_back(connection);
+    postFlushEvent();
+}
+
+void OutputFlushQueue::postFlushEvent() {
     if (!m_eventPosted) {
         m_eventPosted = true;
         QCoreApplication::postEvent(this, new QEvent(FlushEvent));
@@ -52,7 +53,7 @@ bool OutputFlushQueue::event(QEvent *event) {
         return QObject::event(event);
     m_eventPosted = false;
     if (!m_flushing.empty()) { // re-entered from a nested event loop: the outer pass goes on
-        schedule(nullptr);
+        postFlushEvent();
         return true;
     }
     // A flush may end a connection (a reset peer), and its owner may then delete others:

@@ -33,6 +33,8 @@ protected:
 
 private:
     OutputFlushQueue() = default;
+    // One event at a time, posted when the first connection of a pass is scheduled.
+    void postFlushEvent();
 
     std::vector<WebSocketConnection *> m_pending;
     std::vector<WebSocketConnection *>

@@ -93,7 +93,7 @@ WebSocketConnection::WebSocketConnection(QTcpSocket *socket, QObject *parent)
 }
 
 WebSocketConnection::~WebSocketConnection() {
-    if (m_flushScheduled)
+    if (m_flushQueue)
         m_flushQueue->cancel(this);
     if (m_fd >= 0) {
         // Notifiers first: a descriptor must leave the dispatcher before it is closed.

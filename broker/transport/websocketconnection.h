@@ -80,11 +80,11 @@ public:
     // The Authorization header, empty when the client sent none.
     const QByteArray &authorization() const { return m_authorization; }
 
-    // The answer to the receiver's handshakeRequested(), given while that signal is handled: switch
+    // The answer to the receiver's handshakeRequested(), given while that call is handled: switch
     // protocols, or answer with an HTTP error status and close.
     void acceptHandshake();
     void rejectHandshake(int httpStatus, const QByteArray &reasonPhrase);
-    // The answer to the receiver's plainRequestReceived(), given while that signal is handled: the
+    // The answer to the receiver's plainRequestReceived(), given while that call is handled: the
     // whole HTTP response, after which the connection closes (it never becomes a WebSocket).
     void answerPlainRequest(QByteArrayView response);
 
@@ -145,9 +145,8 @@ private:
     State m_state = State::Handshaking;
     bool m_finishAfterFlush = false;
     bool m_answersPings = true;
-    bool m_flushScheduled = false;
     WebSocketConnectionReceiver *m_receiver = nullptr;
-    OutputFlushQueue *m_flushQueue = nullptr; // where the pending flush is, while m_flushScheduled
+    OutputFlushQueue *m_flushQueue = nullptr; // set while a flush is scheduled there
 
     int m_fd = -1;
     QSocketNotifier *m_readNotifier = nullptr;

@@ -101,15 +101,14 @@ void WebSocketConnection::queueBytes(QByteArrayView bytes) {
 
 void WebSocketConnection::scheduleFlush() {
     // Written when this pass of the event loop is done: a burst of frames, one system call.
-    if (m_flushScheduled || m_writeNotifier)
+    if (m_flushQueue || m_writeNotifier)
         return; // already due, or waiting for the socket to take more
-    m_flushScheduled = true;
     m_flushQueue = OutputFlushQueue::forCurrentThread();
     m_flushQueue->schedule(this);
 }
 
 void WebSocketConnection::flushScheduledOutput() {
-    m_flushScheduled = false;
+    m_flushQueue = nullptr;
     flush();
 }
 
@@ -166,7 +165,7 @@ void WebSocketConnection::finishAfterFlush() {
     m_finishAfterFlush = true;
     if (m_socket) {
         m_socket->disconnectFromHost(); // writes what is queued, then closes
-    } else if (!m_flushScheduled && !m_writeNotifier) {
+    } else if (!m_flushQueue && !m_writeNotifier) {
         scheduleFlush(); // the flush half-closes the connection
     }
     // A peer that stops reading must not keep the descriptor forever.

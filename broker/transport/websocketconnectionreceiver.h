@@ -19,34 +19,21 @@ class WebSocketConnectionReceiver {
 public:
     // The opening handshake request is complete and valid: answer it now with
     // acceptHandshake() or rejectHandshake(). Unanswered requests are refused with 503.
-    virtual void handshakeRequested(WebSocketConnection *connection) { (void)connection; }
+    virtual void handshakeRequested(WebSocketConnection * /*connection*/) {}
     // A complete request without an Upgrade header (GET /metrics, GET /healthz): answer it
     // now with answerPlainRequest(), or it gets the usual handshake error.
-    virtual void plainRequestReceived(WebSocketConnection *connection,
-                                      const PlainHttpRequest &request) {
-        (void)connection;
-        (void)request;
-    }
+    virtual void plainRequestReceived(WebSocketConnection * /*connection*/,
+                                      const PlainHttpRequest & /*request*/) {}
     // The opening handshake request was malformed and has been answered with httpStatus (not
     // called for rejectHandshake(), whose caller knows).
-    virtual void handshakeFailed(WebSocketConnection *connection, int httpStatus,
-                                 const QByteArray &reasonPhrase) {
-        (void)connection;
-        (void)httpStatus;
-        (void)reasonPhrase;
-    }
-    virtual void textMessageReceived(WebSocketConnection *connection, const QByteArray &utf8) {
-        (void)connection;
-        (void)utf8;
-    }
-    virtual void binaryMessageReceived(WebSocketConnection *connection, const QByteArray &data) {
-        (void)connection;
-        (void)data;
-    }
-    virtual void pongReceived(WebSocketConnection *connection, const QByteArray &payload) {
-        (void)connection;
-        (void)payload;
-    }
+    virtual void handshakeFailed(WebSocketConnection * /*connection*/, int /*httpStatus*/,
+                                 const QByteArray & /*reasonPhrase*/) {}
+    virtual void textMessageReceived(WebSocketConnection * /*connection*/,
+                                     const QByteArray & /*utf8*/) {}
+    virtual void binaryMessageReceived(WebSocketConnection * /*connection*/,
+                                       const QByteArray & /*data*/) {}
+    virtual void pongReceived(WebSocketConnection * /*connection*/,
+                              const QByteArray & /*payload*/) {}
     // The TCP connection is gone (called once, also after a failed handshake).
     virtual void disconnected(WebSocketConnection *connection) = 0;
 
